@@ -1,0 +1,62 @@
+import { DEFAULTS } from "../config.ts";
+
+/**
+ * Every option, once: the parser, the environment fallbacks and --help are all made from this table,
+ * so they cannot disagree.
+ */
+export interface OptionSpec {
+  readonly name: string;
+  readonly value?: string;
+  readonly env?: string;
+  readonly repeatable?: boolean;
+  readonly description: string;
+}
+
+export const OPTIONS: readonly OptionSpec[] = [
+  {
+    name: "data-dir",
+    value: "DIR",
+    env: "COPYDESK_DATA_DIR",
+    description: "Folder for copydesk.db (default: the per-user data folder, shown below)",
+  },
+  {
+    name: "sampling-timeout",
+    value: "DURATION",
+    env: "COPYDESK_SAMPLING_TIMEOUT",
+    description: `How long to wait for the client's model, e.g. 90s, 5m, 1500ms; a bare number is seconds (default ${DEFAULTS.samplingTimeout}: the client may ask the user to approve first)`,
+  },
+  {
+    name: "model-hint",
+    value: "NAME",
+    env: "COPYDESK_MODEL_HINTS",
+    repeatable: true,
+    description:
+      "Preferred model, as a name or part of one (e.g. claude-sonnet, gpt-5); repeat for fallbacks, or comma-separate in the variable. Advisory: the client decides",
+  },
+  {
+    name: "intelligence-priority",
+    value: "0..1",
+    env: "COPYDESK_INTELLIGENCE_PRIORITY",
+    description: `How much to favour capable models (default ${DEFAULTS.intelligencePriority})`,
+  },
+  {
+    name: "speed-priority",
+    value: "0..1",
+    env: "COPYDESK_SPEED_PRIORITY",
+    description: `How much to favour fast models (default ${DEFAULTS.speedPriority})`,
+  },
+  {
+    name: "cost-priority",
+    value: "0..1",
+    env: "COPYDESK_COST_PRIORITY",
+    description: `How much to favour cheap models (default ${DEFAULTS.costPriority})`,
+  },
+  {
+    name: "log-level",
+    value: "LEVEL",
+    env: "COPYDESK_LOG_LEVEL",
+    description: `Lowest level logged to stderr: debug, info, notice, warning, error (default ${DEFAULTS.logLevel})`,
+  },
+  { name: "help", description: "Show this help and exit" },
+  { name: "version", description: "Show the version and exit" },
+];

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+import { randomUUID } from "node:crypto";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { helpText } from "./cli/help.ts";
+import { parseCommandLine } from "./cli/parse-args.ts";
+import { UsageError } from "./cli/usage-error.ts";
+import { installExitWatchdog } from "./lifecycle/exit-watchdog.ts";
+import { stderrSink } from "./log/logger.ts";
+import { createServer } from "./server.ts";
+import { defaultDataDir } from "./store/data-dir.ts";
+import { lazyStore } from "./store/lazy-store.ts";
+import { openSqliteStore } from "./store/sqlite-store.ts";
+import { VERSION } from "./version.ts";
+
+async function main(): Promise<number | undefined> {
+  const env = process.env;
+  const platformDataDir = defaultDataDir({ platform: process.platform, env, homedir: homedir() });
+  const command = parseCommandLine(process.argv.slice(2), { env, defaultDataDir: platformDataDir });
+  if (command.kind === "help") {
+    process.stdout.write(helpText(VERSION, env.COPYDESK_DATA_DIR || platformDataDir));
+    return 0;
+  }
+  if (command.kind === "version") {
+    process.stdout.write(`copydesk ${VERSION}\n`);
+    return 0;
+  }
+
+  const { config } = command;
+  const databasePath = join(config.dataDir, "copydesk.db");
+  const store = lazyStore(databasePath, () =>
+    openSqliteStore({ path: databasePath, now: () => new Date(), newId: randomUUID }),
+  );
+  const { server, logger } = createServer({
+    store: store.get,
+    sampling: config.sampling,
+    logSinks: [stderrSink(config.logLevel)],
+  });
+  installExitWatchdog({
+    stdin: process.stdin,
+    process,
+    logger,
+    shutdown: async () => {
+      await server.close();
+      store.close();
+    },
+  });
+  await server.connect(new StdioServerTransport());
+  logger.debug(`copydesk ${VERSION} serving on stdio; database ${databasePath}`);
+  return undefined;
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`copydesk: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(
+        `copydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,180 @@
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import {
+  type CreateMessageResult,
+  ErrorCode,
+  McpError,
+  type ModelPreferences,
+  type RequestId,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { Logger } from "../log/logger.ts";
+import type { WritingBrief } from "../writing/brief.ts";
+import { cleanReply } from "./clean-reply.ts";
+import { describeDuration } from "./duration.ts";
+import { GenerationError, SAMPLING_CLIENTS } from "./errors.ts";
+
+export interface SamplingConfig {
+  /** How long to wait for the client: it may show the user an approval dialog first. */
+  readonly timeoutMs: number;
+  readonly modelPreferences: ModelPreferences;
+}
+
+/** The tool call a generation belongs to: cancelling the call cancels the generation. */
+export interface CallContext {
+  readonly requestId: RequestId;
+  readonly signal: AbortSignal;
+}
+
+export interface Generation {
+  readonly text: string;
+  readonly model: string;
+  readonly stopReason: string | null;
+  readonly route: "client-sampling";
+  /** The model stopped at maxTokens: the text may be cut off mid-sentence. */
+  readonly truncated: boolean;
+}
+
+export interface Sampler {
+  generate(brief: WritingBrief, call: CallContext): Promise<Generation>;
+  /**
+   * Spends request id 0 on a ping. SDK 1.32.2 ignores a cancellation for id 0 (typescript-sdk #2283),
+   * and the first request a server sends gets id 0: without this, the first sampling request could not
+   * be cancelled. Call once the client has sent `initialized`.
+   */
+  spendRequestIdZero(): void;
+}
+
+/** How many times an empty reply is asked again before giving up. */
+const EMPTY_REPLY_RETRIES = 1;
+/** The user rejected the request (spec 2025-06-18 uses -1; VS Code says "denied permission"). */
+const USER_REJECTED = -1;
+
+export function createSampler(server: Server, config: SamplingConfig, logger: Logger): Sampler {
+  async function ask(brief: WritingBrief, call: CallContext): Promise<CreateMessageResult> {
+    try {
+      return await server.createMessage(
+        {
+          messages: [{ role: "user", content: { type: "text", text: brief.userPrompt } }],
+          systemPrompt: brief.systemPrompt,
+          modelPreferences: config.modelPreferences,
+          includeContext: "none",
+          maxTokens: brief.maxTokens,
+          temperature: brief.temperature,
+        },
+        { relatedRequestId: call.requestId, signal: call.signal, timeout: config.timeoutMs },
+      );
+    } catch (error) {
+      throw explain(error, call.signal, config.timeoutMs);
+    }
+  }
+
+  return {
+    async generate(brief, call) {
+      const capabilities = server.getClientCapabilities();
+      if (!capabilities?.sampling) {
+        const client = server.getClientVersion()?.name ?? "This client";
+        throw new GenerationError(
+          "no-sampling",
+          `${client} does not support MCP sampling, so copydesk cannot ask its model to write the ${brief.kind}. ` +
+            `Use a client that does, such as ${SAMPLING_CLIENTS}.`,
+        );
+      }
+      for (let attempt = 0; ; attempt++) {
+        logger.info(`Asking the client's model for a ${brief.kind}${attempt > 0 ? " (retry)" : ""}`);
+        const result = await ask(brief, call);
+        const text = cleanReply(readText(result, brief.kind));
+        if (text !== "") {
+          const truncated = result.stopReason === "maxTokens";
+          logger.info(
+            `Received a ${brief.kind} from ${result.model}${truncated ? " (cut off at maxTokens)" : ""}`,
+          );
+          return {
+            text,
+            model: result.model,
+            stopReason: result.stopReason ?? null,
+            route: "client-sampling",
+            truncated,
+          };
+        }
+        if (attempt >= EMPTY_REPLY_RETRIES) {
+          throw new GenerationError(
+            "empty",
+            `The client's model (${result.model}) returned an empty ${brief.kind} twice. ` +
+              "Try again, or choose another model in your client.",
+          );
+        }
+        logger.warning(
+          `The client's model (${result.model}) returned an empty ${brief.kind}; asking once more`,
+        );
+      }
+    },
+    spendRequestIdZero() {
+      server.ping().catch((error: unknown) => {
+        logger.debug(`Start-up ping went unanswered: ${String(error)}`);
+      });
+    },
+  };
+}
+
+function readText(result: CreateMessageResult, kind: string): string {
+  const blocks: unknown[] = Array.isArray(result.content) ? result.content : [result.content];
+  const types = blocks.map((block) => (block as { type?: unknown }).type);
+  if (blocks.length === 0 || types.some((type) => type !== "text")) {
+    const found = [...new Set(types.map(String))].join(", ") || "nothing";
+    throw new GenerationError(
+      "not-text",
+      `The client's model (${result.model}) answered with ${found} content instead of text, so there is no ` +
+        `${kind} to store. Try again, or choose a text model in your client.`,
+    );
+  }
+  return blocks.map((block) => (block as { text: string }).text).join("\n");
+}
+
+function explain(error: unknown, signal: AbortSignal, timeoutMs: number): Error {
+  if (signal.aborted) {
+    return new GenerationError(
+      "cancelled",
+      "The tool call was cancelled, so its sampling request was cancelled too.",
+      {
+        cause: error,
+      },
+    );
+  }
+  if (!(error instanceof McpError)) {
+    return new GenerationError("client-error", `The sampling request failed: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+  const detail = error.message.replace(/^MCP error -?\d+: /, "");
+  if (error.code === ErrorCode.RequestTimeout) {
+    return new GenerationError(
+      "timeout",
+      `The client did not answer the sampling request within ${describeDuration(timeoutMs)}. If your client ` +
+        "asked you to approve the request, approve it and try again; a slow model needs a longer " +
+        "--sampling-timeout.",
+      { cause: error },
+    );
+  }
+  if (error.code === ErrorCode.MethodNotFound) {
+    return new GenerationError(
+      "no-sampling",
+      `The client does not support MCP sampling (it answered: ${detail}). Use a client that does, such as ${SAMPLING_CLIENTS}.`,
+      { cause: error },
+    );
+  }
+  if (error.code === USER_REJECTED || /\b(denied|declined|rejected|refused)\b/i.test(detail)) {
+    return new GenerationError(
+      "declined",
+      `The request to write with the client's model was declined (${detail}). To let copydesk write, ` +
+        'allow its sampling requests in your client (VS Code: "Allow" when asked, or the server\'s ' +
+        '"Configure Model Access"), then try again.',
+      { cause: error },
+    );
+  }
+  return new GenerationError("client-error", `The client could not produce the text: ${detail}`, {
+    cause: error,
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,61 @@
+/** How a stored text came to be: recorded with every record so a reader can judge it. */
+export interface Provenance {
+  /** The model the client actually used (hints are only advisory). */
+  readonly model: string;
+  /** Why generation stopped; "maxTokens" means the text may be cut short. */
+  readonly stopReason: string | null;
+  /** Which route produced the text, e.g. "client-sampling". */
+  readonly route: string;
+}
+
+export interface Post extends Provenance {
+  readonly id: string;
+  readonly title: string;
+  readonly content: string;
+  readonly abstract: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Product extends Provenance {
+  readonly id: string;
+  readonly title: string;
+  readonly keywords: string[];
+  readonly description: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type NewPost = Pick<Post, "title" | "content" | "abstract"> & Provenance;
+export type NewProduct = Pick<Product, "title" | "keywords" | "description"> & Provenance;
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Pass back to get the next (older) page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+export interface Store {
+  createPost(post: NewPost): Post;
+  getPost(id: string): Post | undefined;
+  listPosts(page: PageRequest): Page<Post>;
+  createProduct(product: NewProduct): Product;
+  getProduct(id: string): Product | undefined;
+  listProducts(page: PageRequest): Page<Product>;
+  close(): void;
+}
+
+/** A cursor that is not one this store handed out. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super(
+      "The cursor is not valid: pass back the nextCursor of a previous page, or omit it for the first page.",
+    );
+    this.name = "InvalidCursorError";
+  }
+}

@@ -1,0 +1,141 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { migrate } from "./migrations.ts";
+import type { NewPost, NewProduct, Page, PageRequest, Post, Product, Store } from "./records.ts";
+
+export interface SqliteStoreOptions {
+  /** Database file, or ":memory:". Its directory is created if missing. */
+  readonly path: string;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+type Row = Record<string, SQLInputValue>;
+
+const POST_COLUMNS = "seq, id, title, content, abstract, model, stop_reason, route, created_at, updated_at";
+const PRODUCT_COLUMNS =
+  "seq, id, title, keywords, description, model, stop_reason, route, created_at, updated_at";
+
+export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new DatabaseSync(path);
+  try {
+    db.exec("PRAGMA journal_mode = WAL");
+    // Another copydesk process (a second client window) may hold the write lock for a moment.
+    db.exec("PRAGMA busy_timeout = 5000");
+    db.exec("PRAGMA synchronous = NORMAL");
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const insertPost = db.prepare(
+    `INSERT INTO posts (id, title, content, abstract, model, stop_reason, route, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${POST_COLUMNS}`,
+  );
+  const insertProduct = db.prepare(
+    `INSERT INTO products (id, title, keywords, description, model, stop_reason, route, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${PRODUCT_COLUMNS}`,
+  );
+  const postById = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE id = ?`);
+  const productById = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
+  const postsBefore = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE seq < ? ORDER BY seq DESC LIMIT ?`);
+  const productsBefore = db.prepare(
+    `SELECT ${PRODUCT_COLUMNS} FROM products WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
+  );
+
+  function page<T>(rows: Row[], limit: number, toRecord: (row: Row) => T): Page<T> {
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return rows.length > limit && last
+      ? { items: items.map(toRecord), nextCursor: encodeCursor(Number(last.seq)) }
+      : { items: items.map(toRecord) };
+  }
+
+  function before({ cursor }: PageRequest): number {
+    return cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(cursor);
+  }
+
+  return {
+    createPost(post: NewPost): Post {
+      const at = now().toISOString();
+      const row = insertPost.get(
+        newId(),
+        post.title,
+        post.content,
+        post.abstract,
+        post.model,
+        post.stopReason,
+        post.route,
+        at,
+        at,
+      ) as Row;
+      return toPost(row);
+    },
+    getPost(id) {
+      const row = postById.get(id) as Row | undefined;
+      return row && toPost(row);
+    },
+    listPosts(request) {
+      return page(postsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toPost);
+    },
+    createProduct(product: NewProduct): Product {
+      const at = now().toISOString();
+      const row = insertProduct.get(
+        newId(),
+        product.title,
+        JSON.stringify(product.keywords),
+        product.description,
+        product.model,
+        product.stopReason,
+        product.route,
+        at,
+        at,
+      ) as Row;
+      return toProduct(row);
+    },
+    getProduct(id) {
+      const row = productById.get(id) as Row | undefined;
+      return row && toProduct(row);
+    },
+    listProducts(request) {
+      return page(productsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toProduct);
+    },
+    close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
+
+function toPost(row: Row): Post {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    content: String(row.content),
+    abstract: String(row.abstract),
+    ...provenance(row),
+  };
+}
+
+function toProduct(row: Row): Product {
+  return {
+    id: String(row.id),
+    title: String(row.title),
+    keywords: JSON.parse(String(row.keywords)) as string[],
+    description: String(row.description),
+    ...provenance(row),
+  };
+}
+
+function provenance(row: Row) {
+  return {
+    model: String(row.model),
+    stopReason: row.stop_reason === null ? null : String(row.stop_reason),
+    route: String(row.route),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}

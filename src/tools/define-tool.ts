@@ -1,0 +1,95 @@
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import type {
+  CallToolResult,
+  ServerNotification,
+  ServerRequest,
+  ToolAnnotations,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import type { Logger } from "../log/logger.ts";
+import type { CallContext, Sampler } from "../sampling/sampler.ts";
+import type { Store } from "../store/records.ts";
+import { toolFailureMessage } from "./failures.ts";
+
+/** What tools may use; passed in so tests can hand in their own. */
+export interface ToolDeps {
+  /** Opens the database on first use; throws StoreUnavailableError with a readable reason. */
+  readonly store: () => Store;
+  readonly sampler: Sampler;
+  readonly logger: Logger;
+  /** Tells the client the resource list changed (a record was created). */
+  readonly resourcesChanged: () => void;
+}
+
+export interface ToolReply<Out> {
+  readonly structured: Out;
+  /** The same result for a person (and for clients that ignore structuredContent). */
+  readonly text: string;
+}
+
+export interface ToolDefinition<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: In;
+  readonly outputSchema: Out;
+  readonly annotations: ToolAnnotations;
+  handle(
+    input: z.infer<z.ZodObject<In>>,
+    deps: ToolDeps,
+    call: CallContext,
+  ): Promise<ToolReply<z.infer<z.ZodObject<Out>>>>;
+}
+
+export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
+  definition: ToolDefinition<In, Out>,
+): ToolDefinition<In, Out> {
+  return definition;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a list of tools with different schemas
+export type AnyTool = ToolDefinition<any, any>;
+
+export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): void {
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      outputSchema: tool.outputSchema,
+      annotations: { title: tool.title, ...tool.annotations },
+    },
+    async (
+      input: Record<string, unknown>,
+      extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
+    ): Promise<CallToolResult> => {
+      try {
+        const reply = await tool.handle(input, deps, { requestId: extra.requestId, signal: extra.signal });
+        return {
+          content: [{ type: "text", text: reply.text }],
+          structuredContent: reply.structured as Record<string, unknown>,
+        };
+      } catch (error) {
+        const expected = toolFailureMessage(error);
+        if (expected !== undefined) {
+          deps.logger.warning(`${tool.name} failed: ${expected}`);
+          return { isError: true, content: [{ type: "text", text: expected }] };
+        }
+        deps.logger.error(
+          `${tool.name} hit a bug: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        return {
+          isError: true,
+          content: [
+            {
+              type: "text",
+              text: `copydesk hit an internal error and stored nothing: ${error instanceof Error ? error.message : String(error)}. Please report it with copydesk's log.`,
+            },
+          ],
+        };
+      }
+    },
+  );
+}

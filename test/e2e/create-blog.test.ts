@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { callTool, type RunningServer, replyWith, startServer, textOf } from "../support/server-process.ts";
+
+const SEED = {
+  title: "Where Python comes from",
+  content: "Python is actually named after Monty Python Flying Circus",
+};
+
+describe("create_blog through the built executable", () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer({
+      sampling: replyWith(
+        "Here's your abstract:\n\nPython takes its name from Monty Python's Flying Circus, not the snake.",
+        "claude-sonnet-test",
+      ),
+    });
+  });
+  after(() => server.close());
+
+  it("asks the client's model with the title, the content, a system prompt and maxTokens", async () => {
+    const result = await callTool(server.client, "create_blog", SEED);
+    assert.equal(result.isError, undefined, textOf(result));
+
+    assert.equal(server.samplingRequests.length, 1);
+    const request = server.samplingRequests[0];
+    assert.ok(request);
+    const prompt = JSON.stringify(request.messages);
+    assert.match(prompt, /Where Python comes from/);
+    assert.match(prompt, /Monty Python Flying Circus/);
+    assert.match(request.systemPrompt ?? "", /abstract/i);
+    assert.ok(request.maxTokens > 0 && request.maxTokens <= 1000, `maxTokens ${request.maxTokens}`);
+    assert.equal(typeof request.temperature, "number");
+    assert.ok(request.modelPreferences?.intelligencePriority !== undefined);
+  });
+
+  it("returns and stores the cleaned abstract with the model the client reported", async () => {
+    const { posts } = (await server.client.callTool({ name: "list_posts", arguments: {} }))
+      .structuredContent as {
+      posts: Array<{ id: string; abstract: string; model: string }>;
+    };
+    assert.equal(posts.length, 1);
+    const [summary] = posts;
+    assert.ok(summary);
+    assert.equal(summary.abstract, "Python takes its name from Monty Python's Flying Circus, not the snake.");
+    assert.equal(summary.model, "claude-sonnet-test");
+
+    const got = await callTool(server.client, "get_post", { id: summary.id });
+    const stored = (got.structuredContent as { post: Record<string, unknown> }).post;
+    assert.equal(stored.title, SEED.title);
+    assert.equal(stored.content, SEED.content);
+    assert.equal(stored.abstract, summary.abstract);
+    assert.equal(stored.stopReason, "endTurn");
+    assert.equal(stored.route, "client-sampling");
+    assert.match(String(stored.createdAt), /^\d{4}-\d\d-\d\dT/);
+  });
+
+  it("exposes the post as a listed resource and announces new ones", async () => {
+    const { resources } = await server.client.listResources();
+    const uri = resources.find((resource) => resource.name === SEED.title)?.uri;
+    assert.ok(uri?.startsWith("copydesk://posts/"), JSON.stringify(resources));
+    const read = await server.client.readResource({ uri: uri ?? "" });
+    const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as { abstract: string };
+    assert.match(body.abstract, /Monty Python/);
+    assert.ok(server.resourceListChanges >= 1, "no notifications/resources/list_changed after create_blog");
+  });
+
+  it("reports an unknown id as an error a person can act on", async () => {
+    const result = await callTool(server.client, "get_post", { id: "no-such-id" });
+    assert.equal(result.isError, true);
+    assert.match(textOf(result), /no blog post with id "no-such-id".*list_posts/);
+  });
+});

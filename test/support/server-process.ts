@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { RequestHandlerExtra, RequestOptions } from "@modelcontextprotocol/sdk/shared/protocol.js";
+import {
+  type CallToolResult,
+  type ClientNotification,
+  type ClientRequest,
+  type CreateMessageRequest,
+  CreateMessageRequestSchema,
+  type CreateMessageResult,
+  LoggingMessageNotificationSchema,
+  ResourceListChangedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
+
+/** The built single executable: what a desktop client spawns. */
+export const EXECUTABLE = resolve(process.env.COPYDESK_EXECUTABLE ?? "dist/copydesk");
+
+export type SamplingHandler = (
+  request: CreateMessageRequest,
+  extra: RequestHandlerExtra<ClientRequest, ClientNotification>,
+) => Promise<CreateMessageResult>;
+
+export interface StartOptions {
+  /** Plays the client's LLM; omit for a client without the sampling capability. */
+  readonly sampling?: SamplingHandler;
+  readonly args?: readonly string[];
+  /** A data folder to reuse (e.g. across a restart); a fresh temporary one by default. */
+  readonly dataDir?: string;
+  readonly env?: Record<string, string>;
+}
+
+export interface RunningServer {
+  readonly client: Client;
+  readonly dataDir: string;
+  readonly samplingRequests: CreateMessageRequest["params"][];
+  readonly logMessages: string[];
+  readonly stderr: () => string;
+  resourceListChanges: number;
+  /** Closes the client; the server is expected to exit. Removes a temporary data folder. */
+  close(): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "copydesk-test-"));
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? tempDataDir();
+  const transport = new StdioClientTransport({
+    command: EXECUTABLE,
+    args: ["--data-dir", dataDir, ...(options.args ?? [])],
+    // A desktop client passes a small environment; no node on PATH proves the executable stands alone.
+    env: { PATH: "/usr/bin:/bin", HOME: dataDir, ...options.env },
+    stderr: "pipe",
+  });
+  let stderr = "";
+  transport.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const client = new Client(
+    { name: "copydesk-test-client", version: "1.0.0" },
+    { capabilities: options.sampling ? { sampling: {} } : {} },
+  );
+  const running: RunningServer = {
+    client,
+    dataDir,
+    samplingRequests: [],
+    logMessages: [],
+    stderr: () => stderr,
+    resourceListChanges: 0,
+    async close() {
+      await client.close();
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const sampling = options.sampling;
+  if (sampling) {
+    client.setRequestHandler(CreateMessageRequestSchema, (request, extra) => {
+      running.samplingRequests.push(request.params);
+      return sampling(request, extra);
+    });
+  }
+  client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+    running.logMessages.push(String(notification.params.data));
+  });
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
+    running.resourceListChanges++;
+  });
+  await client.connect(transport);
+  return running;
+}
+
+/** A stand-in LLM that answers at once with the given text. */
+export function replyWith(text: string, model = "test-model-1"): SamplingHandler {
+  return async () => ({ role: "assistant", model, stopReason: "endTurn", content: { type: "text", text } });
+}
+
+/** Calls a tool; the SDK's return type also covers a legacy shape copydesk never sends. */
+export async function callTool(
+  client: Client,
+  name: string,
+  args: Record<string, unknown> = {},
+  options?: RequestOptions,
+): Promise<CallToolResult> {
+  return (await client.callTool({ name, arguments: args }, undefined, options)) as CallToolResult;
+}
+
+/** The text blocks of a tool result. */
+export function textOf(result: CallToolResult): string {
+  return result.content
+    .filter((block) => block.type === "text")
+    .map((block) => block.text)
+    .join("\n");
+}
