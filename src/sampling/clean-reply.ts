@@ -33,7 +33,7 @@ export function cleanReply(raw: string): string {
 
 function dropLeadingLines(text: string): string {
   const lines = text.split("\n");
-  while (lines.length > 1) {
+  while (lines.length > 0) {
     const first = (lines[0] ?? "").trim();
     if (first === "" || PREAMBLE_LINE.test(first) || ACK_LINE.test(first) || /^#{1,6}\s/.test(first)) {
       lines.shift();

@@ -144,7 +144,7 @@ function explain(error: unknown, signal: AbortSignal, timeoutMs: number): Error 
       cause: error,
     });
   }
-  const detail = error.message.replace(/^MCP error -?\d+: /, "");
+  const detail = error.message.replace(/^(?:MCP error -?\d+: )+/, "");
   if (error.code === ErrorCode.RequestTimeout) {
     return new GenerationError(
       "timeout",

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { rmSync } from "node:fs";
+import { describe, it } from "node:test";
+import { promisify } from "node:util";
+import { RawSession } from "../support/raw-session.ts";
+import { EXECUTABLE, tempDataDir } from "../support/server-process.ts";
+
+const run = promisify(execFile);
+
+/** Starts a session whose create_blog call is waiting on a sampling request nobody answers. */
+async function sessionWithPendingSampling(dataDir: string): Promise<RawSession> {
+  const session = new RawSession(["--data-dir", dataDir]);
+  await session.initialize({ sampling: {} });
+  session.send({
+    id: 99,
+    method: "tools/call",
+    params: { name: "create_blog", arguments: { title: "T", content: "C" } },
+  });
+  await session.waitFor((m) => m.method === "sampling/createMessage");
+  return session;
+}
+
+describe("the process ends when its client goes away, even with sampling pending", () => {
+  for (const [how, end] of [
+    ["stdin ends", (s: RawSession) => s.child.stdin.end()],
+    ["SIGTERM", (s: RawSession) => s.child.kill("SIGTERM")],
+    ["SIGINT", (s: RawSession) => s.child.kill("SIGINT")],
+  ] as const) {
+    it(how, async () => {
+      const dataDir = tempDataDir();
+      const session = await sessionWithPendingSampling(dataDir);
+      try {
+        end(session);
+        // A clean exit of its own, not a death by signal.
+        assert.deepEqual(await session.exited(), { code: 0, signal: null });
+      } finally {
+        session.child.kill("SIGKILL");
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe("command line", () => {
+  it("--help explains usage, options and variables on stdout", async () => {
+    const { stdout, stderr } = await run(EXECUTABLE, ["--help"], {
+      env: { PATH: "/usr/bin:/bin", HOME: "/nonexistent" },
+    });
+    for (const expected of [
+      "Usage: copydesk",
+      "--data-dir",
+      "COPYDESK_DATA_DIR",
+      "--sampling-timeout",
+      "--model-hint",
+      "create_blog",
+    ]) {
+      assert.ok(stdout.includes(expected), `--help lacks ${expected}`);
+    }
+    assert.equal(stderr, "");
+  });
+
+  it("--version prints the package version", async () => {
+    const { version } = (await import("../../package.json", { with: { type: "json" } })).default;
+    const { stdout } = await run(EXECUTABLE, ["--version"]);
+    assert.equal(stdout, `copydesk ${version}\n`);
+  });
+
+  for (const args of [
+    ["--frobnicate"],
+    ["--sampling-timeout", "soon"],
+    ["--cost-priority", "2"],
+    ["--log-level", "loud"],
+    ["stray"],
+  ]) {
+    it(`a usage error is one line on stderr and exit 2: ${args.join(" ")}`, async () => {
+      const error = await run(EXECUTABLE, args).then(
+        () => assert.fail("expected a non-zero exit"),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      assert.equal(error.code, 2);
+      assert.equal(error.stdout, "");
+      assert.match(error.stderr, /^copydesk: .+\n$/);
+    });
+  }
+});

@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import { callTool, replyWith, type SamplingHandler, startServer, textOf } from "../support/server-process.ts";
+
+const PRODUCT = { title: "Ceramic pour-over mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
+
+/** Calls create_product, expects an isError result, and checks that nothing was stored. */
+async function expectFailure(options: Parameters<typeof startServer>[0], pattern: RegExp) {
+  const server = await startServer(options);
+  try {
+    const result = await callTool(server.client, "create_product", PRODUCT);
+    assert.equal(result.isError, true, `expected an error, got: ${textOf(result)}`);
+    assert.match(textOf(result), pattern);
+    const listed = await callTool(server.client, "list_products");
+    assert.deepEqual((listed.structuredContent as { products: unknown[] }).products, []);
+    return server;
+  } finally {
+    await server.close();
+  }
+}
+
+describe("sampling failures give a clear isError and store nothing", () => {
+  it("the user declines the request", async () => {
+    const declined: SamplingHandler = async () => {
+      throw new McpError(-1, "User rejected sampling request");
+    };
+    await expectFailure({ sampling: declined }, /declined.*User rejected sampling request.*allow/is);
+  });
+
+  it("VS Code's wording for a denial", async () => {
+    const denied: SamplingHandler = async () => {
+      throw new McpError(-32603, "The user has denied permission to use the model");
+    };
+    await expectFailure({ sampling: denied }, /declined/i);
+  });
+
+  it("the client has no sampling capability, and the message names clients that do", async () => {
+    const server = await expectFailure({}, /does not support MCP sampling.*VS Code/s);
+    assert.equal(server.samplingRequests.length, 0);
+  });
+
+  it("the client never answers: the configured timeout ends the wait", async () => {
+    const never: SamplingHandler = () => new Promise(() => {});
+    await expectFailure({ sampling: never, args: ["--sampling-timeout", "1s"] }, /within 1 second.*approve/s);
+  });
+
+  it("an empty reply is asked again once, then reported", async () => {
+    const server = await expectFailure({ sampling: replyWith("   \n ") }, /empty product description twice/);
+    assert.equal(server.samplingRequests.length, 2);
+  });
+
+  it("a reply that is only a preamble counts as empty", async () => {
+    await expectFailure({ sampling: replyWith("Here is the product description:") }, /empty/);
+  });
+
+  it("an image reply", async () => {
+    const image: SamplingHandler = async () => ({
+      role: "assistant",
+      model: "vision-test",
+      content: { type: "image", data: "iVBORw0KGgo=", mimeType: "image/png" },
+    });
+    await expectFailure({ sampling: image }, /vision-test.*image content instead of text/);
+  });
+
+  it("any other client error is passed on in words", async () => {
+    const broken: SamplingHandler = async () => {
+      throw new McpError(-32603, "model quota exhausted");
+    };
+    await expectFailure({ sampling: broken }, /could not produce the text: model quota exhausted/);
+  });
+});
+
+describe("replies that succeed after trouble", () => {
+  it("an empty reply followed by text stores the text", async () => {
+    let calls = 0;
+    const flaky: SamplingHandler = async (request, extra) =>
+      replyWith(calls++ === 0 ? "" : "A sturdy red mug.")(request, extra);
+    const server = await startServer({ sampling: flaky });
+    try {
+      const result = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(
+        (result.structuredContent as { product: { description: string } }).product.description,
+        "A sturdy red mug.",
+      );
+      assert.equal(server.samplingRequests.length, 2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a maxTokens stop is stored and reported, not hidden", async () => {
+    const cut: SamplingHandler = async () => ({
+      role: "assistant",
+      model: "short-model",
+      stopReason: "maxTokens",
+      content: { type: "text", text: "A sturdy red mug that" },
+    });
+    const server = await startServer({ sampling: cut });
+    try {
+      const result = await callTool(server.client, "create_product", PRODUCT);
+      const structured = result.structuredContent as { truncated: boolean; product: { stopReason: string } };
+      assert.equal(structured.truncated, true);
+      assert.equal(structured.product.stopReason, "maxTokens");
+      assert.match(textOf(result), /token limit.*cut off/);
+    } finally {
+      await server.close();
+    }
+  });
+});
