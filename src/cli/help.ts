@@ -3,8 +3,8 @@ import { OPTIONS } from "./options.ts";
 export function helpText(version: string, defaultDataDir: string): string {
   const rows = OPTIONS.map((option) => {
     const flag = `--${option.name}${option.value ? ` ${option.value}` : ""}`;
-    const env = option.env ? `\n${" ".repeat(30)}env ${option.env}` : "";
-    return `  ${flag.padEnd(28)}${option.description}${env}`;
+    const env = option.env ? ` [env ${option.env}]` : "";
+    return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
   });
   return `copydesk ${version}: writes product descriptions and blog abstracts with your MCP client's model
 
@@ -24,4 +24,19 @@ ${rows.join("\n")}
 Data folder now: ${defaultDataDir}
 Logs go to stderr and, as MCP log messages, to the client. Exit codes: 0 ok, 1 failure, 2 usage error.
 `;
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(indent + line);
+  return lines.join("\n");
 }

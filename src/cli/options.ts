@@ -17,7 +17,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: "data-dir",
     value: "DIR",
     env: "COPYDESK_DATA_DIR",
-    description: "Folder for copydesk.db (default: the per-user data folder, shown below)",
+    description: "Folder for copydesk.db (default: the per-user data folder; --help shows where it is)",
   },
   {
     name: "sampling-timeout",

@@ -1,0 +1,9 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { regenerate } from "./readme/reference.ts";
+
+const before = readFileSync("README.md", "utf8");
+const after = regenerate(before);
+writeFileSync("README.md", after);
+process.stderr.write(
+  before === after ? "README.md is up to date\n" : "README.md reference sections regenerated\n",
+);
