@@ -134,6 +134,16 @@ describe("adhocSign on synthetic Mach-O files", () => {
     assert.equal(pageHash(signed, 1), sha256hex(signed.subarray(4096, 8192)));
   });
 
+  test("pads to a 16-byte boundary when __LINKEDIT ends unaligned (as postject leaves it)", () => {
+    const input = synthMachO({ strsize: 13 });
+    assert.notEqual(input.length % 16, 0);
+    const signed = adhocSign(input, "copydesk");
+    const info = verifyAdhocSignature(signed);
+    assert.equal(info.codeLimit, input.length + 3);
+    assert.deepEqual(signed.subarray(input.length, info.codeLimit), new Uint8Array(3));
+    assert.deepEqual(signed.subarray(4096, input.length), input.subarray(4096), "content unchanged");
+  });
+
   test("signing twice is byte-for-byte idempotent", () => {
     const once = adhocSign(synthMachO(), "copydesk");
     const twice = adhocSign(once, "copydesk");
@@ -230,6 +240,9 @@ describe("adhocSign on synthetic Mach-O files", () => {
       /no room for LC_CODE_SIGNATURE: 8 free bytes/,
     );
     assert.doesNotThrow(() => adhocSign(synthMachO({ headerPad: 16 }), "x"));
+    const dirty = synthMachO();
+    dirty[parseMachO(dirty).loadCommandsEnd + 5] = 1;
+    assert.throws(() => adhocSign(dirty, "x"), /16 bytes after the load commands are not zero/);
     assert.throws(() => adhocSign(synthMachO(), ""), /identifier must not be empty/);
     const trailing = new Uint8Array([...synthMachO(), 1, 2, 3]);
     assert.throws(() => adhocSign(trailing, "x"), /__LINKEDIT ends at \d+ but the file is \d+ bytes/);

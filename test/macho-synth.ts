@@ -18,6 +18,8 @@ export interface SynthOptions {
   /** Free bytes between the load commands and __text (ld's -headerpad). */
   headerPad?: number;
   filetype?: number;
+  /** String table size; an odd value leaves __LINKEDIT ending off a 16-byte boundary. */
+  strsize?: number;
 }
 
 interface SegSpec {
@@ -80,7 +82,7 @@ export function synthMachO(o: SynthOptions = {}): Uint8Array {
   const linkeditOff = cursor;
   const symoff = linkeditOff;
   const stroff = symoff + 2 * 16;
-  const strsize = 16;
+  const strsize = o.strsize ?? 16;
   const sigOff = old ? align(stroff + strsize, 16) : 0;
   const end = old ? sigOff + old.length : stroff + strsize;
   segs.push({

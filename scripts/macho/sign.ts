@@ -54,9 +54,14 @@ function signatureOffset(binary: Uint8Array, m: MachO): { offset: number; addCom
   }
   const room = firstContentOffset(m, binary.length) - m.loadCommandsEnd;
   const slot = binary.subarray(m.loadCommandsEnd, m.loadCommandsEnd + LINKEDIT_DATA_COMMAND_SIZE);
-  if (room < LINKEDIT_DATA_COMMAND_SIZE || slot.some((b) => b !== 0)) {
+  if (room < LINKEDIT_DATA_COMMAND_SIZE) {
     throw new Error(
       `no room for LC_CODE_SIGNATURE: ${room} free bytes after the load commands, need 16 (relink with -headerpad)`,
+    );
+  }
+  if (slot.some((b) => b !== 0)) {
+    throw new Error(
+      "no room for LC_CODE_SIGNATURE: the 16 bytes after the load commands are not zero padding",
     );
   }
   return { offset: align(linkeditEnd, 16), addCommand: true };
