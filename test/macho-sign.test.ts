@@ -244,6 +244,18 @@ describe("adhocSign on synthetic Mach-O files", () => {
     dirty[parseMachO(dirty).loadCommandsEnd + 5] = 1;
     assert.throws(() => adhocSign(dirty, "x"), /16 bytes after the load commands are not zero/);
     assert.throws(() => adhocSign(synthMachO(), ""), /identifier must not be empty/);
+    // A stale LC_CODE_SIGNATURE that no longer points past the linker data is refused, not
+    // trusted: signing there would overwrite the symbol table.
+    const stale = synthMachO({ oldSignature: fakeDeveloperIdSignature(100) });
+    const staleCmd = parseMachO(stale).codeSignature?.cmdOffset ?? 0;
+    const linkeditOff = Number(parseMachO(stale).segments.find((s) => s.name === "__LINKEDIT")?.fileoff);
+    new DataView(stale.buffer).setUint32(staleCmd + 8, linkeditOff, true);
+    assert.throws(
+      () => adhocSign(stale, "x"),
+      /linker data in __LINKEDIT runs to \d+, past the signature offset/,
+    );
+    new DataView(stale.buffer).setUint32(staleCmd + 8, 0, true);
+    assert.throws(() => adhocSign(stale, "x"), /LC_CODE_SIGNATURE dataoff 0 is outside __LINKEDIT/);
     const trailing = new Uint8Array([...synthMachO(), 1, 2, 3]);
     assert.throws(() => adhocSign(trailing, "x"), /__LINKEDIT ends at \d+ but the file is \d+ bytes/);
     const truncated = synthMachO().subarray(0, 100);
