@@ -1,4 +1,4 @@
-// Builds and parses the embedded code signature (a SuperBlob holding a CodeDirectory).
+// Builds the embedded code signature (a SuperBlob holding a CodeDirectory); verify.ts reads it.
 //
 // Struct layouts and constants: xnu osfmk/kern/cs_blobs.h (CS_SuperBlob, CS_BlobIndex,
 // CS_CodeDirectory up to the execSeg fields of version 0x20400). All fields are big-endian.
@@ -11,10 +11,14 @@
 //    the null (ad-hoc) identity and signMachO() still adds it as cdSignatureSlot. The
 //    CodeDirectory therefore has nSpecialSlots = 2 (slot -1, Info.plist, is zero).
 //  - flags: CS_ADHOC only, not CS_ADHOC|CS_LINKER_SIGNED. CS_LINKER_SIGNED asserts "this is
-//    the untouched output of ld" and Apple tooling treats such signatures as disposable
-//    placeholders; a binary rewritten after linking (SEA injection) is exactly what codesign
-//    re-signs with flags=0x2, which the kernel accepts for any ad-hoc main executable. Recent
-//    macOS releases have also been reported to kill some linker-signed code on load.
+//    the untouched output of ld" (Apple: "signed by the linker and not an invocation of
+//    codesign"); such signatures are placeholders that codesign replaces, with flags=0x2, when
+//    anything re-signs the file. A binary rewritten after linking (SEA injection) is exactly
+//    that case, and a plain ad-hoc CodeDirectory is what the kernel/AMFI have always accepted
+//    for a main executable. There are also third-party reports of macOS 26 killing
+//    linker-signed (0x20002) dylibs loaded with dlopen(), fixed by re-signing them to 0x2.
+//    Checked against `codesign -dv --verbose=6` output quoted in anchore/quill's tests: an
+//    ad-hoc signature shows special slots -2 = sha256(empty requirements), -1 = zeros.
 //  - no CS_RUNTIME (hardened runtime): without it, V8's JIT (MAP_JIT) needs no entitlements,
 //    so the Developer ID signature's entitlements can be dropped as `codesign -s -` does.
 
