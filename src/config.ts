@@ -1,5 +1,5 @@
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
-import type { SamplingConfig } from "./sampling/sampler.ts";
+import type { SamplingConfig } from "./sampling/client-sampling.ts";
 
 export interface Config {
   /** Folder holding copydesk.db. */

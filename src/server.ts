@@ -2,7 +2,8 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
 import { registerRecordResources } from "./resources/records.ts";
-import { createSampler, type SamplingConfig } from "./sampling/sampler.ts";
+import { createClientSampling, type SamplingConfig } from "./sampling/client-sampling.ts";
+import { createWriter, type ServerSideModel } from "./sampling/router.ts";
 import type { Store } from "./store/records.ts";
 import { registerTool } from "./tools/define-tool.ts";
 import { TOOLS } from "./tools/index.ts";
@@ -11,15 +12,19 @@ import { VERSION } from "./version.ts";
 export interface ServerDeps {
   readonly store: () => Store;
   readonly sampling: SamplingConfig;
+  /** A configured server-side model, if any. */
+  readonly provider?: ServerSideModel | undefined;
   /** Sinks besides MCP logging (stderr in production). */
   readonly logSinks: readonly LogSink[];
 }
 
 const INSTRUCTIONS =
   "copydesk writes and stores e-commerce product descriptions (create_product) and blog-post abstracts " +
-  "(create_blog) using the client's model through MCP sampling. Stored records can be listed and read back " +
-  "(list_posts, get_post, list_products, get_product) and are resources at copydesk://posts/{id} and " +
-  "copydesk://products/{id}.";
+  "(create_blog). The text is written by the client's model through MCP sampling, or by a configured " +
+  "provider; when neither is available, create_* stores a draft and returns a brief, and you write the " +
+  "text and save it with save_product_description or save_blog_abstract. Stored records can be listed and " +
+  "read back (list_posts, get_post, list_products, get_product) and are resources at copydesk://posts/{id} " +
+  "and copydesk://products/{id}.";
 
 /** Builds a server with every tool and resource; cheap and free of side effects until connected. */
 export function createServer(deps: ServerDeps): { server: McpServer; logger: Logger } {
@@ -28,17 +33,23 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
   );
   const logger = createLogger([...deps.logSinks, mcpSink(server)]);
-  const sampler = createSampler(server.server, deps.sampling, logger);
+  const clientName = () => server.server.getClientVersion()?.name ?? "This client";
+  const writer = createWriter({
+    sampling: createClientSampling(server.server, deps.sampling, logger),
+    provider: deps.provider,
+    logger,
+    clientName,
+  });
   server.server.oninitialized = () => {
-    const client = server.server.getClientVersion();
-    logger.info(
-      `Client ${client?.name ?? "unknown"} ${client?.version ?? ""} connected; sampling ${server.server.getClientCapabilities()?.sampling ? "available" : "not offered"}`,
-    );
-    sampler.spendRequestIdZero();
+    const sampling = server.server.getClientCapabilities()?.sampling
+      ? "offers sampling"
+      : "does not offer sampling";
+    logger.info(`Client ${clientName()} connected and ${sampling}`);
+    writer.spendRequestIdZero();
   };
   const toolDeps = {
     store: deps.store,
-    sampler,
+    writer,
     logger,
     resourcesChanged: () => server.sendResourceListChanged(),
   };

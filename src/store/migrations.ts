@@ -29,6 +29,39 @@ export const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // 2: drafts. The host-model route stores a record before its text exists, so the text and the model
+  // stay NULL until a save tool fills them in. SQLite cannot drop NOT NULL in place, so each table is
+  // rebuilt, keeping seq so that ids, order and cursors survive.
+  `CREATE TABLE posts_v2 (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     content TEXT NOT NULL,
+     abstract TEXT,
+     model TEXT,
+     stop_reason TEXT,
+     route TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   INSERT INTO posts_v2 SELECT * FROM posts;
+   DROP TABLE posts;
+   ALTER TABLE posts_v2 RENAME TO posts;
+   CREATE TABLE products_v2 (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     title TEXT NOT NULL,
+     keywords TEXT NOT NULL,
+     description TEXT,
+     model TEXT,
+     stop_reason TEXT,
+     route TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   INSERT INTO products_v2 SELECT * FROM products;
+   DROP TABLE products;
+   ALTER TABLE products_v2 RENAME TO products;`,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -1,10 +1,10 @@
 /** How a stored text came to be: recorded with every record so a reader can judge it. */
 export interface Provenance {
-  /** The model the client actually used (hints are only advisory). */
-  readonly model: string;
+  /** The model that wrote the text, as reported (hints are only advisory); null while a draft. */
+  readonly model: string | null;
   /** Why generation stopped; "maxTokens" means the text may be cut short. */
   readonly stopReason: string | null;
-  /** Which route produced the text, e.g. "client-sampling". */
+  /** Which route produced the text: "client-sampling", "provider" or "host-model". */
   readonly route: string;
 }
 
@@ -12,7 +12,8 @@ export interface Post extends Provenance {
   readonly id: string;
   readonly title: string;
   readonly content: string;
-  readonly abstract: string;
+  /** Null while a draft waits for the host model to write it. */
+  readonly abstract: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -21,7 +22,8 @@ export interface Product extends Provenance {
   readonly id: string;
   readonly title: string;
   readonly keywords: string[];
-  readonly description: string;
+  /** Null while a draft waits for the host model to write it. */
+  readonly description: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -44,9 +46,13 @@ export interface Store {
   createPost(post: NewPost): Post;
   getPost(id: string): Post | undefined;
   listPosts(page: PageRequest): Page<Post>;
+  /** Sets (or replaces) a post's abstract; undefined when there is no such post. */
+  saveAbstract(id: string, abstract: string, provenance: Provenance): Post | undefined;
   createProduct(product: NewProduct): Product;
   getProduct(id: string): Product | undefined;
   listProducts(page: PageRequest): Page<Product>;
+  /** Sets (or replaces) a product's description; undefined when there is no such product. */
+  saveDescription(id: string, description: string, provenance: Provenance): Product | undefined;
   close(): void;
 }
 

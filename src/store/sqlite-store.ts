@@ -40,6 +40,14 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     `INSERT INTO products (id, title, keywords, description, model, stop_reason, route, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${PRODUCT_COLUMNS}`,
   );
+  const updatePost = db.prepare(
+    `UPDATE posts SET abstract = ?, model = ?, stop_reason = ?, route = ?, updated_at = ? WHERE id = ?
+     RETURNING ${POST_COLUMNS}`,
+  );
+  const updateProduct = db.prepare(
+    `UPDATE products SET description = ?, model = ?, stop_reason = ?, route = ?, updated_at = ? WHERE id = ?
+     RETURNING ${PRODUCT_COLUMNS}`,
+  );
   const postById = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE id = ?`);
   const productById = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
   const postsBefore = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE seq < ? ORDER BY seq DESC LIMIT ?`);
@@ -101,6 +109,18 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
       const row = productById.get(id) as Row | undefined;
       return row && toProduct(row);
     },
+    saveAbstract(id, abstract, { model, stopReason, route }) {
+      const row = updatePost.get(abstract, model, stopReason, route, now().toISOString(), id) as
+        | Row
+        | undefined;
+      return row && toPost(row);
+    },
+    saveDescription(id, description, { model, stopReason, route }) {
+      const row = updateProduct.get(description, model, stopReason, route, now().toISOString(), id) as
+        | Row
+        | undefined;
+      return row && toProduct(row);
+    },
     listProducts(request) {
       return page(productsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toProduct);
     },
@@ -115,7 +135,7 @@ function toPost(row: Row): Post {
     id: String(row.id),
     title: String(row.title),
     content: String(row.content),
-    abstract: String(row.abstract),
+    abstract: nullableString(row.abstract),
     ...provenance(row),
   };
 }
@@ -125,17 +145,21 @@ function toProduct(row: Row): Product {
     id: String(row.id),
     title: String(row.title),
     keywords: JSON.parse(String(row.keywords)) as string[],
-    description: String(row.description),
+    description: nullableString(row.description),
     ...provenance(row),
   };
 }
 
 function provenance(row: Row) {
   return {
-    model: String(row.model),
-    stopReason: row.stop_reason === null ? null : String(row.stop_reason),
+    model: nullableString(row.model),
+    stopReason: nullableString(row.stop_reason),
     route: String(row.route),
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
+}
+
+function nullableString(value: SQLInputValue | undefined): string | null {
+  return value === null || value === undefined ? null : String(value);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { blogAbstractBrief } from "../writing/blog-abstract.ts";
 import { defineTool } from "./define-tool.ts";
+import { pendingFor, pendingSchema, writingBriefText } from "./host-model.ts";
 import { truncationNote } from "./notes.ts";
 import { saveOrKeep } from "./save.ts";
 import { LIMITS, post, title } from "./schemas.ts";
@@ -9,8 +10,10 @@ export const createBlog = defineTool({
   name: "create_blog",
   title: "Create blog post",
   description:
-    "Store a blog post and have the client's model write its abstract (2-4 sentences). Returns the stored " +
-    "post with the abstract and the model that wrote it. The client may ask the user to approve the request.",
+    "Store a blog post and get its abstract (2-4 sentences) written: by the client's model through sampling " +
+    "(the client may ask the user to approve), or by a configured provider. If neither can write, the post " +
+    "is stored as a draft and the result is a brief: write the abstract yourself and save it with " +
+    "save_blog_abstract.",
   inputSchema: {
     title: title("title").describe(`The post's title (at most ${LIMITS.title} characters)`),
     content: z
@@ -25,12 +28,33 @@ export const createBlog = defineTool({
     truncated: z
       .boolean()
       .describe("True when the model hit its token limit and the abstract may be cut off"),
+    pending: pendingSchema.optional(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handle(input, deps, call) {
     // Open the store first: a broken data folder should fail before the user approves a request.
     const store = deps.store();
-    const generation = await deps.sampler.generate(blogAbstractBrief(input), call);
+    const brief = blogAbstractBrief(input);
+    const outcome = await deps.writer.write(brief, call);
+    if (outcome.kind === "host-model") {
+      const draft = store.createPost({
+        ...input,
+        abstract: null,
+        model: null,
+        stopReason: null,
+        route: "host-model",
+      });
+      deps.resourcesChanged();
+      deps.logger.info(
+        `Stored draft post ${draft.id}: ${outcome.reason}; the calling model writes the abstract`,
+      );
+      const handOff = { what: "abstract", id: draft.id, saveWith: "save_blog_abstract", brief };
+      return {
+        structured: { post: draft, truncated: false, pending: pendingFor(handOff) },
+        text: `Saved blog post "${draft.title}" as a draft (id ${draft.id}): ${outcome.reason}.\n\n${writingBriefText(handOff)}`,
+      };
+    }
+    const { generation } = outcome;
     const stored = saveOrKeep("abstract", generation.text, () =>
       store.createPost({
         title: input.title,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { productDescriptionBrief } from "../writing/product-description.ts";
 import { defineTool } from "./define-tool.ts";
+import { pendingFor, pendingSchema, writingBriefText } from "./host-model.ts";
 import { truncationNote } from "./notes.ts";
 import { saveOrKeep } from "./save.ts";
 import { LIMITS, productRecord, title } from "./schemas.ts";
@@ -9,9 +10,10 @@ export const createProduct = defineTool({
   name: "create_product",
   title: "Create product",
   description:
-    "Store a product and have the client's model write its description (50-120 words) from the product " +
-    "name and keywords. Returns the stored product with the description and the model that wrote it. The " +
-    "client may ask the user to approve the request.",
+    "Store a product and get its description (50-120 words) written from the name and keywords: by the " +
+    "client's model through sampling (the client may ask the user to approve), or by a configured provider. " +
+    "If neither can write, the product is stored as a draft and the result is a brief: write the description " +
+    "yourself and save it with save_product_description.",
   inputSchema: {
     title: title("title").describe(`The product's name (at most ${LIMITS.title} characters)`),
     keywords: z
@@ -33,20 +35,37 @@ export const createProduct = defineTool({
     truncated: z
       .boolean()
       .describe("True when the model hit its token limit and the description may be cut off"),
+    pending: pendingSchema.optional(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handle(input, deps, call) {
-    const keywords = [...new Set(input.keywords)];
     // Open the store first: a broken data folder should fail before the user approves a request.
     const store = deps.store();
-    const generation = await deps.sampler.generate(
-      productDescriptionBrief({ title: input.title, keywords }),
-      call,
-    );
+    const product = { title: input.title, keywords: [...new Set(input.keywords)] };
+    const brief = productDescriptionBrief(product);
+    const outcome = await deps.writer.write(brief, call);
+    if (outcome.kind === "host-model") {
+      const draft = store.createProduct({
+        ...product,
+        description: null,
+        model: null,
+        stopReason: null,
+        route: "host-model",
+      });
+      deps.resourcesChanged();
+      deps.logger.info(
+        `Stored draft product ${draft.id}: ${outcome.reason}; the calling model writes the description`,
+      );
+      const handOff = { what: "description", id: draft.id, saveWith: "save_product_description", brief };
+      return {
+        structured: { product: draft, truncated: false, pending: pendingFor(handOff) },
+        text: `Saved product "${draft.title}" as a draft (id ${draft.id}): ${outcome.reason}.\n\n${writingBriefText(handOff)}`,
+      };
+    }
+    const { generation } = outcome;
     const stored = saveOrKeep("description", generation.text, () =>
       store.createProduct({
-        title: input.title,
-        keywords,
+        ...product,
         description: generation.text,
         model: generation.model,
         stopReason: generation.stopReason,

@@ -8,7 +8,8 @@ import type {
 } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { Logger } from "../log/logger.ts";
-import type { CallContext, Sampler } from "../sampling/sampler.ts";
+import type { CallContext } from "../sampling/generation.ts";
+import type { Writer } from "../sampling/router.ts";
 import type { Store } from "../store/records.ts";
 import { toolFailureMessage } from "./failures.ts";
 
@@ -16,7 +17,8 @@ import { toolFailureMessage } from "./failures.ts";
 export interface ToolDeps {
   /** Opens the database on first use; throws StoreUnavailableError with a readable reason. */
   readonly store: () => Store;
-  readonly sampler: Sampler;
+  /** Gets text written: decides the route (client sampling, provider, or the calling model). */
+  readonly writer: Writer;
   readonly logger: Logger;
   /** Tells the client the resource list changed (a record was created). */
   readonly resourcesChanged: () => void;

@@ -4,7 +4,6 @@ import { SchemaTooNewError } from "../store/migrations.ts";
 import { InvalidCursorError } from "../store/records.ts";
 import { SaveFailedError } from "./save.ts";
 
-/** A failure the user can act on, as one message; undefined for anything that is a bug. */
 export class NotFoundError extends Error {
   constructor(message: string) {
     super(message);
@@ -12,15 +11,25 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Text handed to a save tool that cannot be stored. */
+export class TextRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TextRejectedError";
+  }
+}
+
 const EXPECTED = [
   GenerationError,
   InvalidCursorError,
   NotFoundError,
+  TextRejectedError,
   StoreUnavailableError,
   SchemaTooNewError,
   SaveFailedError,
 ];
 
+/** A failure the user can act on, as one message; undefined for anything that is a bug. */
 export function toolFailureMessage(error: unknown): string | undefined {
   return EXPECTED.some((kind) => error instanceof kind) ? (error as Error).message : undefined;
 }

@@ -5,10 +5,14 @@ import { getPost } from "./get-post.ts";
 import { getProduct } from "./get-product.ts";
 import { listPosts } from "./list-posts.ts";
 import { listProducts } from "./list-products.ts";
+import { saveBlogAbstract } from "./save-blog-abstract.ts";
+import { saveProductDescription } from "./save-product-description.ts";
 
 export const TOOLS: readonly AnyTool[] = [
   createBlog,
   createProduct,
+  saveBlogAbstract,
+  saveProductDescription,
   listPosts,
   getPost,
   listProducts,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "./define-tool.ts";
+import { DRAFT } from "./host-model.ts";
 import { nextCursor, pageInput, postSummary } from "./schemas.ts";
 
 export const listPosts = defineTool({
@@ -13,7 +14,7 @@ export const listPosts = defineTool({
   async handle({ limit, cursor }, deps) {
     const page = deps.store().listPosts({ limit, cursor });
     const posts = page.items.map(({ content: _content, ...summary }) => summary);
-    const lines = posts.map((p) => `- ${p.title} (id ${p.id}, ${p.createdAt}): ${p.abstract}`);
+    const lines = posts.map((p) => `- ${p.title} (id ${p.id}, ${p.createdAt}): ${p.abstract ?? DRAFT}`);
     return {
       structured: page.nextCursor ? { posts, nextCursor: page.nextCursor } : { posts },
       text:

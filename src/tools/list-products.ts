@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "./define-tool.ts";
+import { DRAFT } from "./host-model.ts";
 import { nextCursor, pageInput, productRecord } from "./schemas.ts";
 
 export const listProducts = defineTool({
@@ -13,7 +14,7 @@ export const listProducts = defineTool({
     const page = deps.store().listProducts({ limit, cursor });
     const products = [...page.items];
     const lines = products.map(
-      (p) => `- ${p.title} (id ${p.id}; ${p.keywords.join(", ")}): ${p.description}`,
+      (p) => `- ${p.title} (id ${p.id}; ${p.keywords.join(", ")}): ${p.description ?? DRAFT}`,
     );
     return {
       structured: page.nextCursor ? { products, nextCursor: page.nextCursor } : { products },

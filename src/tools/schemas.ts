@@ -7,6 +7,7 @@ export const LIMITS = {
   keywords: 25,
   keyword: 60,
   pageSize: 100,
+  writtenText: 5000,
 } as const;
 
 export const title = (what: string) =>
@@ -35,12 +36,14 @@ export const pageInput = {
 };
 
 const provenance = {
-  model: z.string().describe("The model that wrote the text, as reported by the client"),
+  model: z.string().nullable().describe("The model that wrote the text, as reported; null while a draft"),
   stopReason: z
     .string()
     .nullable()
     .describe('Why the model stopped; "maxTokens" means the text may be cut off'),
-  route: z.string().describe('How the text was produced, e.g. "client-sampling"'),
+  route: z
+    .string()
+    .describe('Who wrote the text: "client-sampling", "provider" or "host-model" (the calling model)'),
   createdAt: z.string().describe("ISO 8601 time of creation"),
   updatedAt: z.string().describe("ISO 8601 time of the last change"),
 };
@@ -48,7 +51,7 @@ const provenance = {
 export const postSummary = z.object({
   id: z.string().describe("The post's id"),
   title: z.string(),
-  abstract: z.string().describe("The abstract the model wrote"),
+  abstract: z.string().nullable().describe("The abstract the model wrote; null while a draft"),
   ...provenance,
 });
 
@@ -58,8 +61,22 @@ export const productRecord = z.object({
   id: z.string().describe("The product's id"),
   title: z.string(),
   keywords: z.array(z.string()),
-  description: z.string().describe("The description the model wrote"),
+  description: z.string().nullable().describe("The description the model wrote; null while a draft"),
   ...provenance,
 });
 
 export const nextCursor = z.string().optional().describe("Pass as cursor for the next (older) page");
+
+export const writtenText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(LIMITS.writtenText, `${what} must be at most ${LIMITS.writtenText} characters`);
+
+export const reportedModel = z
+  .string()
+  .trim()
+  .max(100, "model must be at most 100 characters")
+  .optional()
+  .describe("The name of the model that wrote the text, if known (e.g. claude-sonnet-4-5)");

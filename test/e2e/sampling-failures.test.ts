@@ -35,9 +35,11 @@ describe("sampling failures give a clear isError and store nothing", () => {
     await expectFailure({ sampling: denied }, /declined/i);
   });
 
-  it("the client has no sampling capability, and the message names clients that do", async () => {
-    const server = await expectFailure({}, /does not support MCP sampling.*VS Code/s);
-    assert.equal(server.samplingRequests.length, 0);
+  it("a client that declares sampling but answers Method not found (as Cursor does) is told which clients work", async () => {
+    const missing: SamplingHandler = async () => {
+      throw new McpError(-32601, "Method not found");
+    };
+    await expectFailure({ sampling: missing }, /does not support MCP sampling.*VS Code.*--provider/s);
   });
 
   it("the client never answers: the configured timeout ends the wait", async () => {

@@ -30,6 +30,8 @@ describe("tool list and input validation", () => {
       "get_product",
       "list_posts",
       "list_products",
+      "save_blog_abstract",
+      "save_product_description",
     ]);
     for (const tool of tools) {
       assert.ok(tool.description && tool.title, `${tool.name} lacks a title or description`);

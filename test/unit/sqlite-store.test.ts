@@ -85,6 +85,30 @@ describe("SQLite store", () => {
     assert.throws(() => store.listProducts({ limit: 2, cursor: "bogus" }), InvalidCursorError);
   });
 
+  it("stores a draft and fills in its text later", () => {
+    const draft = store.createProduct({
+      title: "Mug",
+      keywords: ["red"],
+      description: null,
+      model: null,
+      stopReason: null,
+      route: "host-model",
+    });
+    assert.equal(store.getProduct(draft.id)?.description, null);
+    const saved = store.saveDescription(draft.id, "A red mug.", {
+      model: "host",
+      stopReason: null,
+      route: "host-model",
+    });
+    assert.equal(saved?.description, "A red mug.");
+    assert.equal(saved?.createdAt, draft.createdAt);
+    assert.notEqual(saved?.updatedAt, draft.updatedAt);
+    assert.equal(
+      store.saveDescription("missing", "x", { model: "host", stopReason: null, route: "host-model" }),
+      undefined,
+    );
+  });
+
   it("survives closing and reopening, in WAL mode", () => {
     store.createPost({ title: "T", content: "C", abstract: "A", ...provenance });
     store.close();
@@ -123,6 +147,24 @@ describe("SQLite store", () => {
 });
 
 describe("migrate", () => {
+  it("upgrades a version 1 database without losing records, ids or order", () => {
+    const db = new DatabaseSync(":memory:");
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.exec(`INSERT INTO posts (id, title, content, abstract, model, stop_reason, route, created_at, updated_at)
+             VALUES ('a', 'T', 'C', 'A', 'm', NULL, 'client-sampling', 't', 't')`);
+    assert.equal(migrate(db), MIGRATIONS.length);
+    assert.deepEqual(
+      { ...db.prepare("SELECT seq, id, abstract FROM posts").get() },
+      { seq: 1, id: "a", abstract: "A" },
+    );
+    // Drafts (no text yet) are allowed from version 2 on.
+    db.exec(
+      `INSERT INTO posts (id, title, content, route, created_at, updated_at) VALUES ('b', 'T', 'C', 'host-model', 't', 't')`,
+    );
+    assert.equal((db.prepare("SELECT seq FROM posts WHERE id = 'b'").get() as { seq: number }).seq, 2);
+    db.close();
+  });
+
   it("applies only the missing steps and rolls back a failing one", () => {
     const db = new DatabaseSync(":memory:");
     assert.equal(migrate(db, ["CREATE TABLE a (x)"]), 1);

@@ -4,13 +4,12 @@ import {
   ErrorCode,
   McpError,
   type ModelPreferences,
-  type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log/logger.ts";
 import type { WritingBrief } from "../writing/brief.ts";
-import { cleanReply } from "./clean-reply.ts";
 import { describeDuration } from "./duration.ts";
 import { GenerationError, SAMPLING_CLIENTS } from "./errors.ts";
+import type { CallContext, RawReply } from "./generation.ts";
 
 export interface SamplingConfig {
   /** How long to wait for the client: it may show the user an approval dialog first. */
@@ -18,23 +17,11 @@ export interface SamplingConfig {
   readonly modelPreferences: ModelPreferences;
 }
 
-/** The tool call a generation belongs to: cancelling the call cancels the generation. */
-export interface CallContext {
-  readonly requestId: RequestId;
-  readonly signal: AbortSignal;
-}
-
-export interface Generation {
-  readonly text: string;
-  readonly model: string;
-  readonly stopReason: string | null;
-  readonly route: "client-sampling";
-  /** The model stopped at maxTokens: the text may be cut off mid-sentence. */
-  readonly truncated: boolean;
-}
-
-export interface Sampler {
-  generate(brief: WritingBrief, call: CallContext): Promise<Generation>;
+/** The only code that sends `sampling/createMessage`. */
+export interface ClientSampling {
+  /** Whether the connected client declared the sampling capability. */
+  available(): boolean;
+  ask(brief: WritingBrief, call: CallContext): Promise<RawReply>;
   /**
    * Spends request id 0 on a ping. SDK 1.32.2 ignores a cancellation for id 0 (typescript-sdk #2283),
    * and the first request a server sends gets id 0: without this, the first sampling request could not
@@ -43,69 +30,35 @@ export interface Sampler {
   spendRequestIdZero(): void;
 }
 
-/** How many times an empty reply is asked again before giving up. */
-const EMPTY_REPLY_RETRIES = 1;
 /** The user rejected the request (spec 2025-06-18 uses -1; VS Code says "denied permission"). */
 const USER_REJECTED = -1;
 
-export function createSampler(server: Server, config: SamplingConfig, logger: Logger): Sampler {
-  async function ask(brief: WritingBrief, call: CallContext): Promise<CreateMessageResult> {
-    try {
-      return await server.createMessage(
-        {
-          messages: [{ role: "user", content: { type: "text", text: brief.userPrompt } }],
-          systemPrompt: brief.systemPrompt,
-          modelPreferences: config.modelPreferences,
-          includeContext: "none",
-          maxTokens: brief.maxTokens,
-          temperature: brief.temperature,
-        },
-        { relatedRequestId: call.requestId, signal: call.signal, timeout: config.timeoutMs },
-      );
-    } catch (error) {
-      throw explain(error, call.signal, config.timeoutMs);
-    }
-  }
-
+export function createClientSampling(server: Server, config: SamplingConfig, logger: Logger): ClientSampling {
   return {
-    async generate(brief, call) {
-      const capabilities = server.getClientCapabilities();
-      if (!capabilities?.sampling) {
-        const client = server.getClientVersion()?.name ?? "This client";
-        throw new GenerationError(
-          "no-sampling",
-          `${client} does not support MCP sampling, so copydesk cannot ask its model to write the ${brief.kind}. ` +
-            `Use a client that does, such as ${SAMPLING_CLIENTS}.`,
+    available: () => Boolean(server.getClientCapabilities()?.sampling),
+    async ask(brief, call) {
+      let result: CreateMessageResult;
+      try {
+        result = await server.createMessage(
+          {
+            messages: [{ role: "user", content: { type: "text", text: brief.userPrompt } }],
+            systemPrompt: brief.systemPrompt,
+            modelPreferences: config.modelPreferences,
+            includeContext: "none",
+            maxTokens: brief.maxTokens,
+            temperature: brief.temperature,
+          },
+          // The SDK attaches neither the tool call's id nor its signal by itself.
+          { relatedRequestId: call.requestId, signal: call.signal, timeout: config.timeoutMs },
         );
+      } catch (error) {
+        throw explain(error, call.signal, config.timeoutMs);
       }
-      for (let attempt = 0; ; attempt++) {
-        logger.info(`Asking the client's model for a ${brief.kind}${attempt > 0 ? " (retry)" : ""}`);
-        const result = await ask(brief, call);
-        const text = cleanReply(readText(result, brief.kind));
-        if (text !== "") {
-          const truncated = result.stopReason === "maxTokens";
-          logger.info(
-            `Received a ${brief.kind} from ${result.model}${truncated ? " (cut off at maxTokens)" : ""}`,
-          );
-          return {
-            text,
-            model: result.model,
-            stopReason: result.stopReason ?? null,
-            route: "client-sampling",
-            truncated,
-          };
-        }
-        if (attempt >= EMPTY_REPLY_RETRIES) {
-          throw new GenerationError(
-            "empty",
-            `The client's model (${result.model}) returned an empty ${brief.kind} twice. ` +
-              "Try again, or choose another model in your client.",
-          );
-        }
-        logger.warning(
-          `The client's model (${result.model}) returned an empty ${brief.kind}; asking once more`,
-        );
-      }
+      return {
+        text: readText(result, brief.kind),
+        model: result.model,
+        stopReason: result.stopReason ?? null,
+      };
     },
     spendRequestIdZero() {
       server.ping().catch((error: unknown) => {
@@ -140,9 +93,8 @@ function explain(error: unknown, signal: AbortSignal, timeoutMs: number): Error 
     );
   }
   if (!(error instanceof McpError)) {
-    return new GenerationError("client-error", `The sampling request failed: ${messageOf(error)}`, {
-      cause: error,
-    });
+    const message = error instanceof Error ? error.message : String(error);
+    return new GenerationError("client-error", `The sampling request failed: ${message}`, { cause: error });
   }
   const detail = error.message.replace(/^(?:MCP error -?\d+: )+/, "");
   if (error.code === ErrorCode.RequestTimeout) {
@@ -157,7 +109,7 @@ function explain(error: unknown, signal: AbortSignal, timeoutMs: number): Error 
   if (error.code === ErrorCode.MethodNotFound) {
     return new GenerationError(
       "no-sampling",
-      `The client does not support MCP sampling (it answered: ${detail}). Use a client that does, such as ${SAMPLING_CLIENTS}.`,
+      `The client does not support MCP sampling (it answered: ${detail}). Use a client that does, such as ${SAMPLING_CLIENTS}, or configure a provider (--provider).`,
       { cause: error },
     );
   }
@@ -173,8 +125,4 @@ function explain(error: unknown, signal: AbortSignal, timeoutMs: number): Error 
   return new GenerationError("client-error", `The client could not produce the text: ${detail}`, {
     cause: error,
   });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

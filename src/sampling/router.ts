@@ -1,0 +1,83 @@
+import type { Logger } from "../log/logger.ts";
+import type { WritingBrief } from "../writing/brief.ts";
+import type { ClientSampling } from "./client-sampling.ts";
+import { GenerationError, type GenerationFailure } from "./errors.ts";
+import { type CallContext, type Generation, generate, type RawReply } from "./generation.ts";
+
+/** When a configured provider writes, in the reference frameworks' words (Python FastMCP). */
+export type ProviderMode = "fallback" | "fallback_on_error" | "always";
+
+/** A server-side model (src/providers) as the router sees it. */
+export interface ServerSideModel {
+  readonly mode: ProviderMode;
+  /** Provider, URL and model: safe to log, never the key. */
+  readonly description: string;
+  complete(brief: WritingBrief, options: { signal: AbortSignal }): Promise<RawReply>;
+}
+
+export type WriteOutcome =
+  | { readonly kind: "written"; readonly generation: Generation }
+  /** Nobody here can write: the tool stores a draft and hands the brief to the calling model. */
+  | { readonly kind: "host-model"; readonly reason: string };
+
+export interface Writer {
+  write(brief: WritingBrief, call: CallContext): Promise<WriteOutcome>;
+  spendRequestIdZero(): void;
+}
+
+/**
+ * Sampling failures after which `fallback_on_error` asks the provider. A cancelled call is not one:
+ * the user stopped it.
+ */
+const FALLBACK_FAILURES: ReadonlySet<GenerationFailure> = new Set([
+  "no-sampling",
+  "declined",
+  "timeout",
+  "empty",
+  "not-text",
+  "client-error",
+]);
+
+export interface WriterDeps {
+  readonly sampling: ClientSampling;
+  readonly provider: ServerSideModel | undefined;
+  readonly logger: Logger;
+  /** Names the client in the host-model reason. */
+  readonly clientName: () => string;
+}
+
+/** Chooses, per call, who writes: the client's model, a configured provider, or the calling model. */
+export function createWriter({ sampling, provider, logger, clientName }: WriterDeps): Writer {
+  const viaSampling = (brief: WritingBrief, call: CallContext) =>
+    generate(brief, "client-sampling", () => sampling.ask(brief, call), logger);
+  const viaProvider = (model: ServerSideModel, brief: WritingBrief, call: CallContext) =>
+    generate(brief, "provider", () => model.complete(brief, { signal: call.signal }), logger);
+  const written = (generation: Generation): WriteOutcome => ({ kind: "written", generation });
+
+  return {
+    async write(brief, call) {
+      if (provider?.mode === "always") return written(await viaProvider(provider, brief, call));
+      if (sampling.available()) {
+        try {
+          return written(await viaSampling(brief, call));
+        } catch (error) {
+          const fallBack =
+            provider?.mode === "fallback_on_error" &&
+            error instanceof GenerationError &&
+            FALLBACK_FAILURES.has(error.failure);
+          if (!fallBack) throw error;
+          logger.warning(
+            `Client sampling failed (${error.failure}); writing with ${provider.description} instead`,
+          );
+          return written(await viaProvider(provider, brief, call));
+        }
+      }
+      if (provider) return written(await viaProvider(provider, brief, call));
+      return {
+        kind: "host-model",
+        reason: `${clientName()} does not support MCP sampling and no provider is configured`,
+      };
+    },
+    spendRequestIdZero: () => sampling.spendRequestIdZero(),
+  };
+}

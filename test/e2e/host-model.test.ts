@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { callTool, type RunningServer, startServer, textOf } from "../support/server-process.ts";
+
+type Pending = { saveWith: string; instructions: string; request: string };
+
+describe("host-model completion: a client without sampling and no provider (Claude Desktop, Cursor)", () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server.close());
+
+  it("create_product stores a draft and returns a brief for the calling model", async () => {
+    const result = await callTool(server.client, "create_product", {
+      title: "Ceramic pour-over mug",
+      keywords: ["red", "dishwasher-safe", "350 ml"],
+    });
+    assert.equal(result.isError, undefined, textOf(result));
+    const { product, pending } = result.structuredContent as {
+      product: { id: string; description: string | null; route: string; model: string | null };
+      pending: Pending;
+    };
+    assert.equal(product.description, null);
+    assert.equal(product.model, null);
+    assert.equal(product.route, "host-model");
+    assert.equal(pending.saveWith, "save_product_description");
+    assert.match(pending.request, /<product_name>\nCeramic pour-over mug\n<\/product_name>/);
+    assert.match(pending.instructions, /copywriter/);
+    assert.match(
+      textOf(result),
+      new RegExp(`does not support MCP sampling.*call save_product_description with id "${product.id}"`, "s"),
+    );
+    assert.equal(server.samplingRequests.length, 0);
+
+    const draft = await callTool(server.client, "get_product", { id: product.id });
+    assert.match(textOf(draft), /Draft: no description yet.*--- Brief ---/s);
+    const listed = await callTool(server.client, "list_products");
+    assert.match(textOf(listed), /draft: not written yet/);
+  });
+
+  it("save_product_description completes the draft, cleaned, with the model the host reports", async () => {
+    const { products } = (await callTool(server.client, "list_products")).structuredContent as {
+      products: Array<{ id: string }>;
+    };
+    const id = products[0]?.id ?? "";
+    const saved = await callTool(server.client, "save_product_description", {
+      id,
+      description: "Here is the description:\nA bright red mug that survives the dishwasher.",
+      model: "claude-opus-host",
+    });
+    assert.equal(saved.isError, undefined, textOf(saved));
+    const got = (await callTool(server.client, "get_product", { id })).structuredContent as {
+      product: { description: string; model: string; route: string };
+    };
+    assert.deepEqual(
+      { description: got.product.description, model: got.product.model, route: got.product.route },
+      {
+        description: "A bright red mug that survives the dishwasher.",
+        model: "claude-opus-host",
+        route: "host-model",
+      },
+    );
+  });
+
+  it("create_blog and save_blog_abstract do the same for posts; an unreported model is labelled", async () => {
+    const created = await callTool(server.client, "create_blog", {
+      title: "Where Python comes from",
+      content: "Python is actually named after Monty Python Flying Circus",
+    });
+    const { post, pending } = created.structuredContent as { post: { id: string }; pending: Pending };
+    assert.equal(pending.saveWith, "save_blog_abstract");
+    const saved = await callTool(server.client, "save_blog_abstract", {
+      id: post.id,
+      abstract: "Python is named after Monty Python's Flying Circus.",
+    });
+    const stored = (saved.structuredContent as { post: { abstract: string; model: string } }).post;
+    assert.equal(stored.abstract, "Python is named after Monty Python's Flying Circus.");
+    assert.equal(stored.model, "host model (unreported)");
+  });
+
+  it("saving to an unknown id, or only a preamble, is a clear error", async () => {
+    const unknown = await callTool(server.client, "save_blog_abstract", { id: "nope", abstract: "Text." });
+    assert.equal(unknown.isError, true);
+    assert.match(textOf(unknown), /no blog post with id "nope"/);
+    const { products } = (await callTool(server.client, "list_products")).structuredContent as {
+      products: Array<{ id: string }>;
+    };
+    const preamble = await callTool(server.client, "save_product_description", {
+      id: products[0]?.id ?? "",
+      description: "Here is the description:",
+    });
+    assert.equal(preamble.isError, true);
+    assert.match(textOf(preamble), /empty once its preamble is removed/);
+  });
+});
