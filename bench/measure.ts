@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Driver } from "./driver.ts";
+import { median, percentile } from "./stats.ts";
+
+export interface Subject {
+  readonly name: string;
+  readonly executable: string;
+  /** Extra arguments; a fresh data folder is passed where the subject takes one. */
+  readonly args?: (dataDir: string) => string[];
+}
+
+export interface Figures {
+  coldStartMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  callsPerSecond: number;
+  peakRssBytes: number;
+  sizeBytes: number;
+}
+
+export interface Plan {
+  readonly coldStarts: number;
+  readonly sequentialCalls: number;
+  readonly concurrentCalls: number;
+  readonly inFlight: number;
+  /** Each figure is the median over this many independent runs. */
+  readonly rounds: number;
+}
+
+async function coldStart(subject: Subject, dataDir: string): Promise<number> {
+  const driver = new Driver(subject.executable, subject.args?.(dataDir) ?? []);
+  const ms = await driver.initialize();
+  await driver.close();
+  return ms;
+}
+
+async function load(subject: Subject, dataDir: string, plan: Plan) {
+  const driver = new Driver(subject.executable, subject.args?.(dataDir) ?? []);
+  await driver.initialize();
+  for (let i = 0; i < 20; i++) await driver.createProduct(i); // warm-up: JIT, caches, the database file
+  const latencies: number[] = [];
+  for (let i = 0; i < plan.sequentialCalls; i++) latencies.push(await driver.createProduct(i));
+
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < plan.concurrentCalls) await driver.createProduct(next++);
+  };
+  await Promise.all(Array.from({ length: plan.inFlight }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssBytes = driver.peakRss();
+  await driver.close();
+  return { latencies, callsPerSecond: plan.concurrentCalls / seconds, peakRssBytes };
+}
+
+export async function measure(subject: Subject, plan: Plan): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
+  try {
+    const starts: number[] = [];
+    for (let i = 0; i < plan.coldStarts; i++) starts.push(await coldStart(subject, dataDir));
+    const rounds = [];
+    for (let i = 0; i < plan.rounds; i++) rounds.push(await load(subject, dataDir, plan));
+    return {
+      coldStartMs: median(starts),
+      p50Ms: median(rounds.map((r) => percentile(r.latencies, 50))),
+      p99Ms: median(rounds.map((r) => percentile(r.latencies, 99))),
+      callsPerSecond: median(rounds.map((r) => r.callsPerSecond)),
+      peakRssBytes: median(rounds.map((r) => r.peakRssBytes)),
+      sizeBytes: statSync(subject.executable).size,
+    };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
