@@ -18,7 +18,7 @@ export class Driver {
     this.spawnedAt = performance.now();
     this.child = spawn(command, [...args], {
       stdio: ["pipe", "pipe", "ignore"],
-      env: { PATH: "/usr/bin:/bin" },
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
     });
     createInterface({ input: this.child.stdout }).on("line", (line) =>
       this.receive(JSON.parse(line) as Message),

@@ -17,8 +17,9 @@ const plan: Plan = quick
 
 mkdirSync(".bench", { recursive: true });
 for (const name of ["minimal-sdk-server", "raw-jsonrpc-server"]) {
-  await bundle({ entry: `bench/baselines/${name}.ts`, outfile: `.bench/${name}.mjs` });
-  await buildHostExecutable({ main: `.bench/${name}.mjs`, output: `.bench/${name}` });
+  // Built exactly as copydesk's executable is: a snapshot main in a single executable.
+  await bundle({ entry: `bench/baselines/${name}.ts`, outfile: `.bench/${name}.cjs`, snapshot: true });
+  await buildHostExecutable({ main: `.bench/${name}.cjs`, output: `.bench/${name}`, snapshot: true });
 }
 
 const subjects: Subject[] = [

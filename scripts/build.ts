@@ -4,8 +4,11 @@ import { buildHostExecutable } from "./sea/host.ts";
 
 const started = performance.now();
 mkdirSync("dist", { recursive: true });
-await bundle({ entry: "src/main.ts", outfile: "dist/copydesk.mjs" });
-await buildHostExecutable({ main: "dist/copydesk.mjs", output: "dist/copydesk" });
+// The npm package runs this one with `node`.
+await bundle({ entry: "src/cli.ts", outfile: "dist/copydesk.mjs" });
+// The single executable starts from a V8 snapshot of the same code.
+await bundle({ entry: "src/main.ts", outfile: "dist/copydesk.snapshot.cjs", snapshot: true });
+await buildHostExecutable({ main: "dist/copydesk.snapshot.cjs", output: "dist/copydesk", snapshot: true });
 process.stderr.write(
   `built dist/copydesk.mjs and dist/copydesk in ${Math.round(performance.now() - started)} ms\n`,
 );

@@ -1,20 +1,40 @@
 import { readFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { build } from "esbuild";
 
 export interface BundleOptions {
+  /** With `snapshot`, a module exporting `start()`; otherwise the script to run. */
   readonly entry: string;
   readonly outfile: string;
+  /**
+   * Makes the main of a V8 startup snapshot: the build evaluates the whole bundle once (the SDK, zod,
+   * every module) and the executable only deserialises that heap and calls `start()`. Snapshots take
+   * CommonJS, and nothing may read the environment, arguments or stdin at module level.
+   */
+  readonly snapshot?: boolean;
 }
 
-/** Bundles the server and every dependency into one ESM file that imports only node: built-ins. */
-export async function bundle({ entry, outfile }: BundleOptions): Promise<void> {
+/** Bundles a program and every dependency into one file that imports only node: built-ins. */
+export async function bundle({ entry, outfile, snapshot = false }: BundleOptions): Promise<void> {
   const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+  const entryPoint = snapshot
+    ? {
+        stdin: {
+          contents: `import { startupSnapshot } from "node:v8";
+import { start } from "./${basename(entry)}";
+startupSnapshot.setDeserializeMainFunction(start);`,
+          resolveDir: resolve(dirname(entry)),
+          sourcefile: `${basename(entry)}.snapshot-main.ts`,
+          loader: "ts" as const,
+        },
+      }
+    : { entryPoints: [entry] };
   await build({
-    entryPoints: [entry],
+    ...entryPoint,
     outfile,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format: snapshot ? "cjs" : "esm",
     target: "node26",
     legalComments: "none",
     minifySyntax: true,

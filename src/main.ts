@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -51,19 +50,22 @@ async function main(): Promise<number | undefined> {
   return undefined;
 }
 
-main().then(
-  (code) => {
-    if (code !== undefined) process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`copydesk: ${error.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(
-        `copydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    }
-  },
-);
+/** Runs copydesk with this process's arguments; exits through process.exitCode or the watchdog. */
+export function start(): void {
+  main().then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`copydesk: ${error.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(
+          `copydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
+}

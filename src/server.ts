@@ -1,6 +1,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
+import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
 import { createClientSampling, type SamplingConfig } from "./sampling/client-sampling.ts";
 import { createWriter, type ServerSideModel } from "./sampling/router.ts";
@@ -51,7 +52,7 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     store: deps.store,
     writer,
     logger,
-    resourcesChanged: () => server.sendResourceListChanged(),
+    resourcesChanged: coalesced(() => server.sendResourceListChanged()),
   };
   for (const tool of TOOLS) registerTool(server, tool, toolDeps);
   registerRecordResources(server, deps.store);

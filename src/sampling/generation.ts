@@ -40,12 +40,12 @@ export async function generate(
 ): Promise<Generation> {
   const source = route === "client-sampling" ? "the client's model" : "the configured provider";
   for (let attempt = 0; ; attempt++) {
-    logger.info(`Asking ${source} for a ${brief.kind}${attempt > 0 ? " (retry)" : ""}`);
+    logger.debug(`Asking ${source} for a ${brief.kind}${attempt > 0 ? " (retry)" : ""}`);
     const reply = await ask();
     const text = cleanReply(reply.text);
     if (text !== "") {
       const truncated = reply.stopReason === "maxTokens";
-      logger.info(
+      logger.debug(
         `Received a ${brief.kind} from ${reply.model}${truncated ? " (cut off at maxTokens)" : ""}`,
       );
       return { text, model: reply.model, stopReason: reply.stopReason, route, truncated };

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import type { SQLInputValue } from "node:sqlite";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { migrate } from "./migrations.ts";
 import type { NewPost, NewProduct, Page, PageRequest, Post, Product, Store } from "./records.ts";
@@ -20,6 +20,9 @@ const PRODUCT_COLUMNS =
 
 export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  // Loaded on first use, not at start-up: nothing before the first tool call needs it, and a module
+  // with native state cannot be part of a V8 startup snapshot.
+  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
   const db = new DatabaseSync(path);
   try {
     db.exec("PRAGMA journal_mode = WAL");

@@ -66,7 +66,7 @@ export const createBlog = defineTool({
       }),
     );
     deps.resourcesChanged();
-    deps.logger.info(`Stored post ${stored.id}`);
+    deps.logger.debug(`Stored post ${stored.id}`);
     return {
       structured: { post: stored, truncated: generation.truncated },
       text:

@@ -73,7 +73,7 @@ export const createProduct = defineTool({
       }),
     );
     deps.resourcesChanged();
-    deps.logger.info(`Stored product ${stored.id}`);
+    deps.logger.debug(`Stored product ${stored.id}`);
     return {
       structured: { product: stored, truncated: generation.truncated },
       text:

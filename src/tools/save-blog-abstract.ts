@@ -32,7 +32,7 @@ export const saveBlogAbstract = defineTool({
     });
     if (!saved) throw new NotFoundError(`There is no blog post with id "${id}". list_posts shows the ids.`);
     deps.resourcesChanged();
-    deps.logger.info(`Saved the abstract of post ${saved.id}`);
+    deps.logger.debug(`Saved the abstract of post ${saved.id}`);
     return {
       structured: { post: saved },
       text: `Saved the abstract of "${saved.title}" (id ${saved.id}, copydesk://posts/${saved.id}):\n${saved.abstract}`,

@@ -33,7 +33,7 @@ export const saveProductDescription = defineTool({
     });
     if (!saved) throw new NotFoundError(`There is no product with id "${id}". list_products shows the ids.`);
     deps.resourcesChanged();
-    deps.logger.info(`Saved the description of product ${saved.id}`);
+    deps.logger.debug(`Saved the description of product ${saved.id}`);
     return {
       structured: { product: saved },
       text: `Saved the description of "${saved.title}" (id ${saved.id}, copydesk://products/${saved.id}):\n${saved.description}`,

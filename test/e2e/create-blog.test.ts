@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { callTool, type RunningServer, replyWith, startServer, textOf } from "../support/server-process.ts";
+import {
+  callTool,
+  eventually,
+  type RunningServer,
+  replyWith,
+  startServer,
+  textOf,
+} from "../support/server-process.ts";
 
 const SEED = {
   title: "Where Python comes from",
@@ -63,7 +70,10 @@ describe("create_blog through the built executable", () => {
     const read = await server.client.readResource({ uri: uri ?? "" });
     const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as { abstract: string };
     assert.match(body.abstract, /Monty Python/);
-    assert.ok(server.resourceListChanges >= 1, "no notifications/resources/list_changed after create_blog");
+    await eventually(
+      () => server.resourceListChanges >= 1,
+      "notifications/resources/list_changed after create_blog",
+    );
   });
 
   it("reports an unknown id as an error a person can act on", async () => {

@@ -116,3 +116,11 @@ export function textOf(result: CallToolResult): string {
     .map((block) => block.text)
     .join("\n");
 }
+
+/** Waits until a condition holds; the test runner's timeout ends a wait that never does. */
+export async function eventually(condition: () => boolean, what: string): Promise<void> {
+  while (!condition()) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  if (!condition()) throw new Error(`never saw ${what}`);
+}
