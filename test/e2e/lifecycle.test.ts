@@ -84,3 +84,25 @@ describe("command line", () => {
     });
   }
 });
+
+describe("the npm package's bundle", () => {
+  it("serves the same tools when run with node", async () => {
+    const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
+    const { StdioClientTransport } = await import("@modelcontextprotocol/sdk/client/stdio.js");
+    const dataDir = tempDataDir();
+    const client = new Client({ name: "npm-bundle-test", version: "1.0.0" });
+    try {
+      await client.connect(
+        new StdioClientTransport({
+          command: process.execPath,
+          args: ["dist/copydesk.mjs", "--data-dir", dataDir],
+        }),
+      );
+      const { tools } = await client.listTools();
+      assert.ok(tools.some((tool) => tool.name === "create_product"));
+    } finally {
+      await client.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
