@@ -60,7 +60,8 @@ function mergeText(request: MergeRequest): MergeResult {
     const what = first ? printParseErrorCode(first.error) : "no JSON value";
     throw new UnparsableConfigError(`not valid ${jsonc ? "JSONC" : "JSON"}: ${what}${where}`);
   }
-  const document: unknown = getNodeValue(root);
+  // getNodeValue builds null-prototype objects; a JSON round trip makes them comparable with plain ones.
+  const document: unknown = JSON.parse(JSON.stringify(getNodeValue(root)));
   if (!isPlainObject(document)) throw new UnparsableConfigError("the top level is not a JSON object");
   const servers = document[serversKey];
   if (servers !== undefined && !isPlainObject(servers)) {
@@ -69,7 +70,12 @@ function mergeText(request: MergeRequest): MergeResult {
   const previous = servers?.[name];
   if (previous !== undefined && isDeepStrictEqual(previous, entry)) return { status: "unchanged", text };
 
-  const edits = modify(text, [serversKey, name], entry, { formattingOptions: detectFormatting(text) });
+  // A new entry goes first: jsonc-parser reformats the whole lines an insertion touches, and the line
+  // after "{" holds nothing of the user's, while the last entry's line may be a hand-formatted one-liner.
+  const edits = modify(text, [serversKey, name], entry, {
+    formattingOptions: detectFormatting(text),
+    getInsertionIndex: () => 0,
+  });
   const merged = applyEdits(text, edits);
   return previous === undefined
     ? { status: "added", text: merged }
