@@ -130,6 +130,15 @@ describe("runConfigCommand", () => {
     assert.match(out, /Cursor does not answer MCP sampling/);
   });
 
+  it("makes a relative --data-dir absolute: the client starts copydesk from its own folder", () => {
+    assert.equal(run(["claude-code", "--", "--data-dir", "data", "--data-dir=d2"]), 0);
+    assert.ok(
+      out.includes(
+        `-- /opt/copydesk/copydesk --data-dir ${join(dir, "project", "data")} --data-dir=${join(dir, "project", "d2")}`,
+      ),
+    );
+  });
+
   it("--write creates the file and its folders", () => {
     assert.equal(run(["cursor", "--write"]), 0);
     const file = join(dir, "home", ".cursor", "mcp.json");

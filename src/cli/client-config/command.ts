@@ -104,7 +104,7 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
   const script = deps.script === undefined ? [] : [path.resolve(deps.cwd, deps.script)];
   const launch: Launch = {
     command: deps.execPath,
-    args: [...script, ...serverArgs],
+    args: [...script, ...absoluteDataDir(serverArgs, (dir) => path.resolve(deps.cwd, dir))],
     env: parseEnv(values.env ?? []),
   };
   return {
@@ -149,6 +149,14 @@ function checkServerArgs(serverArgs: readonly string[]): void {
   if (command.kind !== "serve") {
     throw new UsageError(`config: after --: --${command.kind} would stop the server at once; leave it out`);
   }
+}
+
+/** The client starts copydesk from a folder of its own choosing, so a relative --data-dir would move. */
+function absoluteDataDir(args: readonly string[], resolve: (dir: string) => string): string[] {
+  return args.map((arg, index) => {
+    if (arg.startsWith("--data-dir=")) return `--data-dir=${resolve(arg.slice("--data-dir=".length))}`;
+    return args[index - 1] === "--data-dir" ? resolve(arg) : arg;
+  });
 }
 
 function parseEnv(pairs: readonly string[]): Record<string, string> {
