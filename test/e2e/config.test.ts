@@ -147,7 +147,7 @@ describe("copydesk config, through the built executable", () => {
       env: { HOME: dir, PATH: "/usr/bin:/bin" },
     });
     const [first] = stdout.split("\n");
-    assert.ok(first?.includes(join(dir, ".cursor", "mcp.json")), first);
+    assert.ok(first?.includes(join(dir, ".cursor", "mcp.json")), first ?? "");
     const json = JSON.parse(stdout.slice(stdout.indexOf("{"), stdout.lastIndexOf("}") + 1));
     assert.deepEqual(json, { mcpServers: { copydesk: { command: EXECUTABLE, args: [] } } });
   });
