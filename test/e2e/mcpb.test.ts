@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { getMcpConfigForManifest, type McpbManifestAny } from "@anthropic-ai/mcpb";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { extractSingleFile, manifestFor } from "../../scripts/mcpb.ts";
+import { EXECUTABLE } from "../support/server-process.ts";
+
+interface UserConfigField {
+  type: string;
+  required?: boolean;
+  sensitive?: boolean;
+}
+
+interface Manifest {
+  manifest_version: string;
+  server: {
+    type: string;
+    entry_point: string;
+    mcp_config: { command: string; env?: Record<string, string> };
+  };
+  compatibility?: { platforms?: string[] };
+  tools?: { name: string }[];
+  user_config?: Record<string, UserConfigField>;
+}
+
+const MCPB_CLI = resolve("node_modules/@anthropic-ai/mcpb/dist/cli/cli.js");
+const PROVIDER_VARIABLES = {
+  COPYDESK_PROVIDER: "provider",
+  COPYDESK_PROVIDER_URL: "provider_url",
+  COPYDESK_PROVIDER_MODEL: "provider_model",
+  COPYDESK_PROVIDER_API_KEY: "provider_api_key",
+  COPYDESK_PROVIDER_MODE: "provider_mode",
+};
+
+function mcpb(args: string[]): string {
+  return execFileSync(process.execPath, [MCPB_CLI, ...args], { encoding: "utf8" });
+}
+
+describe("the Claude Desktop bundle (host executable packed as a linux-x64 bundle)", () => {
+  let dir: string;
+  let unpacked: string;
+  let manifest: Manifest;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "copydesk-mcpb-e2e-"));
+    execFileSync(process.execPath, ["scripts/mcpb.ts", "--exe", `linux-x64=${EXECUTABLE}`, "--out", dir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+    unpacked = join(dir, "unpacked");
+    mcpb(["unpack", join(dir, `copydesk-${version}-linux-x64.mcpb`), unpacked]);
+    manifest = JSON.parse(readFileSync(join(unpacked, "manifest.json"), "utf8"));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("holds a manifest that validates, for the binary it carries", () => {
+    mcpb(["validate", join(unpacked, "manifest.json")]); // throws on a non-zero exit
+    assert.equal(manifest.manifest_version, "0.3");
+    assert.equal(manifest.server.type, "binary");
+    assert.equal(manifest.server.entry_point, "server/copydesk");
+    assert.equal(manifest.server.mcp_config.command, `\${__dirname}/server/copydesk`);
+    assert.deepEqual(manifest.compatibility?.platforms, ["linux"]);
+    const entry = join(unpacked, manifest.server.entry_point);
+    assert.ok(statSync(entry).mode & 0o100, "the entry point is executable");
+    assert.equal(statSync(entry).size, statSync(EXECUTABLE).size);
+  });
+
+  it("lists the server's real tools", () => {
+    const names = (manifest.tools ?? []).map((tool) => tool.name).sort();
+    assert.deepEqual(names, [
+      "create_blog",
+      "create_product",
+      "get_post",
+      "get_product",
+      "list_posts",
+      "list_products",
+    ]);
+  });
+
+  it("maps optional provider settings to variables, the API key marked sensitive", () => {
+    const userConfig = manifest.user_config ?? {};
+    for (const [variable, key] of Object.entries(PROVIDER_VARIABLES)) {
+      assert.equal(manifest.server.mcp_config.env?.[variable], `\${user_config.${key}}`);
+      assert.equal(userConfig[key]?.required, false, key);
+      assert.equal(userConfig[key]?.type, "string", key);
+    }
+    assert.equal(userConfig.provider_api_key?.sensitive, true);
+    assert.equal(
+      Object.entries(userConfig).filter(([, field]) => field.sensitive).length,
+      1,
+      "only the key is a secret",
+    );
+  });
+
+  it("as Claude Desktop resolves it, starts and serves; unset settings become empty, not placeholders", async () => {
+    const fresh: Record<string, string> = {};
+    for (const userConfig of [fresh, { provider: "openai", provider_api_key: "sk-test" }]) {
+      const config = await getMcpConfigForManifest({
+        manifest: manifest as unknown as McpbManifestAny,
+        extensionPath: unpacked,
+        systemDirs: { HOME: dir, DATA: dir, DESKTOP: dir, DOCUMENTS: dir, DOWNLOADS: dir },
+        userConfig,
+        pathSeparator: "/",
+      });
+      assert.ok(config);
+      const env = config.env ?? {};
+      assert.equal(env.COPYDESK_PROVIDER, userConfig.provider ?? "");
+      assert.equal(env.COPYDESK_PROVIDER_API_KEY, userConfig.provider_api_key ?? "");
+      assert.equal(env.COPYDESK_PROVIDER_MODE, "");
+      assert.ok(!JSON.stringify(config).includes("${"), JSON.stringify(config));
+
+      const client = new Client({ name: "claude-desktop-stand-in", version: "1.0.0" });
+      await client.connect(
+        new StdioClientTransport({
+          command: config.command,
+          args: [...(config.args ?? []), "--data-dir", join(dir, "data")],
+          env: { PATH: "/usr/bin:/bin", HOME: dir, ...env },
+          stderr: "ignore",
+        }),
+      );
+      try {
+        assert.ok((await client.listTools()).tools.some((tool) => tool.name === "create_product"));
+      } finally {
+        await client.close();
+      }
+    }
+  });
+});
+
+describe("bundle manifests per platform", () => {
+  it("points Windows at the .exe and macOS at the plain binary", () => {
+    const windows = manifestFor("win-x64", "1.2.3") as unknown as Manifest;
+    assert.equal(windows.server.entry_point, "server/copydesk.exe");
+    assert.equal(windows.server.mcp_config.command, `\${__dirname}/server/copydesk.exe`);
+    assert.deepEqual(windows.compatibility, { platforms: ["win32"] });
+    const mac = manifestFor("darwin-arm64", "1.2.3") as unknown as Manifest & { version: string };
+    assert.equal(mac.server.entry_point, "server/copydesk");
+    assert.equal(mac.version, "1.2.3");
+    assert.throws(() => manifestFor("freebsd-x64", "1"), /unknown target/);
+  });
+
+  it("reads the executable out of a release .tar.gz", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-mcpb-archive-"));
+    try {
+      writeFileSync(join(dir, "copydesk"), "#!/bin/sh\necho hi\n", { mode: 0o755 });
+      execFileSync("tar", ["-czf", join(dir, "a.tar.gz"), "-C", dir, "copydesk"]);
+      assert.equal(extractSingleFile(join(dir, "a.tar.gz")).toString(), "#!/bin/sh\necho hi\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
