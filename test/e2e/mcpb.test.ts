@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { crc32, deflateRawSync } from "node:zlib";
 import { getMcpConfigForManifest, type McpbManifestAny } from "@anthropic-ai/mcpb";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -154,4 +155,79 @@ describe("bundle manifests per platform", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("reads the executable out of a release .zip (Windows)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-mcpb-archive-"));
+    try {
+      const content = Buffer.from("MZ pretend this is copydesk.exe ".repeat(50));
+      writeFileSync(join(dir, "a.zip"), oneFileZip("copydesk.exe", content));
+      assert.deepEqual(extractSingleFile(join(dir, "a.zip")), content);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+describe("npm run build:mcpb with no --exe", () => {
+  it("bundles the macOS and Windows archives found in the release folder, and no Linux one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-mcpb-release-"));
+    try {
+      const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+      const release = join(dir, "release");
+      mkdirSync(release);
+      writeFileSync(join(dir, "copydesk"), "#!/bin/sh\n", { mode: 0o755 });
+      for (const target of ["darwin-arm64", "linux-x64"]) {
+        execFileSync("tar", [
+          "-czf",
+          join(release, `copydesk-${version}-${target}.tar.gz`),
+          "-C",
+          dir,
+          "copydesk",
+        ]);
+      }
+      const exe = Buffer.from("MZ not really");
+      writeFileSync(join(release, `copydesk-${version}-win-x64.zip`), oneFileZip("copydesk.exe", exe));
+      execFileSync(process.execPath, ["scripts/mcpb.ts", "--release", release, "--out", join(dir, "out")], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      mcpb(["unpack", join(dir, "out", `copydesk-${version}-win-x64.mcpb`), join(dir, "win")]);
+      assert.deepEqual(readFileSync(join(dir, "win", "server", "copydesk.exe")), exe);
+      mcpb(["unpack", join(dir, "out", `copydesk-${version}-darwin-arm64.mcpb`), join(dir, "mac")]);
+      assert.equal(readFileSync(join(dir, "mac", "server", "copydesk"), "utf8"), "#!/bin/sh\n");
+      const darwin = JSON.parse(readFileSync(join(dir, "mac", "manifest.json"), "utf8")) as Manifest;
+      assert.deepEqual(darwin.compatibility?.platforms, ["darwin"]);
+      assert.throws(() => statSync(join(dir, "out", `copydesk-${version}-linux-x64.mcpb`)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A deflated one-entry zip, laid out like the release archives (local header, data, central directory). */
+function oneFileZip(name: string, data: Buffer): Buffer {
+  const nameBytes = Buffer.from(name);
+  const body = deflateRawSync(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc32(data), 14);
+  local.writeUInt32LE(body.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc32(data), 16);
+  central.writeUInt32LE(body.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(local.length + nameBytes.length + body.length, 16);
+  return Buffer.concat([local, nameBytes, body, central, nameBytes, end]);
+}
