@@ -153,6 +153,7 @@ describe("copydesk config, through the built executable", () => {
   });
 
   it("config --help is on stdout, exit 0; usage errors are one line, exit 2", async () => {
+    assert.match((await run(EXECUTABLE, ["--help"])).stdout, /copydesk config <vscode\|claude-desktop/);
     const { stdout, stderr } = await run(EXECUTABLE, ["config", "--help"]);
     assert.match(stdout, /^Usage: copydesk config <client>/);
     assert.equal(stderr, "");
