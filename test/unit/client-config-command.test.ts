@@ -47,6 +47,14 @@ describe("config file locations", () => {
       where("win32"),
       "C:\\Users\\ada\\AppData\\Roaming\\Claude\\claude_desktop_config.json",
     ],
+    [
+      "claude-desktop",
+      where("win32", {
+        env: { APPDATA: "C:\\Users\\ada\\AppData\\Roaming", LOCALAPPDATA: "D:\\Local" },
+        listDir: (path) => (path === "D:\\Local\\Packages" ? ["Microsoft.X_1", "Claude_pzs8sxrjxfjjc"] : []),
+      }),
+      "D:\\Local\\Packages\\Claude_pzs8sxrjxfjjc\\LocalCache\\Roaming\\Claude\\claude_desktop_config.json",
+    ],
     ["claude-desktop", where("linux"), undefined],
     ["cursor", where("linux"), "/home/ada/.cursor/mcp.json"],
     ["cursor", where("win32"), "C:\\Users\\ada\\.cursor\\mcp.json"],

@@ -17,6 +17,8 @@ export interface Where {
   readonly cwd: string;
   /** The project-level file instead of the per-user one. */
   readonly workspace: boolean;
+  /** Names in a folder, [] if it cannot be read; used to find a packaged (MSIX) Claude Desktop on Windows. */
+  readonly listDir?: (path: string) => readonly string[];
 }
 
 /** A config file location, or why there is no default one. */
@@ -88,7 +90,20 @@ export const CLIENTS: Readonly<Record<ClientId, ClientSpec>> = {
         return { missing: `Claude Desktop has no official build for ${where.platform}, so no default file` };
       }
       const { join } = pathApi(where.platform);
-      return { path: join(appData(where), "Claude", "claude_desktop_config.json"), scope: "your user" };
+      const file = "claude_desktop_config.json";
+      if (where.platform === "win32") {
+        // Since early 2026 the Windows installer is an MSIX package, which reads its own virtualised copy
+        // of %APPDATA%: a file at the documented path is silently ignored (anthropics/claude-code #25579).
+        const packages = join(where.env.LOCALAPPDATA || join(where.homedir, "AppData", "Local"), "Packages");
+        const packaged = (where.listDir?.(packages) ?? [])
+          .filter((name) => name.startsWith("Claude_"))
+          .sort();
+        if (packaged[0]) {
+          const roaming = join(packages, packaged[0], "LocalCache", "Roaming");
+          return { path: join(roaming, "Claude", file), scope: "your user, packaged (MSIX) install" };
+        }
+      }
+      return { path: join(appData(where), "Claude", file), scope: "your user" };
     },
   },
   cursor: {

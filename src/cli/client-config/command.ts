@@ -9,6 +9,7 @@ import {
   type ConfigLocation,
   isClientId,
   type Launch,
+  type Where,
 } from "./clients.ts";
 import { mergeServerEntry, UnparsableConfigError } from "./merge.ts";
 import { claudeMcpAddCommand, configSnippet } from "./snippet.ts";
@@ -173,13 +174,21 @@ function pathApi(platform: NodeJS.Platform) {
   return platform === "win32" ? win32 : posix;
 }
 
-function where(request: Request, deps: ConfigDeps) {
+function where(request: Request, deps: ConfigDeps): Where {
+  const fs = deps.fs ?? realFs;
   return {
     platform: deps.platform,
     env: deps.env,
     homedir: deps.homedir,
     cwd: deps.cwd,
     workspace: request.workspace,
+    listDir: (path) => {
+      try {
+        return fs.readdirSync(path);
+      } catch {
+        return [];
+      }
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 export type ConfigFs = Pick<
   typeof nodeFs,
   | "readFileSync"
+  | "readdirSync"
   | "writeFileSync"
   | "renameSync"
   | "mkdirSync"
