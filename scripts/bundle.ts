@@ -39,6 +39,9 @@ startupSnapshot.setDeserializeMainFunction(start);`,
     legalComments: "none",
     minifySyntax: true,
     define: { COPYDESK_VERSION: JSON.stringify(version) },
+    // jsonc-parser's "main" is a UMD build whose factory receives `require` as a parameter, which esbuild
+    // cannot follow (the bundle threw "Dynamic require of ./impl/format" at start-up); its ESM build bundles.
+    alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
     logLevel: "warning",
   });
 }

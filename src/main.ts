@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { isSea } from "node:sea";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { runConfigCommand } from "./cli/client-config/command.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
@@ -15,6 +17,20 @@ import { VERSION } from "./version.ts";
 
 async function main(): Promise<number | undefined> {
   const env = process.env;
+  if (process.argv[2] === "config") {
+    // Client set-up: prints or writes a config entry; no server, store or transport is made.
+    return runConfigCommand(process.argv.slice(3), {
+      execPath: process.execPath,
+      // Run as `node copydesk.mjs`, the client must start node with that script; the SEA is self-contained.
+      ...(isSea() || process.argv[1] === undefined ? {} : { script: process.argv[1] }),
+      platform: process.platform,
+      env,
+      homedir: homedir(),
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  }
   const platformDataDir = defaultDataDir({ platform: process.platform, env, homedir: homedir() });
   const command = parseCommandLine(process.argv.slice(2), { env, defaultDataDir: platformDataDir });
   if (command.kind === "help") {

@@ -9,6 +9,7 @@ export function helpText(version: string, defaultDataDir: string): string {
   return `copydesk ${version}: writes product descriptions and blog abstracts with your MCP client's model
 
 Usage: copydesk [options]
+       copydesk config <vscode|claude-desktop|cursor|claude-code> [--write]   (set up a client; config --help)
 
 copydesk is an MCP server. It speaks JSON-RPC on stdin/stdout, so you do not run it by hand: add it to an
 MCP client (VS Code, Claude Desktop, Cursor, Claude Code) as a stdio server whose command is this file.

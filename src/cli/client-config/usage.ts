@@ -1,0 +1,58 @@
+import { CLIENT_IDS } from "./clients.ts";
+
+/** Every `copydesk config` option, once: the parser and the help text are both made from this table. */
+export interface ConfigOptionSpec {
+  readonly name: string;
+  readonly value?: string;
+  readonly repeatable?: boolean;
+  readonly description: string;
+}
+
+export const CONFIG_OPTIONS: readonly ConfigOptionSpec[] = [
+  {
+    name: "write",
+    description: "Merge the entry into the client's config file instead of printing it (keeps a backup)",
+  },
+  { name: "path", value: "FILE", description: "Use this config file instead of the client's usual one" },
+  {
+    name: "workspace",
+    description:
+      "The project's file under the current folder (.vscode/mcp.json, .cursor/mcp.json, .mcp.json) instead of the per-user one",
+  },
+  {
+    name: "env",
+    value: "NAME=VALUE",
+    repeatable: true,
+    description: "A variable for the server, e.g. COPYDESK_PROVIDER=anthropic; repeat for more",
+  },
+  { name: "help", description: "Show this help and exit" },
+];
+
+export function configHelpText(): string {
+  const rows = CONFIG_OPTIONS.map((option) => {
+    const flag = `--${option.name}${option.value ? ` ${option.value}` : ""}`;
+    return `  ${flag.padEnd(20)}${option.description}`;
+  });
+  return `Usage: copydesk config <client> [options] [-- server options]
+
+Prints the entry an MCP client needs to start this copydesk executable, with its absolute path, and the
+file it belongs in; with --write, adds it to that file. Anything after -- is passed to the server
+(e.g. -- --model-hint claude-sonnet --sampling-timeout 10m; see copydesk --help).
+
+Clients: ${CLIENT_IDS.join(", ")}
+  vscode          mcp.json in your VS Code user folder, or .vscode/mcp.json with --workspace ("servers")
+  claude-desktop  claude_desktop_config.json (macOS, Windows; no official Linux build: use --path)
+  cursor          ~/.cursor/mcp.json, or .cursor/mcp.json with --workspace ("mcpServers")
+  claude-code     prints a "claude mcp add" command; --write only with --workspace (.mcp.json),
+                  because ~/.claude.json also holds Claude Code's own state
+
+Options:
+${rows.join("\n")}
+
+Claude Desktop, Cursor and Claude Code do not answer MCP sampling requests: give copydesk a provider,
+e.g. --env COPYDESK_PROVIDER=anthropic --env COPYDESK_PROVIDER_API_KEY=...
+--write replaces an existing "copydesk" entry, keeps every other server and setting, comments included,
+copies the old file to <file>.bak-<time>, and refuses to touch a file it cannot parse.
+Exit codes: 0 ok, 1 failure (file untouched), 2 usage error.
+`;
+}
