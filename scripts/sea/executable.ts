@@ -1,0 +1,100 @@
+// Builds one target's executable: pinned base binary -> stripped (Linux) -> SEA -> signed (macOS).
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { buildSea } from "./build-sea.ts";
+import { type Signer, signDarwin } from "./darwin.ts";
+import { DEFAULT_CACHE_DIR, fetchNodeBinary } from "./fetch-node.ts";
+import { arm64Runner } from "./qemu.ts";
+import { stripBase } from "./strip.ts";
+import { hostTarget, pinFor, readPins, type Target } from "./targets.ts";
+import { log, msSince } from "./util.ts";
+
+export interface ExecutableBuild {
+  target: Target["id"];
+  path: string;
+  codeCache: boolean;
+  stripped: boolean;
+  baseBytes: number;
+  strippedBytes: number;
+  exeBytes: number;
+  ms: { fetch: number; strip: number; sea: number; sign: number };
+}
+
+export interface ExecutableOptions {
+  main: string;
+  output: string;
+  cacheDir?: string;
+  /** Required for darwin targets. */
+  sign?: Signer;
+  /** Default true where a Node that runs on the target is available here (host, or arm64 via qemu). */
+  codeCache?: boolean;
+}
+
+/** A Node of the pinned version that runs here, to generate blobs for targets it cannot run. */
+async function hostNode(cacheDir: string): Promise<string> {
+  const host = hostTarget();
+  if (host) return fetchNodeBinary(host, cacheDir);
+  const { version } = readPins();
+  if (process.version === `v${version}`) return process.execPath;
+  throw new Error(`no Node ${version} for ${process.platform}-${process.arch} to run --build-sea`);
+}
+
+/** Which Node generates the blob: the target's own (natively or under qemu) gives a usable code cache. */
+async function blobBuilder(
+  target: Target,
+  base: string,
+  cacheDir: string,
+  wantCache: boolean,
+): Promise<{ node: string[]; useCodeCache: boolean }> {
+  const native = target.os === process.platform && target.arch === process.arch;
+  if (native) return { node: [base], useCodeCache: wantCache };
+  if (wantCache && target.os === "linux" && target.arch === "arm64") {
+    const r = arm64Runner();
+    if ("prefix" in r) return { node: [...r.prefix, base], useCodeCache: true };
+    log(`${target.id}: building without code cache (slower start): ${r.missing}`);
+  }
+  return { node: [await hostNode(cacheDir)], useCodeCache: false };
+}
+
+export async function buildExecutable(target: Target, o: ExecutableOptions): Promise<ExecutableBuild> {
+  const cacheDir = o.cacheDir ?? DEFAULT_CACHE_DIR;
+  if (target.os === "darwin" && !o.sign)
+    throw new Error(`${target.id} needs a signer (scripts/macho/sign.ts)`);
+  let t = process.hrtime.bigint();
+  const original = await fetchNodeBinary(target, cacheDir);
+  const fetchMs = msSince(t);
+
+  t = process.hrtime.bigint();
+  const pin = pinFor(target);
+  const strip =
+    target.os === "linux"
+      ? stripBase(target, original, join(cacheDir, `${target.pkg}-${pin.version}`, "node.stripped"))
+      : {
+          path: original,
+          stripped: false,
+          bytesBefore: statSync(original).size,
+          bytesAfter: statSync(original).size,
+        };
+  const stripMs = msSince(t);
+
+  t = process.hrtime.bigint();
+  const builder = await blobBuilder(target, strip.path, cacheDir, o.codeCache ?? true);
+  mkdirSync(dirname(o.output), { recursive: true });
+  buildSea({ main: o.main, output: o.output, base: strip.path, ...builder });
+  const seaMs = msSince(t);
+
+  t = process.hrtime.bigint();
+  if (target.os === "darwin" && o.sign) signDarwin(o.output, o.sign);
+  const signMs = msSince(t);
+
+  return {
+    target: target.id,
+    path: o.output,
+    codeCache: builder.useCodeCache,
+    stripped: strip.stripped,
+    baseBytes: strip.bytesBefore,
+    strippedBytes: strip.bytesAfter,
+    exeBytes: statSync(o.output).size,
+    ms: { fetch: fetchMs, strip: stripMs, sea: seaMs, sign: signMs },
+  };
+}
