@@ -105,7 +105,10 @@ describe("readMachO", () => {
 
   test("reports a missing signature and rejects non-Mach-O input", () => {
     assert.equal(readMachO(fakeMachO(false)).codeSignature, undefined);
-    assert.throws(() => readMachO(Buffer.from("\x7fELF" + "\0".repeat(60))), /not a 64-bit Mach-O/);
+    assert.throws(
+      () => readMachO(Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(60)])),
+      /not a 64-bit Mach-O/,
+    );
   });
 });
 
