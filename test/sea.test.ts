@@ -124,6 +124,32 @@ test("neighboursTouched flags files next to the executable, not the executable o
   assert.deepEqual(neighboursTouched(log, "/r/copydesk"), ["/r/settings.json", "/r/node_modules"]);
 });
 
+describe("darwin signing seam", () => {
+  test("a darwin target without a signer is refused before any work", async () => {
+    const { buildExecutable } = await import("../scripts/sea/executable.ts");
+    const darwin = TARGETS.find((t) => t.id === "darwin-arm64");
+    assert.ok(darwin);
+    await assert.rejects(
+      buildExecutable(darwin, { main: "x.mjs", output: join(dir, "never") }),
+      /needs a signer/,
+    );
+  });
+
+  test("signDarwin replaces the file with the signer's output, identifier copydesk, keeps it executable", async () => {
+    const { signDarwin } = await import("../scripts/sea/darwin.ts");
+    const path = join(dir, "macho-bin");
+    writeFileSync(path, Buffer.from([1, 2, 3]));
+    const seen: string[] = [];
+    signDarwin(path, (bin, id) => {
+      seen.push(`${id}:${bin.length}`);
+      return Buffer.concat([bin, Buffer.from([4])]);
+    });
+    assert.deepEqual(seen, ["copydesk:3"]);
+    assert.deepEqual(readFileSync(path), Buffer.from([1, 2, 3, 4]));
+    assert.equal(statSync(path).mode & 0o777, 0o755);
+  });
+});
+
 describe("host executable", { skip: !hostTarget()?.id.startsWith("linux") && "Linux hosts only" }, () => {
   test("runs with no node on PATH, uses its code cache and reads no file next to itself", async () => {
     const main = writeEchoMain(mkdtempSync(join(dir, "main-")));
