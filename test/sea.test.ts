@@ -7,10 +7,13 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { tarGz, zip } from "../scripts/sea/archive.ts";
 import { checkSha256Sums, writeSha256Sums } from "../scripts/sea/checksums.ts";
+import { ensureTool } from "../scripts/sea/debian-tools.ts";
 import { neighboursTouched } from "../scripts/sea/file-access.ts";
 import { buildHostExecutable } from "../scripts/sea/host.ts";
 import { readMachO } from "../scripts/sea/macho.ts";
+import { arm64Runner } from "../scripts/sea/qemu.ts";
 import { ECHO_PROBE, probe } from "../scripts/sea/spawn-probe.ts";
+import { stripBase } from "../scripts/sea/strip.ts";
 import { hostTarget, pinFor, readPins, TARGETS } from "../scripts/sea/targets.ts";
 import { REPO_ROOT, which } from "../scripts/sea/util.ts";
 import { verifyRelease } from "../scripts/sea/verify.ts";
@@ -124,6 +127,38 @@ test("neighboursTouched flags files next to the executable, not the executable o
   assert.deepEqual(neighboursTouched(log, "/r/copydesk"), ["/r/settings.json", "/r/node_modules"]);
 });
 
+describe("missing cross tools degrade with a reason, never a mystery", () => {
+  function withEnv(env: Record<string, string>, fn: () => void): void {
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      fn();
+    } finally {
+      for (const k of Object.keys(env)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  }
+
+  test("no strip tool and no apt: the base is used unstripped", () => {
+    const input = join(dir, "fake-base");
+    writeFileSync(input, "ELF?");
+    const arm64 = TARGETS.find((t) => t.id === "linux-arm64");
+    assert.ok(arm64);
+    withEnv({ PATH: mkdtempSync(join(dir, "empty-path-")), COPYDESK_NO_APT: "1" }, () => {
+      const r = stripBase(arm64, input, join(dir, "never-written"));
+      assert.deepEqual(r, { path: input, stripped: false, bytesBefore: 4, bytesAfter: 4 });
+    });
+  });
+
+  test("no qemu and no apt: the arm64 runner says what to install", { skip: process.arch !== "x64" }, () => {
+    withEnv({ PATH: mkdtempSync(join(dir, "empty-path-")), COPYDESK_NO_APT: "1" }, () => {
+      const r = arm64Runner();
+      assert.ok("missing" in r);
+      assert.match(r.missing, /apt-get install qemu-user-static/);
+    });
+  });
+});
+
 describe("darwin signing seam", () => {
   test("a darwin target without a signer is refused before any work", async () => {
     const { buildExecutable } = await import("../scripts/sea/executable.ts");
@@ -180,7 +215,8 @@ describe("host executable", { skip: !hostTarget()?.id.startsWith("linux") && "Li
   });
 
   test("the release check fails an executable that reads a file next to itself", async (t) => {
-    if (!which("strace")) return t.skip("strace not installed (apt-get install strace)");
+    const strace = ensureTool("strace", ["strace"]);
+    if ("missing" in strace) return t.skip(strace.missing);
     const main = writeEchoMain(mkdtempSync(join(dir, "leaky-")), { readNeighbour: true });
     const target = hostTarget();
     assert.ok(target);

@@ -62,7 +62,9 @@ async function runAndCheck(name: string, cmd: string[], exe: string, p: Probe): 
   const emptyPath = mkdtempSync(join(tmpdir(), "copydesk-nopath-"));
   if (which("node", emptyPath)) return fail(name, "node is reachable on the probe PATH");
   const env = { PATH: emptyPath, HOME: emptyPath };
-  const strace = which("strace");
+  // strace shows which files the executable opens; installed through apt where we can.
+  const st = ensureTool("strace", ["strace"]);
+  const strace = "path" in st ? st.path : undefined;
   const traceFile = join(emptyPath, "trace");
   const full = strace ? [strace, "-f", "-qq", "-e", "trace=%file", "-o", traceFile, ...cmd] : cmd;
   const r = await probe(full, p, { cwd: join(exe, ".."), env });
@@ -80,7 +82,7 @@ async function runAndCheck(name: string, cmd: string[], exe: string, p: Probe): 
     }
     const how = strace
       ? "no neighbour file touched (strace)"
-      : "strace not installed: neighbour reads unchecked";
+      : `neighbour reads unchecked: ${"missing" in st ? st.missing : ""}`;
     // Under strace the time is inflated: report it only as a sanity figure.
     return pass(name, `answered the probe with no node on PATH; ${how}`, r.firstLineMs);
   } finally {
