@@ -55,7 +55,13 @@ export async function fetchNodeBinary(target: Target, cacheDir = DEFAULT_CACHE_D
         cwd: dir,
       });
     } catch (e) {
-      throw new RegistryUnreachableError(`cannot get ${target.pkg}@${pin.version}: ${(e as Error).message}`);
+      const npmError = (e as Error).message
+        .split("\n")
+        .filter((l) => /^npm error (code|network|\d{3})/.test(l));
+      const msg = `cannot get ${target.pkg}@${pin.version}: ${npmError.join("; ") || (e as Error).message}`;
+      // Only network trouble is "unreachable" (tests skip on it); a 404 or a bad pin must fail loudly.
+      const offline = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ENETUNREACH|ECONNRESET|ENOTCACHED|network/i;
+      throw offline.test((e as Error).message) ? new RegistryUnreachableError(msg) : new Error(msg);
     }
   }
   const actual = sriOf(await hashFile(tgz, "sha512"));
@@ -71,6 +77,8 @@ export async function fetchNodeBinary(target: Target, cacheDir = DEFAULT_CACHE_D
       throw new Error(`${target.pkg}: extracted binary does not match the pinned sha256`);
     }
     renameSync(extracted, bin);
+    // The binary is checked by its own sha256 from now on; npm's cache still holds the tarball.
+    rmSync(tgz, { force: true });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
