@@ -11,6 +11,7 @@ import { ensureTool } from "../scripts/sea/debian-tools.ts";
 import { neighboursTouched } from "../scripts/sea/file-access.ts";
 import { buildHostExecutable } from "../scripts/sea/host.ts";
 import { readMachO } from "../scripts/sea/macho.ts";
+import { peSignature, removePeSignature } from "../scripts/sea/pe.ts";
 import { arm64Runner } from "../scripts/sea/qemu.ts";
 import { ECHO_PROBE, probe } from "../scripts/sea/spawn-probe.ts";
 import { stripBase } from "../scripts/sea/strip.ts";
@@ -157,6 +158,25 @@ describe("missing cross tools degrade with a reason, never a mystery", () => {
       assert.match(r.missing, /apt-get install qemu-user-static/);
     });
   });
+});
+
+test("removePeSignature drops the trailing certificate and its directory entry", () => {
+  // MZ header -> PE header at 0x40 -> PE32+ optional header; certificate table = data directory 4.
+  const b = Buffer.alloc(0x200 + 16);
+  b.writeUInt16LE(0x5a4d, 0);
+  b.writeUInt32LE(0x40, 0x3c);
+  b.writeUInt32LE(0x4550, 0x40);
+  b.writeUInt16LE(0x20b, 0x40 + 24);
+  b.writeUInt32LE(0x200, 0x40 + 24 + 112 + 32);
+  b.writeUInt32LE(16, 0x40 + 24 + 112 + 36);
+  const signed = join(dir, "signed.exe");
+  const unsigned = join(dir, "unsigned.exe");
+  writeFileSync(signed, b);
+  assert.deepEqual(peSignature(readFileSync(signed)), { offset: 0x200, size: 16 });
+  removePeSignature(signed, unsigned);
+  const out = readFileSync(unsigned);
+  assert.equal(out.length, 0x200);
+  assert.deepEqual(peSignature(out), { offset: 0, size: 0 });
 });
 
 describe("darwin signing seam", () => {

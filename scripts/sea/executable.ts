@@ -1,9 +1,11 @@
-// Builds one target's executable: pinned base binary -> stripped (Linux) -> SEA -> signed (macOS).
-import { mkdirSync, statSync } from "node:fs";
+// Builds one target's executable: pinned base binary -> stripped (Linux) / unsigned (Windows) -> SEA
+// -> ad-hoc signed (macOS).
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { buildSea } from "./build-sea.ts";
 import { type Signer, signDarwin } from "./darwin.ts";
 import { DEFAULT_CACHE_DIR, fetchNodeBinary } from "./fetch-node.ts";
+import { removePeSignature } from "./pe.ts";
 import { arm64Runner } from "./qemu.ts";
 import { stripBase } from "./strip.ts";
 import { hostTarget, pinFor, readPins, type Target } from "./targets.ts";
@@ -66,15 +68,15 @@ export async function buildExecutable(target: Target, o: ExecutableOptions): Pro
 
   t = process.hrtime.bigint();
   const pin = pinFor(target);
-  const strip =
-    target.os === "linux"
-      ? stripBase(target, original, join(cacheDir, `${target.pkg}-${pin.version}`, "node.stripped"))
-      : {
-          path: original,
-          stripped: false,
-          bytesBefore: statSync(original).size,
-          bytesAfter: statSync(original).size,
-        };
+  const prepared = join(cacheDir, `${target.pkg}-${pin.version}`);
+  const size = statSync(original).size;
+  let strip = { path: original, stripped: false, bytesBefore: size, bytesAfter: size };
+  if (target.os === "linux") strip = stripBase(target, original, join(prepared, "node.stripped"));
+  if (target.os === "win32") {
+    const unsigned = join(prepared, "node.unsigned.exe");
+    if (!existsSync(unsigned)) removePeSignature(original, unsigned);
+    strip = { ...strip, path: unsigned, bytesAfter: statSync(unsigned).size };
+  }
   const stripMs = msSince(t);
 
   t = process.hrtime.bigint();

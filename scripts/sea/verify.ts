@@ -10,6 +10,7 @@ import { checkSha256Sums } from "./checksums.ts";
 import { ensureTool } from "./debian-tools.ts";
 import { neighboursTouchedInFile } from "./file-access.ts";
 import { readMachO } from "./macho.ts";
+import { peSignature } from "./pe.ts";
 import { arm64Runner } from "./qemu.ts";
 import { ECHO_PROBE, type Probe, probe } from "./spawn-probe.ts";
 import { archiveName, hostTarget, type Target } from "./targets.ts";
@@ -119,7 +120,11 @@ async function verifyTarget(t: Target, exe: string, o: VerifyOptions): Promise<V
     if ("missing" in r) return skip(t.id, `cannot run arm64 here: ${r.missing}`);
     return runAndCheck(t.id, [...r.prefix, exe], exe, p);
   }
-  if (t.id === "win-x64") return wineCheck(t, exe, p);
+  if (t.id === "win-x64") {
+    // A stale Authenticode entry would point into the injected resources (see pe.ts).
+    if (peSignature(readFileSync(exe)).size !== 0) return fail(t.id, "stale Authenticode certificate table");
+    return wineCheck(t, exe, p);
+  }
   return skip(t.id, `no way to run ${t.id} on ${process.platform}-${process.arch}`);
 }
 
