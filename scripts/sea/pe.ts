@@ -36,6 +36,7 @@ export function removePeSignature(input: string, output: string): void {
     out = b.subarray(0, offset);
   }
   // Write then rename, so an interrupted build never leaves a truncated base in the cache.
-  writeFileSync(`${output}.tmp`, out);
-  renameSync(`${output}.tmp`, output);
+  const tmp = `${output}.${process.pid}.tmp`;
+  writeFileSync(tmp, out);
+  renameSync(tmp, output);
 }

@@ -45,7 +45,7 @@ export function stripBase(target: Target, input: string, output: string): StripR
     tool = r.path;
   }
   mkdirSync(dirname(output), { recursive: true });
-  const tmp = `${output}.tmp`;
+  const tmp = `${output}.${process.pid}.tmp`; // test files may build in parallel
   run(tool, ["--strip-all", "-o", tmp, input]);
   renameSync(tmp, output);
   return { path: output, stripped: true, bytesBefore, bytesAfter: statSync(output).size };
