@@ -20,9 +20,11 @@ export async function bundle({ entry, outfile, snapshot = false }: BundleOptions
   const entryPoint = snapshot
     ? {
         stdin: {
+          // Targets whose blob cannot be built on them (macOS, Windows) run the same file without a snapshot.
           contents: `import { startupSnapshot } from "node:v8";
 import { start } from "./${basename(entry)}";
-startupSnapshot.setDeserializeMainFunction(start);`,
+if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(start);
+else start();`,
           resolveDir: resolve(dirname(entry)),
           sourcefile: `${basename(entry)}.snapshot-main.ts`,
           loader: "ts" as const,

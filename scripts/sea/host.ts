@@ -1,38 +1,11 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+// Entry for scripts/build.ts: make the executable for this machine from a stripped base binary, starting
+// from a V8 startup snapshot when `snapshot` is set (see scripts/bundle.ts), else with a code cache.
+import { buildExecutable, type ExecutableBuild, type ExecutableOptions } from "./executable.ts";
+import { hostTarget } from "./targets.ts";
 
-export interface HostBuildOptions {
-  readonly main: string;
-  readonly output: string;
-  /** `main` is a snapshot main (see bundle.ts); otherwise an ES module run with a code cache. */
-  readonly snapshot?: boolean;
-}
-
-/**
- * Makes a single executable for this machine with Node's own SEA support, from the Node that runs this
- * script (the pinned `node` devDependency), so blob and base binary are the same version.
- */
-export async function buildHostExecutable({
-  main,
-  output,
-  snapshot = false,
-}: HostBuildOptions): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), "copydesk-sea-"));
-  try {
-    const config = join(work, "sea-config.json");
-    writeFileSync(
-      config,
-      JSON.stringify({
-        main: resolve(main),
-        output: resolve(output),
-        disableExperimentalSEAWarning: true,
-        ...(snapshot ? { useSnapshot: true } : { mainFormat: "module", useCodeCache: true }),
-      }),
-    );
-    execFileSync(process.execPath, ["--build-sea", config], { stdio: ["ignore", "ignore", "inherit"] });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+export async function buildHostExecutable(o: ExecutableOptions): Promise<ExecutableBuild> {
+  const target = hostTarget();
+  if (!target) throw new Error(`no release target for ${process.platform}-${process.arch}`);
+  const output = target.os === "win32" && !o.output.endsWith(".exe") ? `${o.output}.exe` : o.output;
+  return buildExecutable(target, { ...o, output, codeCache: o.codeCache ?? true });
 }

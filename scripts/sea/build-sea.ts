@@ -1,0 +1,57 @@
+// Turns a bundled main (.mjs/.cjs) plus a Node base binary into one executable with Node's own
+// `--build-sea` (Node >= 25.5). `executable` may be a binary for ANOTHER OS/arch: Node rewrites ELF,
+// PE and Mach-O alike (verified with 26.10.0), so no postject is needed. The Node that runs
+// --build-sea must be the same version as the base binary, and useCodeCache only pays off when that
+// Node runs on the target's OS/arch (elsewhere the target prints "Code cache data rejected").
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { run } from "./util.ts";
+
+/** Sentinel in every Node binary; `:0` becomes `:1` when a blob is injected. */
+export const SEA_FUSE_ON = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1";
+
+export interface BuildSeaOptions {
+  main: string;
+  output: string;
+  /** Node binary the blob is injected into (already stripped where wanted). */
+  base: string;
+  /** Command that runs a Node of the same version as `base`, e.g. [node] or [qemu, -L, root, node]. */
+  node: string[];
+  useCodeCache: boolean;
+  /** `main` builds a V8 startup snapshot; needs `node` to run on the target. */
+  useSnapshot?: boolean;
+}
+
+export function seaConfig(o: BuildSeaOptions): Record<string, unknown> {
+  return {
+    main: resolve(o.main),
+    // The app bundle is ESM; a .cjs input still works.
+    mainFormat: extname(o.main) === ".cjs" ? "commonjs" : "module",
+    executable: resolve(o.base),
+    output: resolve(o.output),
+    disableExperimentalSEAWarning: true,
+    useSnapshot: o.useSnapshot ?? false,
+    // A snapshot already holds the compiled code.
+    useCodeCache: o.useCodeCache && !o.useSnapshot,
+  };
+}
+
+export function buildSea(o: BuildSeaOptions): void {
+  const [cmd, ...args] = o.node;
+  if (!cmd) throw new Error("buildSea: empty node command");
+  if (!existsSync(o.main)) throw new Error(`buildSea: main ${o.main} does not exist`);
+  const dir = mkdtempSync(join(tmpdir(), "copydesk-sea-"));
+  try {
+    const cfg = join(dir, "sea-config.json");
+    writeFileSync(cfg, JSON.stringify(seaConfig(o), null, 2));
+    rmSync(o.output, { force: true });
+    run(cmd, [...args, "--build-sea", cfg]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // A failed rewrite can exit 0: check that the fuse Node reads at start-up was flipped to ":1".
+  if (!existsSync(o.output) || !readFileSync(o.output).includes(SEA_FUSE_ON)) {
+    throw new Error(`buildSea: ${o.output} was not produced or its SEA fuse is not set`);
+  }
+}
