@@ -33,3 +33,16 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
     request.once("error", reject);
   });
 }
+
+/**
+ * Reads and drops the rest of a refused body, so a client still uploading gets to read the 413 rather
+ * than a broken pipe; past `limit` more bytes the connection is cut.
+ */
+export function discardBody(request: IncomingMessage, limit = 4 * MAX_BODY_BYTES): void {
+  let dropped = 0;
+  request.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) request.destroy();
+  });
+  request.resume();
+}

@@ -6,7 +6,7 @@ import type { HttpConfig } from "../../config.ts";
 import type { Logger } from "../../log/logger.ts";
 import { allowedHostnames, hostnameOf, isLoopbackAddress, isWildcardAddress } from "./allowed-hosts.ts";
 import { bearerChallenge, bearerChecker } from "./auth.ts";
-import { MAX_SESSIONS, readBody } from "./limits.ts";
+import { discardBody, MAX_SESSIONS, readBody } from "./limits.ts";
 import { sendWebResponse, toWebRequest } from "./node-bridge.ts";
 import { createSessions, type Session } from "./sessions.ts";
 
@@ -80,10 +80,8 @@ export async function startHttpServer({
     if (req.method === "POST") {
       const body = await readBody(req);
       if (body.kind === "too-large") {
-        // Close the connection rather than read the rest of an oversized body.
-        return reply(res, 413, "Payload Too Large: the request body must not exceed 4 MiB", {
-          Connection: "close",
-        });
+        discardBody(req);
+        return reply(res, 413, "Payload Too Large: the request body must not exceed 4 MiB");
       }
       try {
         parsedBody = JSON.parse(body.text);
