@@ -10,7 +10,6 @@ import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
 import { lazyStore } from "./store/lazy-store.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
-import { ListenError } from "./transports/http/server.ts";
 import { serveHttp } from "./transports/http.ts";
 import { serveStdio } from "./transports/stdio.ts";
 import { VERSION } from "./version.ts";
@@ -53,7 +52,8 @@ main().then(
     if (error instanceof UsageError) {
       process.stderr.write(`copydesk: ${error.message}\n`);
       process.exitCode = 2;
-    } else if (error instanceof ListenError) {
+    } else if (error instanceof Error && error.name === "ListenError") {
+      // Matched by name: importing the class would load the HTTP code on every stdio start.
       process.stderr.write(`copydesk: ${error.message}\n`);
       process.exitCode = 1;
     } else {

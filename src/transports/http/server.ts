@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
@@ -110,6 +110,8 @@ export async function startHttpServer({
     await sendWebResponse(response, res);
   }
 
+  // Imported here, not at the top: loading node:http costs stdio starts ~25 ms they would never use.
+  const { createServer: createHttpServer } = await import("node:http");
   const http = createHttpServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error(
