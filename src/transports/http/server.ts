@@ -46,14 +46,19 @@ export async function startHttpServer({
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on evil.example rebound to 127.0.0.1 still sends its own name.
     const host = hostnameOf(req.headers.host ?? "");
-    if (host === undefined || !allowed.has(host)) return reply(res, 403, "Forbidden: Host not allowed");
+    if (host === undefined || !allowed.has(host)) {
+      logger.debug(`Refused Host ${JSON.stringify(req.headers.host ?? "")}: not in the allow-list`);
+      return reply(res, 403, `Forbidden: Host ${host ?? "(invalid)"} is not allowed; see --allowed-host`);
+    }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowed.has(originHostname(origin) ?? "")) {
-      return reply(res, 403, "Forbidden: Origin not allowed");
+      logger.debug(`Refused Origin ${JSON.stringify(origin)}: not in the allow-list`);
+      return reply(res, 403, "Forbidden: Origin is not allowed; see --allowed-host");
     }
     if (checkToken) {
       const result = checkToken(req.headers.authorization);
       if (result !== "ok") {
+        logger.debug(`Refused a request with ${result === "missing" ? "no" : "a wrong"} bearer token`);
         return reply(res, 401, "Unauthorized: a valid bearer token is required", {
           "WWW-Authenticate": bearerChallenge(result),
         });
