@@ -68,6 +68,26 @@ describe("HTTP sessions", () => {
   });
 });
 
+describe("HTTP session cap", () => {
+  it("100 sessions at most, even opened all at once; the next gets 503 until one ends", async () => {
+    const server = await startHttpProcess();
+    try {
+      const opened = await Promise.all(
+        Array.from({ length: 101 }, () => rawRequest(server.url, { body: INITIALIZE })),
+      );
+      const statuses = opened.map((response) => response.status);
+      assert.equal(statuses.filter((status) => status === 200).length, 100);
+      assert.equal(statuses.filter((status) => status === 503).length, 1);
+      const id = String(opened.find((response) => response.status === 200)?.headers["mcp-session-id"]);
+      const ended = await rawRequest(server.url, { method: "DELETE", headers: { "Mcp-Session-Id": id } });
+      assert.equal(ended.status, 200);
+      assert.equal((await rawRequest(server.url, { body: INITIALIZE })).status, 200);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe("HTTP process lifecycle", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`${signal} exits 0, even with a sampling request pending`, async () => {

@@ -107,11 +107,15 @@ export async function startHttpServer({
       created = true;
     }
     sessions.track(session, res);
-    const response = await session.transport.handleRequest(toWebRequest(req, `http://${req.headers.host}`), {
-      parsedBody,
-    });
-    // An initialize the transport refused (bad Accept header, ...) leaves a server with no session.
-    if (created && session.transport.sessionId === undefined) void session.server.close();
+    let response: Response;
+    try {
+      response = await session.transport.handleRequest(toWebRequest(req, `http://${req.headers.host}`), {
+        parsedBody,
+      });
+    } finally {
+      // An initialize the transport refused (bad Accept header, ...) leaves a server with no session.
+      if (created && session.transport.sessionId === undefined) void session.server.close();
+    }
     await sendWebResponse(response, res);
   }
 

@@ -27,6 +27,7 @@ export interface SessionsOptions {
 }
 
 export interface Sessions {
+  /** Open sessions, counting those whose initialize is still being handled. */
   readonly size: number;
   get(id: string): Session | undefined;
   /** A connected server and transport whose session id exists once the initialize request is handled. */
@@ -38,6 +39,9 @@ export interface Sessions {
 
 export function createSessions({ newServer, idleMs, logger, now = Date.now }: SessionsOptions): Sessions {
   const sessions = new Map<string, Session>();
+  // Counted from create() on, so concurrent initialize requests cannot overshoot the cap whatever
+  // the SDK awaits between creating a transport and naming its session.
+  let initializing = 0;
 
   // Idle means no request open for idleMs: a client that vanished without DELETE leaves a session
   // behind, and each holds a server; the GET stream of a live client keeps its session open.
@@ -56,16 +60,23 @@ export function createSessions({ newServer, idleMs, logger, now = Date.now }: Se
 
   return {
     get size() {
-      return sessions.size;
+      return sessions.size + initializing;
     },
     get: (id) => sessions.get(id),
     async create() {
       const server = newServer();
       let session: Session | undefined;
+      initializing++;
+      let pending = true;
+      const settle = () => {
+        if (pending) initializing--;
+        pending = false;
+      };
       const transport = new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: randomUUID,
         maxRequestBodySize: MAX_BODY_BYTES,
         onsessioninitialized: (id) => {
+          settle();
           if (session) sessions.set(id, session);
           logger.debug(`Session ${id} opened (${sessions.size} open)`);
         },
@@ -73,6 +84,7 @@ export function createSessions({ newServer, idleMs, logger, now = Date.now }: Se
       session = { transport, server, open: 0, lastActive: now() };
       // Fires for DELETE, idle close, shutdown, and a server closed any other way.
       server.server.onclose = () => {
+        settle();
         const id = transport.sessionId;
         if (id !== undefined && sessions.delete(id)) {
           logger.debug(`Session ${id} closed (${sessions.size} open)`);
