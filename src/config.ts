@@ -7,6 +7,21 @@ export interface Config {
   readonly sampling: SamplingConfig;
   /** Lowest level written to stderr; the client picks its own level for MCP logging. */
   readonly logLevel: LoggingLevel;
+  /** Present with --http: serve Streamable HTTP instead of stdio. */
+  readonly http?: HttpConfig;
+}
+
+export interface HttpConfig {
+  /** Address to bind; loopback unless a token is set. */
+  readonly host: string;
+  /** 0 picks a free port (the bound URL is logged). */
+  readonly port: number;
+  /** Host names accepted in Host and Origin headers besides the loopback names and the bound host. */
+  readonly allowedHosts: readonly string[];
+  /** Bearer token every request must carry; never logged. */
+  readonly token: string | undefined;
+  /** A session with no request in flight for this long is closed. */
+  readonly sessionIdleMs: number;
 }
 
 export const DEFAULTS = {
@@ -15,4 +30,7 @@ export const DEFAULTS = {
   intelligencePriority: 0.7,
   speedPriority: 0.4,
   costPriority: 0.3,
+  httpHost: "127.0.0.1",
+  httpPort: 8000,
+  sessionIdleTimeout: "30m",
 } as const;

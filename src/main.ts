@@ -2,17 +2,17 @@ import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { isSea } from "node:sea";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { runConfigCommand } from "./cli/client-config/command.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
-import { installExitWatchdog } from "./lifecycle/exit-watchdog.ts";
 import { stderrSink } from "./log/logger.ts";
-import { createServer } from "./server.ts";
+import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
 import { lazyStore } from "./store/lazy-store.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
+import { serveHttp } from "./transports/http.ts";
+import { serveStdio } from "./transports/stdio.ts";
 import { VERSION } from "./version.ts";
 
 async function main(): Promise<number | undefined> {
@@ -47,22 +47,15 @@ async function main(): Promise<number | undefined> {
   const store = lazyStore(databasePath, () =>
     openSqliteStore({ path: databasePath, now: () => new Date(), newId: randomUUID }),
   );
-  const { server, logger } = createServer({
+  const deps: ServerDeps = {
     store: store.get,
     sampling: config.sampling,
     logSinks: [stderrSink(config.logLevel)],
-  });
-  installExitWatchdog({
-    stdin: process.stdin,
-    process,
-    logger,
-    shutdown: async () => {
-      await server.close();
-      store.close();
-    },
-  });
-  await server.connect(new StdioServerTransport());
-  logger.debug(`copydesk ${VERSION} serving on stdio; database ${databasePath}`);
+  };
+  const logger = config.http
+    ? await serveHttp(config.http, deps, store.close)
+    : await serveStdio(deps, store.close);
+  logger.debug(`copydesk ${VERSION} serving on ${config.http ? "HTTP" : "stdio"}; database ${databasePath}`);
   return undefined;
 }
 
@@ -76,6 +69,10 @@ export function start(): void {
       if (error instanceof UsageError) {
         process.stderr.write(`copydesk: ${error.message}\n`);
         process.exitCode = 2;
+      } else if (error instanceof Error && error.name === "ListenError") {
+        // Matched by name: importing the class would load the HTTP code on every stdio start.
+        process.stderr.write(`copydesk: ${error.message}\n`);
+        process.exitCode = 1;
       } else {
         process.stderr.write(
           `copydesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

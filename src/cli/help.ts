@@ -1,3 +1,4 @@
+import { TOOLS } from "../tools/index.ts";
 import { OPTIONS } from "./options.ts";
 
 export function helpText(version: string, defaultDataDir: string): string {
@@ -6,17 +7,19 @@ export function helpText(version: string, defaultDataDir: string): string {
     const env = option.env ? ` [env ${option.env}]` : "";
     return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
   });
-  return `copydesk ${version}: writes product descriptions and blog abstracts with your MCP client's model
+  return `copydesk ${version}: writes product descriptions and blog abstracts with an LLM, and stores them
 
-Usage: copydesk [options]
+Usage: copydesk [options]                 MCP server on stdin/stdout (how clients start it)
+       copydesk --http [options]          MCP server over Streamable HTTP at /mcp
        copydesk config <vscode|claude-desktop|cursor|claude-code> [--write]   (set up a client; config --help)
 
-copydesk is an MCP server. It speaks JSON-RPC on stdin/stdout, so you do not run it by hand: add it to an
-MCP client (VS Code, Claude Desktop, Cursor, Claude Code) as a stdio server whose command is this file.
-The text is written by the client's model through MCP sampling: the client may ask you to approve each
-request. Records are kept in a SQLite database and survive restarts.
+copydesk is an MCP server: you do not talk to it by hand. Add it to an MCP client (VS Code, Claude Desktop,
+Cursor, Claude Code) as a stdio server whose command is this file; \`copydesk config\` writes that entry.
+Who writes the text, per call: the client's model through MCP sampling (the client may ask you to approve),
+or a server-side provider you configure (--provider), or, when neither is there, the calling model itself
+(copydesk stores a draft and hands it a brief). Records are kept in a SQLite database and survive restarts.
 
-Tools: create_blog, create_product, list_posts, get_post, list_products, get_product
+Tools: ${TOOLS.map((tool) => tool.name).join(", ")}
 Resources: copydesk://posts/{id}, copydesk://products/{id}
 
 Options (a flag wins over its environment variable):

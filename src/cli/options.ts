@@ -57,6 +57,44 @@ export const OPTIONS: readonly OptionSpec[] = [
     env: "COPYDESK_LOG_LEVEL",
     description: `Lowest level logged to stderr: debug, info, notice, warning, error (default ${DEFAULTS.logLevel})`,
   },
+  {
+    name: "http",
+    description:
+      "Serve MCP over Streamable HTTP at /mcp instead of stdio; stdin is then ignored, stop with SIGINT or SIGTERM",
+  },
+  {
+    name: "port",
+    value: "PORT",
+    env: "COPYDESK_HTTP_PORT",
+    description: `With --http: TCP port (default ${DEFAULTS.httpPort}; 0 picks a free one, the URL is logged)`,
+  },
+  {
+    name: "host",
+    value: "ADDRESS",
+    env: "COPYDESK_HTTP_HOST",
+    description: `With --http: address to bind (default ${DEFAULTS.httpHost}); an address other than loopback needs --http-token`,
+  },
+  {
+    name: "allowed-host",
+    value: "NAME",
+    env: "COPYDESK_ALLOWED_HOSTS",
+    repeatable: true,
+    description:
+      "With --http: a host name clients may use in Host/Origin headers, besides localhost, 127.0.0.1, [::1] and --host; repeat, or comma-separate in the variable. Others get 403 (DNS rebinding protection)",
+  },
+  {
+    name: "http-token",
+    value: "TOKEN",
+    env: "COPYDESK_HTTP_TOKEN",
+    description:
+      'With --http: require "Authorization: Bearer TOKEN" on every request (401 otherwise). Prefer the variable: a flag shows in ps',
+  },
+  {
+    name: "session-idle",
+    value: "DURATION",
+    env: "COPYDESK_SESSION_IDLE",
+    description: `With --http: close a session after this long with no request open (default ${DEFAULTS.sessionIdleTimeout})`,
+  },
   { name: "help", description: "Show this help and exit" },
   { name: "version", description: "Show the version and exit" },
 ];

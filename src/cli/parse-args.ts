@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
-import { type Config, DEFAULTS } from "../config.ts";
+import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
 import { LOG_LEVELS } from "../log/logger.ts";
 import { parseDuration } from "../sampling/duration.ts";
+import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
 import { OPTIONS } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -43,16 +44,23 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
     throw new UsageError(`--log-level: "${logLevel}" is not one of ${LOG_LEVELS.join(", ")}`);
   }
   const dataDir = pick("data-dir") ?? defaultDataDir;
+  const http = parsed.http === true ? httpConfig(parsed, pick, env) : undefined;
+  if (!http) {
+    // Only flags: a variable may be set for every copydesk the user runs, stdio ones included.
+    const stray = HTTP_ONLY.find((name) => parsed[name] !== undefined);
+    if (stray) throw new UsageError(`--${stray} needs --http`);
+  }
 
   return {
     kind: "serve",
     config: {
       dataDir: resolve(dataDir),
+      ...(http ? { http } : {}),
       logLevel: logLevel as LoggingLevel,
       sampling: {
         timeoutMs,
         modelPreferences: {
-          hints: modelHints(parsed["model-hint"], env.COPYDESK_MODEL_HINTS).map((name) => ({ name })),
+          hints: listValues(parsed["model-hint"], env.COPYDESK_MODEL_HINTS).map((name) => ({ name })),
           intelligencePriority: priority("intelligence-priority", pick, DEFAULTS.intelligencePriority),
           speedPriority: priority("speed-priority", pick, DEFAULTS.speedPriority),
           costPriority: priority("cost-priority", pick, DEFAULTS.costPriority),
@@ -80,7 +88,43 @@ function parseFlags(argv: readonly string[]): Record<string, unknown> {
   }
 }
 
-function modelHints(flags: unknown, variable: string | undefined): string[] {
+const HTTP_ONLY = ["port", "host", "allowed-host", "http-token", "session-idle"];
+
+function httpConfig(
+  parsed: Record<string, unknown>,
+  pick: (name: string) => string | undefined,
+  env: ParseContext["env"],
+): HttpConfig {
+  const portText = pick("port");
+  const port = portText === undefined ? DEFAULTS.httpPort : Number(portText);
+  if (portText !== undefined && (!/^\d+$/.test(portText.trim()) || port > 65535)) {
+    throw new UsageError(`--port: "${portText}" must be a whole number from 0 to 65535`);
+  }
+  const host = pick("host") ?? DEFAULTS.httpHost;
+  if (hostnameOf(host) === undefined) throw new UsageError(`--host: "${host}" is not an address`);
+  const allowedHosts = listValues(parsed["allowed-host"], env.COPYDESK_ALLOWED_HOSTS);
+  const badHost = allowedHosts.find((name) => hostnameOf(name) === undefined);
+  if (badHost !== undefined) throw new UsageError(`--allowed-host: "${badHost}" is not a host name`);
+  const token = pick("http-token");
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
+    // Never echo it: it is a secret even when malformed.
+    throw new UsageError("--http-token: the token must be printable ASCII without spaces");
+  }
+  // Anyone who can reach a non-loopback address could read and add records: insist on a token.
+  if (!isLoopbackAddress(host) && token === undefined) {
+    throw new UsageError(
+      `--host ${host} is reachable from other machines: set a token with COPYDESK_HTTP_TOKEN (or --http-token)`,
+    );
+  }
+  const idleText = pick("session-idle") ?? DEFAULTS.sessionIdleTimeout;
+  const sessionIdleMs = parseDuration(idleText);
+  if (sessionIdleMs === undefined) {
+    throw new UsageError(`--session-idle: "${idleText}" is not a duration; use e.g. 90s or 30m`);
+  }
+  return { host, port, allowedHosts, token, sessionIdleMs };
+}
+
+function listValues(flags: unknown, variable: string | undefined): string[] {
   const fromFlags = Array.isArray(flags) ? (flags as string[]) : [];
   const names = fromFlags.length > 0 ? fromFlags : (variable ?? "").split(",");
   return names.map((name) => name.trim()).filter((name) => name !== "");

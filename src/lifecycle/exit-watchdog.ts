@@ -1,7 +1,8 @@
 import type { Logger } from "../log/logger.ts";
 
 export interface ExitWatchdogOptions {
-  readonly stdin: NodeJS.ReadableStream;
+  /** Omitted over HTTP: such a server may run detached, with stdin closed from the start. */
+  readonly stdin?: NodeJS.ReadableStream;
   readonly process: Pick<NodeJS.Process, "on" | "exit">;
   readonly logger: Logger;
   /** Closes the server and the database; must not hang, but the watchdog does not rely on that. */
@@ -13,7 +14,7 @@ export interface ExitWatchdogOptions {
 /**
  * The SDK's stdio transport ignores the end of stdin (typescript-sdk #2002), so a server whose client
  * went away would live on, holding its database. Exit on stdin end or close, SIGINT and SIGTERM, even
- * with sampling requests pending.
+ * with sampling requests pending. Over HTTP only the signals count.
  */
 export function installExitWatchdog({
   stdin,
@@ -33,8 +34,8 @@ export function installExitWatchdog({
       () => process.exit(code),
     );
   };
-  stdin.on("end", () => exit("stdin ended", 0));
-  stdin.on("close", () => exit("stdin closed", 0));
+  stdin?.on("end", () => exit("stdin ended", 0));
+  stdin?.on("close", () => exit("stdin closed", 0));
   process.on("SIGINT", () => exit("SIGINT", 0));
   process.on("SIGTERM", () => exit("SIGTERM", 0));
 }

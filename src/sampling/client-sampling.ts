@@ -1,6 +1,7 @@
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   type CreateMessageResult,
+  EmptyResultSchema,
   ErrorCode,
   McpError,
   type ModelPreferences,
@@ -61,7 +62,9 @@ export function createClientSampling(server: Server, config: SamplingConfig, log
       };
     },
     spendRequestIdZero() {
-      server.ping().catch((error: unknown) => {
+      // Its only job is to use up id 0. Over HTTP it can arrive before the client opens its event
+      // stream and go nowhere: do not keep it pending for the default minute.
+      server.request({ method: "ping" }, EmptyResultSchema, { timeout: 5000 }).catch((error: unknown) => {
         logger.debug(`Start-up ping went unanswered: ${String(error)}`);
       });
     },

@@ -1,0 +1,48 @@
+import type { IncomingMessage } from "node:http";
+
+/** Largest request body accepted; the SDK uses the same default. Tool inputs are far smaller. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Sessions open at once; a new one beyond this gets 503 until another ends or idles out. */
+export const MAX_SESSIONS = 100;
+
+export type BodyResult = { readonly kind: "ok"; readonly text: string } | { readonly kind: "too-large" };
+
+/**
+ * Reads a request body up to `limit` bytes. A declared Content-Length over the limit is refused before
+ * anything is read; a chunked body stops being read as soon as it passes the limit.
+ */
+export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyResult> {
+  if (Number(request.headers["content-length"]) > limit) return Promise.resolve({ kind: "too-large" });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop reading but keep the socket: the 413 still has to go out on it.
+      request.off("data", onData);
+      request.pause();
+      resolve({ kind: "too-large" });
+    };
+    request.on("data", onData);
+    request.once("end", () => resolve({ kind: "ok", text: Buffer.concat(chunks).toString("utf8") }));
+    request.once("error", reject);
+  });
+}
+
+/**
+ * Reads and drops the rest of a refused body, so a client still uploading gets to read the 413 rather
+ * than a broken pipe; past `limit` more bytes the connection is cut.
+ */
+export function discardBody(request: IncomingMessage, limit = 4 * MAX_BODY_BYTES): void {
+  let dropped = 0;
+  request.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limit) request.destroy();
+  });
+  request.resume();
+}

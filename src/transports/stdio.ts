@@ -1,0 +1,20 @@
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { installExitWatchdog } from "../lifecycle/exit-watchdog.ts";
+import type { Logger } from "../log/logger.ts";
+import { createServer, type ServerDeps } from "../server.ts";
+
+/** One client on stdin/stdout; the process ends when that client goes away. */
+export async function serveStdio(deps: ServerDeps, closeStore: () => void): Promise<Logger> {
+  const { server, logger } = createServer(deps);
+  installExitWatchdog({
+    stdin: process.stdin,
+    process,
+    logger,
+    shutdown: async () => {
+      await server.close();
+      closeStore();
+    },
+  });
+  await server.connect(new StdioServerTransport());
+  return logger;
+}
