@@ -151,7 +151,11 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
 
   function readSuccess(reply: Reply, brief: WritingBrief): Completion {
     if (reply.text.trim() === "") {
-      throw fail("bad-response", `${where} answered HTTP ${reply.status} with an empty body.`, reply.status);
+      throw fail(
+        "bad-response",
+        `${where} answered HTTP ${reply.status} with an empty body. Is --provider-url ${dialect.api} (e.g. ${dialect.urlExample})?`,
+        reply.status,
+      );
     }
     const json = parseJson(reply.text);
     if (json === undefined) {
@@ -183,7 +187,9 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
 
   function statusError(reply: Reply, detail: string, attempts: number): ProviderError {
     const { status } = reply;
-    const http = `HTTP ${status}${reply.statusText ? ` ${reply.statusText}` : ""}`;
+    // Node calls statuses it has no name for (Anthropic's 529) "unknown".
+    const name = reply.statusText && reply.statusText !== "unknown" ? ` ${reply.statusText}` : "";
+    const http = `HTTP ${status}${name}`;
     const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
     if (status === 401 || status === 403) {
       const advice = config.apiKey
@@ -254,7 +260,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         }
         const detail = errorDetail(json, reply.text);
         if (!RETRY_STATUSES.has(reply.status) || attempt >= config.maxAttempts) {
-          throw statusError(reply, detail ? `: "${redact(detail)}"` : "", attempt);
+          throw statusError(reply, detail ? `: "${redact(detail).replace(/\.$/, "")}"` : "", attempt);
         }
         const wait = retryAfterMs(reply.headers, deps.now()) ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
         const remaining = deadline - deps.now();
