@@ -328,10 +328,13 @@ for (const api of APIS) {
     it("a cancelled tool call aborts the HTTP request mid-flight", async () => {
       server.enqueue({ hang: true });
       const controller = new AbortController();
-      const pending = harness(api.name, server.url).provider.complete(BRIEF, { signal: controller.signal });
+      const { provider } = harness(api.name, server.url, { "provider-timeout": "60s" });
+      const pending = provider.complete(BRIEF, { signal: controller.signal });
       await server.waitForRequests(1);
+      const aborted = performance.now();
       controller.abort();
       await failure(pending, "cancelled", /cancelled/);
+      assert.ok(performance.now() - aborted < 2000, "the cancel took effect at once, not at the timeout");
       await eventually(() => server.requests[0]?.aborted === true, "the server saw the request dropped");
     });
 
