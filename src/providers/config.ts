@@ -91,6 +91,12 @@ export function parseProviderConfig(
 
   const fallbackKey = env[KEY_FALLBACK[provider]];
   const keyText = (pick("provider-api-key") ?? (fallbackKey === "" ? undefined : fallbackKey))?.trim();
+  if (keyText && !/^[\x21-\x7e]+$/.test(keyText)) {
+    // fetch would quote the bad header value, key and all, in its error; say it here without the key.
+    throw new UsageError(
+      `--provider-api-key (or COPYDESK_PROVIDER_API_KEY, ${KEY_FALLBACK[provider]}): the key contains spaces, line breaks or other characters no key has; check how it was pasted`,
+    );
+  }
   const apiKey = keyText ? new Secret(keyText) : undefined;
   if (!apiKey && KEYED_HOSTS.has(url.hostname)) {
     throw new UsageError(

@@ -13,8 +13,10 @@ import { redactKeyLike } from "./secret.ts";
  * Why plain fetch and not the `openai` / `@anthropic-ai/sdk` packages: both honour Retry-After, a custom
  * base URL and a timeout, but neither can keep retries inside an overall deadline, nor take an injected
  * sleep; `openai` waits out any Retry-After (even an hour) in a sleep that ignores the abort signal. So we
- * would disable their retries and keep this loop anyway, for +330 KB (`openai`) and +1.2 MB
- * (`@anthropic-ai/sdk`) on a 1.3 MB bundle, to send one non-streaming POST per API.
+ * would disable their retries and keep this loop anyway, for +430 KB (`openai` 6.49) and +1.3 MB
+ * (`@anthropic-ai/sdk` 0.x/1.x) on a 1.3 MB bundle, to send one non-streaming POST per API. Both still
+ * cost start-up time when only imported lazily, as esbuild inlines them into the one file; this
+ * module adds 22 KB and no measurable start-up time.
  */
 export interface Dialect {
   /** e.g. "an OpenAI-compatible Chat Completions API", for "is --provider-url ...?" hints. */

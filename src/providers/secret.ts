@@ -48,5 +48,6 @@ export class Secret {
 export function redactKeyLike(text: string): string {
   return text
     .replace(/\bsk-(?=[A-Za-z0-9_*.-]{6})[A-Za-z0-9_*.-]*[A-Za-z0-9_*]/g, HIDDEN)
-    .replace(/\b(Bearer|x-api-key:?|api[-_]?key[=:"' ]+)\s*[A-Za-z0-9_*.~+/=-]{8,}/gi, `$1 ${HIDDEN}`);
+    .replace(/\b(Bearer\s+)[A-Za-z0-9_*.~+/=-]{8,}/gi, `$1${HIDDEN}`)
+    .replace(/\b((?:x-)?api[-_]?key\s*[=:]\s*["']?)[A-Za-z0-9_*.~+/=-]{8,}/gi, `$1${HIDDEN}`);
 }

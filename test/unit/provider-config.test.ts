@@ -144,6 +144,7 @@ describe("parseProviderConfig", () => {
       { "provider-url": `http://user:${KEY}@localhost:8080/v1` },
       /must not contain a user name or password/,
     ],
+    ["a key with a line break in it", { "provider-api-key": `${KEY}\nx` }, /characters no key has/],
     ["an unknown mode", { "provider-mode": "sometimes" }, /--provider-mode: "sometimes" is not one of/],
     ["a timeout that is not a duration", { "provider-timeout": "soon" }, /--provider-timeout: "soon"/],
     ["a zero timeout", { "provider-timeout": "0" }, /--provider-timeout/],
@@ -193,6 +194,10 @@ describe("redaction", () => {
       "Incorrect API key provided: [redacted]. See docs.",
     );
     assert.equal(redactKeyLike("Authorization: Bearer abcdefghijklmnop"), "Authorization: Bearer [redacted]");
-    assert.equal(redactKeyLike("model gpt-4.1-mini is busy"), "model gpt-4.1-mini is busy");
+    assert.equal(redactKeyLike("sent x-api-key: abcdefgh12345678"), "sent x-api-key: [redacted]");
+    assert.equal(redactKeyLike("url?api_key=abcdefgh12345678&x=1"), "url?api_key=[redacted]&x=1");
+    for (const prose of ["model gpt-4.1-mini is busy", "Incorrect API key provided", "api_key missing"]) {
+      assert.equal(redactKeyLike(prose), prose);
+    }
   });
 });
