@@ -501,7 +501,46 @@ describe("retries, deadlines and replies (OpenAI-compatible)", () => {
   });
 });
 
-describe("anthropic base URL", () => {
+describe("anthropic request shape", () => {
+  it("drops the temperature for a model that refuses one, and remembers", async () => {
+    const server = await startFakeAnthropic();
+    try {
+      server.enqueue({
+        status: 400,
+        body: anthropicError("invalid_request_error", "temperature: Extra inputs are not permitted"),
+      });
+      const { provider } = harness("anthropic", server.url);
+      assert.equal((await provider.complete(BRIEF, { signal: signal() })).text, ANTHROPIC_TEXT);
+      await provider.complete(BRIEF, { signal: signal() });
+      const bodies = server.requests.map((request) => request.body as Record<string, unknown>);
+      assert.equal(bodies.length, 3);
+      assert.equal(bodies[0]?.temperature, BRIEF.temperature);
+      assert.equal("temperature" in (bodies[1] ?? {}), false);
+      assert.deepEqual(bodies[2], bodies[1]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("does not loop on a 400 it cannot fix", async () => {
+    const server = await startFakeAnthropic();
+    try {
+      const refusal: FakeReply = {
+        status: 400,
+        body: anthropicError("invalid_request_error", "temperature: must be at most 1.0"),
+      };
+      server.enqueue(refusal, refusal, refusal);
+      await failure(
+        harness("anthropic", server.url).provider.complete(BRIEF, { signal: signal() }),
+        "bad-request",
+        /temperature: must be at most 1\.0/,
+      );
+      assert.equal(server.requests.length, 2, "one change, then the provider's reason");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("accepts a base that already ends in /v1", async () => {
     const server = await startFakeAnthropic();
     try {
