@@ -19,6 +19,9 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 export const PROVIDER_MODES = ["fallback", "fallback_on_error", "always"] as const;
 export type ProviderMode = (typeof PROVIDER_MODES)[number];
 
+/** A tool call waiting longer than this is stuck, not slow (and timers overflow past 24.8 days). */
+const MAX_TIMEOUT_MS = 60 * 60_000;
+
 /** At most this many requests per generation when the provider answers 429/503/529. */
 export const MAX_ATTEMPTS = 3;
 
@@ -114,6 +117,11 @@ export function parseProviderConfig(
   if (timeoutMs === undefined) {
     throw new UsageError(
       `--provider-timeout: "${timeoutText}" is not a duration; use e.g. 90s, 5m or 1500ms`,
+    );
+  }
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new UsageError(
+      `--provider-timeout: "${timeoutText}" is more than ${describeDuration(MAX_TIMEOUT_MS)}`,
     );
   }
 

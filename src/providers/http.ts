@@ -98,10 +98,9 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
     } catch (error) {
       if (signal.aborted) throw cancelled();
       if (timedOut) {
-        throw fail(
-          "timeout",
-          `${where} did not answer within ${describeDuration(budgetMs)}. ${timeoutAdvice}`,
-        );
+        // Name the limit the user set, not what was left of it after earlier attempts.
+        const limit = budgetMs < config.attemptTimeoutMs ? config.timeoutMs : budgetMs;
+        throw fail("timeout", `${where} did not answer within ${describeDuration(limit)}. ${timeoutAdvice}`);
       }
       throw unreachable(error);
     } finally {

@@ -148,6 +148,7 @@ describe("parseProviderConfig", () => {
     ["an unknown mode", { "provider-mode": "sometimes" }, /--provider-mode: "sometimes" is not one of/],
     ["a timeout that is not a duration", { "provider-timeout": "soon" }, /--provider-timeout: "soon"/],
     ["a zero timeout", { "provider-timeout": "0" }, /--provider-timeout/],
+    ["a timeout of days", { "provider-timeout": "3000m" }, /more than 60 minutes/],
   ];
   for (const [name, flags, pattern] of bad) {
     it(`refuses ${name}`, () => {

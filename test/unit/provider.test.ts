@@ -381,6 +381,13 @@ describe("retries, deadlines and replies (OpenAI-compatible)", () => {
     assert.equal(server.requests.length, 1);
   });
 
+  it("a timeout after a retry names --provider-timeout, not what was left of it", async () => {
+    server.enqueue({ status: 503, headers: { "retry-after": "0" }, delayMs: 50 }, { delayMs: 10_000 });
+    const { provider } = harness("openai", server.url, { "provider-timeout": "700ms" });
+    await failure(provider.complete(BRIEF, { signal: signal() }), "timeout", /within 700 ms\./);
+    assert.equal(server.requests.length, 2);
+  });
+
   it("429 on every attempt: rate limited, try later", async () => {
     const limited: FakeReply = {
       status: 429,
