@@ -45,6 +45,6 @@ export const PROVIDER_OPTIONS: readonly OptionSpec[] = [
     name: "provider-timeout",
     value: "DURATION",
     env: "COPYDESK_PROVIDER_TIMEOUT",
-    description: `How long one generation may take with the provider, retries included, e.g. 90s, 5m (default ${PROVIDER_DEFAULTS.timeout})`,
+    description: `How long one generation may take with the provider, retries included, e.g. 90s, 5m; at most 60m (default ${PROVIDER_DEFAULTS.timeout})`,
   },
 ];
