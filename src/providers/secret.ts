@@ -1,0 +1,53 @@
+import { inspect } from "node:util";
+
+const HIDDEN = "[redacted]";
+
+/**
+ * An API key that prints as "[redacted]" however it is printed (template string, JSON, util.inspect,
+ * console), so a config logged whole cannot leak it. Only `reveal()` gives the value, for the one header
+ * that needs it.
+ */
+export class Secret {
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  reveal(): string {
+    return this.#value;
+  }
+
+  /** Removes the key, in any form an error or URL might carry it, from text leaving this module. */
+  redact(text: string): string {
+    let out = text;
+    for (const form of new Set([this.#value, encodeURIComponent(this.#value)])) {
+      if (form.length >= 4) out = out.split(form).join(HIDDEN);
+    }
+    return redactKeyLike(out);
+  }
+
+  toString(): string {
+    return HIDDEN;
+  }
+
+  toJSON(): string {
+    return HIDDEN;
+  }
+
+  [inspect.custom](): string {
+    return HIDDEN;
+  }
+}
+
+/**
+ * Providers echo keys back, sometimes masked ("Incorrect API key provided: sk-proj-****abcd"), and a
+ * key can come from somewhere other than the configured one (a proxy's own): anything shaped like an
+ * OpenAI or Anthropic key, or a bearer token, goes too.
+ */
+export function redactKeyLike(text: string): string {
+  return text
+    .replace(/\bsk-(?=[A-Za-z0-9_*.-]{6})[A-Za-z0-9_*.-]*[A-Za-z0-9_*]/g, HIDDEN)
+    .replace(/\b(Bearer\s+)[A-Za-z0-9_*.~+/=-]{8,}/gi, `$1${HIDDEN}`)
+    .replace(/\b((?:x-)?api[-_]?key\s*[=:]\s*["']?)[A-Za-z0-9_*.~+/=-]{8,}/gi, `$1${HIDDEN}`);
+}
