@@ -1,4 +1,5 @@
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
+import type { ProviderConfig } from "./providers/config.ts";
 import type { SamplingConfig } from "./sampling/client-sampling.ts";
 
 export interface Config {
@@ -7,6 +8,8 @@ export interface Config {
   readonly sampling: SamplingConfig;
   /** Lowest level written to stderr; the client picks its own level for MCP logging. */
   readonly logLevel: LoggingLevel;
+  /** A server-side model, when configured (--provider). */
+  readonly provider?: ProviderConfig;
   /** Present with --http: serve Streamable HTTP instead of stdio. */
   readonly http?: HttpConfig;
 }

@@ -6,7 +6,8 @@ import { runConfigCommand } from "./cli/client-config/command.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
-import { stderrSink } from "./log/logger.ts";
+import { createLogger, stderrSink } from "./log/logger.ts";
+import { serverSideModel } from "./providers/server-side-model.ts";
 import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
 import { lazyStore } from "./store/lazy-store.ts";
@@ -47,10 +48,12 @@ async function main(): Promise<number | undefined> {
   const store = lazyStore(databasePath, () =>
     openSqliteStore({ path: databasePath, now: () => new Date(), newId: randomUUID }),
   );
+  const logSinks = [stderrSink(config.logLevel)];
   const deps: ServerDeps = {
     store: store.get,
     sampling: config.sampling,
-    logSinks: [stderrSink(config.logLevel)],
+    provider: config.provider && serverSideModel(config.provider, createLogger(logSinks)),
+    logSinks,
   };
   const logger = config.http
     ? await serveHttp(config.http, deps, store.close)

@@ -1,4 +1,5 @@
 import { DEFAULTS } from "../config.ts";
+import { PROVIDER_OPTIONS } from "../providers/options.ts";
 
 /**
  * Every option, once: the parser, the environment fallbacks and --help are all made from this table,
@@ -51,6 +52,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     env: "COPYDESK_COST_PRIORITY",
     description: `How much to favour cheap models (default ${DEFAULTS.costPriority})`,
   },
+  ...PROVIDER_OPTIONS,
   {
     name: "log-level",
     value: "LEVEL",

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
 import { LOG_LEVELS } from "../log/logger.ts";
+import { parseProviderConfig } from "../providers/config.ts";
 import { parseDuration } from "../sampling/duration.ts";
 import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
 import { OPTIONS } from "./options.ts";
@@ -45,6 +46,7 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
   }
   const dataDir = pick("data-dir") ?? defaultDataDir;
   const http = parsed.http === true ? httpConfig(parsed, pick, env) : undefined;
+  const provider = parseProviderConfig(pick, env);
   if (!http) {
     // Only flags: a variable may be set for every copydesk the user runs, stdio ones included.
     const stray = HTTP_ONLY.find((name) => parsed[name] !== undefined);
@@ -56,6 +58,7 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
     config: {
       dataDir: resolve(dataDir),
       ...(http ? { http } : {}),
+      ...(provider ? { provider } : {}),
       logLevel: logLevel as LoggingLevel,
       sampling: {
         timeoutMs,

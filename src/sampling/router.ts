@@ -1,14 +1,13 @@
 import type { Logger } from "../log/logger.ts";
+import type { ProviderMode } from "../providers/config.ts";
 import type { WritingBrief } from "../writing/brief.ts";
 import type { ClientSampling } from "./client-sampling.ts";
 import { GenerationError, type GenerationFailure } from "./errors.ts";
 import { type CallContext, type Generation, generate, type RawReply } from "./generation.ts";
 
-/** When a configured provider writes, in the reference frameworks' words (Python FastMCP). */
-export type ProviderMode = "fallback" | "fallback_on_error" | "always";
-
 /** A server-side model (src/providers) as the router sees it. */
 export interface ServerSideModel {
+  /** When it writes, in the reference frameworks' words (Python FastMCP). */
   readonly mode: ProviderMode;
   /** Provider, URL and model: safe to log, never the key. */
   readonly description: string;

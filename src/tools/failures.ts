@@ -1,3 +1,4 @@
+import { ProviderError } from "../providers/errors.ts";
 import { GenerationError } from "../sampling/errors.ts";
 import { StoreUnavailableError } from "../store/lazy-store.ts";
 import { SchemaTooNewError } from "../store/migrations.ts";
@@ -21,6 +22,7 @@ export class TextRejectedError extends Error {
 
 const EXPECTED = [
   GenerationError,
+  ProviderError,
   InvalidCursorError,
   NotFoundError,
   TextRejectedError,

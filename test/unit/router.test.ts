@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createLogger } from "../../src/log/logger.ts";
+import type { ProviderMode } from "../../src/providers/config.ts";
 import type { ClientSampling } from "../../src/sampling/client-sampling.ts";
 import { GenerationError } from "../../src/sampling/errors.ts";
 import type { RawReply } from "../../src/sampling/generation.ts";
-import { createWriter, type ProviderMode, type ServerSideModel } from "../../src/sampling/router.ts";
+import { createWriter, type ServerSideModel } from "../../src/sampling/router.ts";
 import { blogAbstractBrief } from "../../src/writing/blog-abstract.ts";
 
 const brief = blogAbstractBrief({ title: "T", content: "C" });

@@ -1,0 +1,14 @@
+import type { Logger } from "../log/logger.ts";
+import type { ServerSideModel } from "../sampling/router.ts";
+import { createProvider, describeProviderConfig, type ProviderConfig } from "./config.ts";
+
+/** The configured provider as the router sees it: one for the process, shared by every session. */
+export function serverSideModel(config: ProviderConfig, logger: Logger): ServerSideModel {
+  const provider = createProvider(config, { logger });
+  logger.info(`Provider: ${describeProviderConfig(config)}`);
+  return {
+    mode: config.mode,
+    description: config.describe(),
+    complete: (brief, options) => provider.complete(brief, options),
+  };
+}

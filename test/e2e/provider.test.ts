@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  ANTHROPIC_TEXT,
+  closedPort,
+  FAKE_MODEL,
+  type FakeLlmServer,
+  OPENAI_TEXT,
+  startFakeAnthropic,
+  startFakeOpenAi,
+} from "../support/fake-llm-servers.ts";
+import {
+  callTool,
+  replyWith,
+  type SamplingHandler,
+  startServer,
+  tempDataDir,
+  textOf,
+} from "../support/server-process.ts";
+
+const KEY = "sk-test-SECRET-123";
+const PRODUCT = { title: "Enamel mug", keywords: ["red", "keeps coffee hot"] };
+type Stored = { product: { description: string; model: string; route: string } };
+
+function providerArgs(kind: "openai" | "anthropic", server: { url: string }, mode = "fallback"): string[] {
+  return [
+    "--provider",
+    kind,
+    "--provider-url",
+    server.url,
+    "--provider-model",
+    FAKE_MODEL,
+    "--provider-mode",
+    mode,
+  ];
+}
+
+/** Every byte copydesk left behind: its stderr, the tool results and the database files. */
+function assertKeyNowhere(stderr: string, results: unknown[], dataDir: string): void {
+  assert.ok(!stderr.includes(KEY), "the key is in stderr");
+  assert.ok(!JSON.stringify(results).includes(KEY), "the key is in a tool result");
+  for (const file of readdirSync(dataDir)) {
+    assert.ok(!readFileSync(join(dataDir, file)).includes(KEY), `the key is in ${file}`);
+  }
+}
+
+describe("server-side provider through the built executable", () => {
+  let openai: FakeLlmServer;
+  let anthropic: FakeLlmServer;
+  before(async () => {
+    openai = await startFakeOpenAi({ apiKey: KEY, text: OPENAI_TEXT });
+    anthropic = await startFakeAnthropic({ apiKey: KEY, text: ANTHROPIC_TEXT });
+  });
+  after(async () => {
+    await openai.close();
+    await anthropic.close();
+  });
+
+  for (const [kind, fake, text] of [
+    ["openai", () => openai, OPENAI_TEXT],
+    ["anthropic", () => anthropic, ANTHROPIC_TEXT],
+  ] as const) {
+    it(`${kind}: a client without sampling gets the provider's text, stored with its route`, async () => {
+      const dataDir = tempDataDir();
+      const server = await startServer({
+        dataDir,
+        args: providerArgs(kind, fake()),
+        env: { COPYDESK_PROVIDER_API_KEY: KEY },
+      });
+      try {
+        const result = await callTool(server.client, "create_product", PRODUCT);
+        assert.equal(result.isError, undefined, textOf(result));
+        const { product } = result.structuredContent as Stored;
+        assert.deepEqual(
+          { description: product.description, model: product.model, route: product.route },
+          { description: text, model: FAKE_MODEL, route: "provider" },
+        );
+        assert.deepEqual(fake().violations, []);
+        await server.close();
+        assertKeyNowhere(server.stderr(), [result], dataDir);
+      } finally {
+        await server.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it("fallback_on_error: a declined sampling request is written by the provider", async () => {
+    const declined: SamplingHandler = async () => {
+      throw new McpError(-1, "User rejected sampling request");
+    };
+    const server = await startServer({
+      sampling: declined,
+      args: providerArgs("openai", openai, "fallback_on_error"),
+      env: { COPYDESK_PROVIDER_API_KEY: KEY },
+    });
+    try {
+      const result = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal((result.structuredContent as Stored).product.route, "provider", textOf(result));
+      assert.equal(server.samplingRequests.length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("fallback: a client that samples keeps writing; always: the provider writes anyway", async () => {
+    for (const [mode, route] of [
+      ["fallback", "client-sampling"],
+      ["always", "provider"],
+    ] as const) {
+      const server = await startServer({
+        sampling: replyWith("From the client."),
+        args: providerArgs("openai", openai, mode),
+        env: { COPYDESK_PROVIDER_API_KEY: KEY },
+      });
+      try {
+        const result = await callTool(server.client, "create_product", PRODUCT);
+        assert.equal((result.structuredContent as Stored).product.route, route, `${mode}: ${textOf(result)}`);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it("a wrong key is a precise error that names the variable, without the key, and stores nothing", async () => {
+    const wrong = "sk-test-WRONG-456";
+    const server = await startServer({
+      args: providerArgs("openai", openai),
+      env: { COPYDESK_PROVIDER_API_KEY: wrong },
+    });
+    try {
+      const result = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), /COPYDESK_PROVIDER_API_KEY/);
+      assert.ok(!textOf(result).includes(wrong));
+      const listed = await callTool(server.client, "list_products");
+      assert.deepEqual((listed.structuredContent as { products: unknown[] }).products, []);
+      assert.ok(!server.stderr().includes(wrong));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a provider that is not running is named, URL and all", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/v1`;
+    const server = await startServer({ args: providerArgs("openai", { url }) });
+    try {
+      const result = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal(result.isError, true);
+      assert.ok(textOf(result).includes(`127.0.0.1:`), textOf(result));
+    } finally {
+      await server.close();
+    }
+  });
+});
