@@ -96,7 +96,9 @@ describe("the Claude Desktop bundle (host executable packed as a linux-x64 bundl
 
   it("as Claude Desktop resolves it, starts and serves; unset settings become empty, not placeholders", async () => {
     const fresh: Record<string, string> = {};
-    for (const userConfig of [fresh, { provider: "openai", provider_api_key: "sk-test" }]) {
+    // A provider needs its model too: copydesk refuses to start (exit 2) on a half-set provider.
+    const complete = { provider: "openai", provider_model: "gpt-test", provider_api_key: "sk-test" };
+    for (const userConfig of [fresh, complete] as Record<string, string>[]) {
       const config = await getMcpConfigForManifest({
         manifest: manifest as unknown as McpbManifestAny,
         extensionPath: unpacked,
