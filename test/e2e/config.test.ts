@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { parse } from "jsonc-parser";
-import { EXECUTABLE } from "../support/server-process.ts";
+import { EXECUTABLE, NO_NODE_PATH } from "../support/server-process.ts";
 
 const run = promisify(execFile);
 
@@ -92,7 +92,7 @@ describe("copydesk config, through the built executable", () => {
     const transport = new StdioClientTransport({
       command: entry.command,
       args: entry.args,
-      env: { PATH: "/usr/bin:/bin", HOME: dir },
+      env: { PATH: NO_NODE_PATH, HOME: dir },
       stderr: "pipe",
     });
     const client = new Client({ name: "config-e2e", version: "1.0.0" });
@@ -144,7 +144,7 @@ describe("copydesk config, through the built executable", () => {
 
   it("prints a snippet naming this executable, and its file", async () => {
     const { stdout } = await run(EXECUTABLE, ["config", "cursor"], {
-      env: { HOME: dir, PATH: "/usr/bin:/bin" },
+      env: { HOME: dir, PATH: NO_NODE_PATH },
     });
     const [first] = stdout.split("\n");
     assert.ok(first?.includes(join(dir, ".cursor", "mcp.json")), first ?? "");

@@ -10,7 +10,7 @@ import {
   rawRequest,
   startHttpProcess,
 } from "../support/http-server.ts";
-import { callTool, EXECUTABLE, replyWith } from "../support/server-process.ts";
+import { callTool, EXECUTABLE, NO_NODE_PATH, replyWith } from "../support/server-process.ts";
 
 const run = promisify(execFile);
 const PING = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
@@ -158,7 +158,7 @@ describe("HTTP process lifecycle", () => {
     ["--http", "--session-idle", "never"],
   ]) {
     it(`a usage error is one line on stderr and exit 2: ${args.join(" ")}`, async () => {
-      const error = await run(EXECUTABLE, args, { env: { PATH: "/usr/bin:/bin" } }).then(
+      const error = await run(EXECUTABLE, args, { env: { PATH: NO_NODE_PATH } }).then(
         () => assert.fail("expected a non-zero exit"),
         (e: { code: number; stdout: string; stderr: string }) => e,
       );

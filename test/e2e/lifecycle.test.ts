@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
 import { RawSession } from "../support/raw-session.ts";
-import { EXECUTABLE, tempDataDir } from "../support/server-process.ts";
+import { EXECUTABLE, NO_NODE_PATH, tempDataDir } from "../support/server-process.ts";
 
 const run = promisify(execFile);
 
@@ -45,7 +45,7 @@ describe("the process ends when its client goes away, even with sampling pending
 describe("command line", () => {
   it("--help explains usage, options and variables on stdout", async () => {
     const { stdout, stderr } = await run(EXECUTABLE, ["--help"], {
-      env: { PATH: "/usr/bin:/bin", HOME: "/nonexistent" },
+      env: { PATH: NO_NODE_PATH, HOME: "/nonexistent" },
     });
     for (const expected of [
       "Usage: copydesk",

@@ -10,7 +10,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { extractSingleFile, manifestFor } from "../../scripts/mcpb.ts";
 import { TOOLS } from "../../src/tools/index.ts";
-import { EXECUTABLE } from "../support/server-process.ts";
+import { EXECUTABLE, NO_NODE_PATH } from "../support/server-process.ts";
 
 interface UserConfigField {
   type: string;
@@ -118,7 +118,7 @@ describe("the Claude Desktop bundle (host executable packed as a linux-x64 bundl
         new StdioClientTransport({
           command: config.command,
           args: [...(config.args ?? []), "--data-dir", join(dir, "data")],
-          env: { PATH: "/usr/bin:/bin", HOME: dir, ...env },
+          env: { PATH: NO_NODE_PATH, HOME: dir, ...env },
           stderr: "ignore",
         }),
       );

@@ -5,7 +5,7 @@ import { request as httpRequest } from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { type CreateMessageRequest, CreateMessageRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { EXECUTABLE, type SamplingHandler, tempDataDir } from "./server-process.ts";
+import { EXECUTABLE, NO_NODE_PATH, type SamplingHandler, tempDataDir } from "./server-process.ts";
 
 export interface HttpProcess {
   readonly child: ChildProcessWithoutNullStreams;
@@ -24,7 +24,7 @@ export async function startHttpProcess(
 ): Promise<HttpProcess> {
   const dataDir = tempDataDir();
   const child = spawn(EXECUTABLE, ["--http", "--port", "0", "--data-dir", dataDir, ...(options.args ?? [])], {
-    env: { PATH: "/usr/bin:/bin", HOME: dataDir, ...options.env },
+    env: { PATH: NO_NODE_PATH, HOME: dataDir, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";

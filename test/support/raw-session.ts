@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { EXECUTABLE } from "./server-process.ts";
+import { EXECUTABLE, NO_NODE_PATH } from "./server-process.ts";
 
 export type JsonRpcMessage = {
   jsonrpc?: unknown;
@@ -28,7 +28,7 @@ export class RawSession {
 
   constructor(args: readonly string[]) {
     this.child = spawn(EXECUTABLE, [...args], {
-      env: { PATH: "/usr/bin:/bin" },
+      env: { PATH: NO_NODE_PATH },
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stderr.resume();

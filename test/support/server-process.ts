@@ -18,6 +18,12 @@ import {
 /** The built single executable: what a desktop client spawns. */
 export const EXECUTABLE = resolve(process.env.COPYDESK_EXECUTABLE ?? "dist/copydesk");
 
+/**
+ * An empty folder as the whole PATH: this machine has a system node in /usr/bin, and the executable
+ * must not need it (or anything else on PATH).
+ */
+export const NO_NODE_PATH = mkdtempSync(join(tmpdir(), "copydesk-no-node-path-"));
+
 export type SamplingHandler = (
   request: CreateMessageRequest,
   extra: RequestHandlerExtra<ClientRequest, ClientNotification>,
@@ -30,6 +36,8 @@ export interface StartOptions {
   /** A data folder to reuse (e.g. across a restart); a fresh temporary one by default. */
   readonly dataDir?: string;
   readonly env?: Record<string, string>;
+  /** What to run instead of the executable, e.g. qemu and an arm64 build. */
+  readonly command?: readonly string[];
 }
 
 export interface RunningServer {
@@ -50,11 +58,12 @@ export function tempDataDir(): string {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? tempDataDir();
+  const [command = EXECUTABLE, ...prefix] = options.command ?? [];
   const transport = new StdioClientTransport({
-    command: EXECUTABLE,
-    args: ["--data-dir", dataDir, ...(options.args ?? [])],
+    command,
+    args: [...prefix, "--data-dir", dataDir, ...(options.args ?? [])],
     // A desktop client passes a small environment; no node on PATH proves the executable stands alone.
-    env: { PATH: "/usr/bin:/bin", HOME: dataDir, ...options.env },
+    env: { PATH: NO_NODE_PATH, HOME: dataDir, ...options.env },
     stderr: "pipe",
   });
   let stderr = "";
