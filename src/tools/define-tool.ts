@@ -6,7 +6,7 @@ import type {
   ServerRequest,
   ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Logger } from "../log/logger.ts";
 import type { CallContext } from "../sampling/generation.ts";
 import type { Writer } from "../sampling/router.ts";
@@ -44,14 +44,27 @@ export interface ToolDefinition<In extends z.ZodRawShape, Out extends z.ZodRawSh
   ): Promise<ToolReply<z.infer<z.ZodObject<Out>>>>;
 }
 
+/** A tool whose schemas are built once, when its module is evaluated. */
+export interface DefinedTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>
+  extends ToolDefinition<In, Out> {
+  readonly inputObject: z.ZodObject<In>;
+  readonly outputObject: z.ZodObject<Out>;
+}
+
 export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
   definition: ToolDefinition<In, Out>,
-): ToolDefinition<In, Out> {
-  return definition;
+): DefinedTool<In, Out> {
+  // Handing the SDK finished objects instead of raw shapes spares it building 16 of them at every
+  // start: in the executable these are evaluated once, into the V8 startup snapshot (~3 ms per start).
+  return {
+    ...definition,
+    inputObject: z.object(definition.inputSchema),
+    outputObject: z.object(definition.outputSchema),
+  };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a list of tools with different schemas
-export type AnyTool = ToolDefinition<any, any>;
+export type AnyTool = DefinedTool<any, any>;
 
 export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): void {
   server.registerTool(
@@ -59,8 +72,8 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.inputSchema,
-      outputSchema: tool.outputSchema,
+      inputSchema: tool.inputObject,
+      outputSchema: tool.outputObject,
       annotations: { title: tool.title, ...tool.annotations },
     },
     async (
