@@ -77,11 +77,23 @@ export class Driver {
     return performance.now() - started;
   }
 
-  /** Peak resident memory of the server process so far (Linux VmHWM), in bytes. */
-  peakRss(): number {
+  /** A field of the server's /proc status (Linux), in bytes. */
+  private status(field: "VmHWM" | "RssAnon"): number {
     const status = readFileSync(`/proc/${this.child.pid}/status`, "utf8");
-    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-    return Number(kb) * 1024;
+    return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) * 1024;
+  }
+
+  /** Peak resident memory so far, shared pages of the executable included (VmHWM). */
+  peakRss(): number {
+    return this.status("VmHWM");
+  }
+
+  /**
+   * Private (anonymous) resident memory now: the process's own heap and stacks, without the pages of
+   * the executable that every process running it shares.
+   */
+  privateRss(): number {
+    return this.status("RssAnon");
   }
 
   async close(): Promise<void> {

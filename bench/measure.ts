@@ -17,6 +17,8 @@ export interface Figures {
   p99Ms: number;
   callsPerSecond: number;
   peakRssBytes: number;
+  /** Highest private (anonymous) memory seen, sampled every 10 ms under load. */
+  peakPrivateBytes: number;
   sizeBytes: number;
 }
 
@@ -43,6 +45,10 @@ async function load(subject: Subject, dataDir: string, plan: Plan) {
   const latencies: number[] = [];
   for (let i = 0; i < plan.sequentialCalls; i++) latencies.push(await driver.createProduct(i));
 
+  let peakPrivateBytes = driver.privateRss();
+  const sampler = setInterval(() => {
+    peakPrivateBytes = Math.max(peakPrivateBytes, driver.privateRss());
+  }, 10);
   let next = 0;
   const started = performance.now();
   const worker = async () => {
@@ -50,24 +56,43 @@ async function load(subject: Subject, dataDir: string, plan: Plan) {
   };
   await Promise.all(Array.from({ length: plan.inFlight }, worker));
   const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peakPrivateBytes = Math.max(peakPrivateBytes, driver.privateRss());
   const peakRssBytes = driver.peakRss();
   await driver.close();
-  return { latencies, callsPerSecond: plan.concurrentCalls / seconds, peakRssBytes };
+  return { latencies, callsPerSecond: plan.concurrentCalls / seconds, peakRssBytes, peakPrivateBytes };
 }
 
-export async function measure(subject: Subject, plan: Plan): Promise<Figures> {
+/**
+ * Cold starts of every subject, taken in turn (A, B, C, A, B, C, ...) so that drift on a shared
+ * machine lands on all of them alike; medians in subject order.
+ */
+export async function coldStarts(subjects: readonly Subject[], count: number): Promise<number[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
   try {
-    const starts: number[] = [];
-    for (let i = 0; i < plan.coldStarts; i++) starts.push(await coldStart(subject, dataDir));
+    const samples = subjects.map((): number[] => []);
+    for (let i = 0; i < count; i++) {
+      for (const [index, subject] of subjects.entries())
+        samples[index]?.push(await coldStart(subject, dataDir));
+    }
+    return samples.map(median);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function measure(subject: Subject, plan: Plan, coldStartMs: number): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
+  try {
     const rounds = [];
     for (let i = 0; i < plan.rounds; i++) rounds.push(await load(subject, dataDir, plan));
     return {
-      coldStartMs: median(starts),
+      coldStartMs,
       p50Ms: median(rounds.map((r) => percentile(r.latencies, 50))),
       p99Ms: median(rounds.map((r) => percentile(r.latencies, 99))),
       callsPerSecond: median(rounds.map((r) => r.callsPerSecond)),
       peakRssBytes: median(rounds.map((r) => r.peakRssBytes)),
+      peakPrivateBytes: median(rounds.map((r) => r.peakPrivateBytes)),
       sizeBytes: statSync(subject.executable).size,
     };
   } finally {

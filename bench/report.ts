@@ -18,6 +18,11 @@ const COLUMNS: readonly Column[] = [
     format: (n) => `${Math.round(n)} calls/s`,
   },
   { label: "peak RSS", value: (f) => f.peakRssBytes, format: (n) => `${(n / MIB).toFixed(1)} MiB` },
+  {
+    label: "peak private memory",
+    value: (f) => f.peakPrivateBytes,
+    format: (n) => `${(n / MIB).toFixed(1)} MiB`,
+  },
   { label: "executable size", value: (f) => f.sizeBytes, format: (n) => `${(n / MIB).toFixed(1)} MiB` },
 ];
 
@@ -45,6 +50,7 @@ export function targets(copydesk: Figures, sdk: Figures, raw: Figures): string[]
     `p50 latency within 10%: ${within(copydesk.p50Ms, sdk.p50Ms, 10)}`,
     `throughput within 10%: ${copydesk.callsPerSecond >= sdk.callsPerSecond * 0.9 ? "met" : "MISSED"}`,
     `peak RSS within 15 MiB: ${copydesk.peakRssBytes - sdk.peakRssBytes <= 15 * MIB ? "met" : "MISSED"} (${((copydesk.peakRssBytes - sdk.peakRssBytes) / MIB).toFixed(1)} MiB more)`,
+    `peak private memory within 15 MiB: ${copydesk.peakPrivateBytes - sdk.peakPrivateBytes <= 15 * MIB ? "met" : "MISSED"} (${((copydesk.peakPrivateBytes - sdk.peakPrivateBytes) / MIB).toFixed(1)} MiB more)`,
     `cold start vs the raw floor: ${(copydesk.coldStartMs / raw.coldStartMs).toFixed(2)}x (aim: toward 1.5x)`,
   ];
 }

@@ -7,13 +7,13 @@ import { mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { bundle } from "../scripts/bundle.ts";
 import { buildHostExecutable } from "../scripts/sea/host.ts";
-import { type Figures, measure, type Plan, type Subject } from "./measure.ts";
+import { coldStarts, type Figures, measure, type Plan, type Subject } from "./measure.ts";
 import { table, targets } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
 const plan: Plan = quick
   ? { coldStarts: 5, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32, rounds: 1 }
-  : { coldStarts: 21, sequentialCalls: 1000, concurrentCalls: 3200, inFlight: 32, rounds: 5 };
+  : { coldStarts: 31, sequentialCalls: 1000, concurrentCalls: 3200, inFlight: 32, rounds: 5 };
 
 mkdirSync(".bench", { recursive: true });
 for (const name of ["minimal-sdk-server", "raw-jsonrpc-server"]) {
@@ -31,10 +31,12 @@ const subjects: Subject[] = [
   { name: "SDK baseline", executable: ".bench/minimal-sdk-server" },
   { name: "raw floor", executable: ".bench/raw-jsonrpc-server" },
 ];
+process.stderr.write("measuring cold starts...\n");
+const starts = await coldStarts(subjects, plan.coldStarts);
 const results: Array<{ name: string; figures: Figures }> = [];
-for (const subject of subjects) {
-  process.stderr.write(`measuring ${subject.name}...\n`);
-  results.push({ name: subject.name, figures: await measure(subject, plan) });
+for (const [index, subject] of subjects.entries()) {
+  process.stderr.write(`measuring ${subject.name} under load...\n`);
+  results.push({ name: subject.name, figures: await measure(subject, plan, starts[index] ?? Number.NaN) });
 }
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
