@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { blogAbstractBrief } from "../writing/blog-abstract.ts";
 import { defineTool } from "./define-tool.ts";
-import { pendingFor, pendingSchema, writingBriefText } from "./host-model.ts";
-import { truncationNote } from "./notes.ts";
-import { saveOrKeep } from "./save.ts";
+import { pendingSchema } from "./host-model.ts";
+import { POST } from "./record-kinds.ts";
 import { LIMITS, post, title } from "./schemas.ts";
+import { withPending, writeAndStore } from "./write-and-store.ts";
 
 export const createBlog = defineTool({
   name: "create_blog",
@@ -32,46 +32,16 @@ export const createBlog = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handle(input, deps, call) {
-    // Open the store first: a broken data folder should fail before the user approves a request.
-    const store = deps.store();
-    const brief = blogAbstractBrief(input);
-    const outcome = await deps.writer.write(brief, call);
-    if (outcome.kind === "host-model") {
-      const draft = store.createPost({
-        ...input,
-        abstract: null,
-        model: null,
-        stopReason: null,
-        route: "host-model",
-      });
-      deps.resourcesChanged();
-      deps.logger.info(
-        `Stored draft post ${draft.id}: ${outcome.reason}; the calling model writes the abstract`,
-      );
-      const handOff = { what: "abstract", id: draft.id, saveWith: "save_blog_abstract", brief };
-      return {
-        structured: { post: draft, truncated: false, pending: pendingFor(handOff) },
-        text: `Saved blog post "${draft.title}" as a draft (id ${draft.id}): ${outcome.reason}.\n\n${writingBriefText(handOff)}`,
-      };
-    }
-    const { generation } = outcome;
-    const stored = saveOrKeep("abstract", generation.text, () =>
-      store.createPost({
-        title: input.title,
-        content: input.content,
-        abstract: generation.text,
-        model: generation.model,
-        stopReason: generation.stopReason,
-        route: generation.route,
-      }),
-    );
-    deps.resourcesChanged();
-    deps.logger.debug(`Stored post ${stored.id}`);
+    const written = await writeAndStore({
+      kind: POST,
+      brief: blogAbstractBrief(input),
+      deps,
+      call,
+      insert: (store, abstract, provenance) => store.createPost({ ...input, abstract, ...provenance }),
+    });
     return {
-      structured: { post: stored, truncated: generation.truncated },
-      text:
-        `Created blog post "${stored.title}" (id ${stored.id}, copydesk://posts/${stored.id}).\n\n` +
-        `Abstract, written by ${stored.model}:\n${stored.abstract}${truncationNote(generation.truncated, "abstract")}`,
+      structured: withPending({ post: written.record, truncated: written.truncated }, written),
+      text: written.text,
     };
   },
 });

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { productDescriptionBrief } from "../writing/product-description.ts";
 import { defineTool } from "./define-tool.ts";
-import { pendingFor, pendingSchema, writingBriefText } from "./host-model.ts";
-import { truncationNote } from "./notes.ts";
-import { saveOrKeep } from "./save.ts";
+import { pendingSchema } from "./host-model.ts";
+import { PRODUCT } from "./record-kinds.ts";
 import { LIMITS, productRecord, title } from "./schemas.ts";
+import { withPending, writeAndStore } from "./write-and-store.ts";
 
 export const createProduct = defineTool({
   name: "create_product",
@@ -39,46 +39,18 @@ export const createProduct = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handle(input, deps, call) {
-    // Open the store first: a broken data folder should fail before the user approves a request.
-    const store = deps.store();
     const product = { title: input.title, keywords: [...new Set(input.keywords)] };
-    const brief = productDescriptionBrief(product);
-    const outcome = await deps.writer.write(brief, call);
-    if (outcome.kind === "host-model") {
-      const draft = store.createProduct({
-        ...product,
-        description: null,
-        model: null,
-        stopReason: null,
-        route: "host-model",
-      });
-      deps.resourcesChanged();
-      deps.logger.info(
-        `Stored draft product ${draft.id}: ${outcome.reason}; the calling model writes the description`,
-      );
-      const handOff = { what: "description", id: draft.id, saveWith: "save_product_description", brief };
-      return {
-        structured: { product: draft, truncated: false, pending: pendingFor(handOff) },
-        text: `Saved product "${draft.title}" as a draft (id ${draft.id}): ${outcome.reason}.\n\n${writingBriefText(handOff)}`,
-      };
-    }
-    const { generation } = outcome;
-    const stored = saveOrKeep("description", generation.text, () =>
-      store.createProduct({
-        ...product,
-        description: generation.text,
-        model: generation.model,
-        stopReason: generation.stopReason,
-        route: generation.route,
-      }),
-    );
-    deps.resourcesChanged();
-    deps.logger.debug(`Stored product ${stored.id}`);
+    const written = await writeAndStore({
+      kind: PRODUCT,
+      brief: productDescriptionBrief(product),
+      deps,
+      call,
+      insert: (store, description, provenance) =>
+        store.createProduct({ ...product, description, ...provenance }),
+    });
     return {
-      structured: { product: stored, truncated: generation.truncated },
-      text:
-        `Created product "${stored.title}" (id ${stored.id}, copydesk://products/${stored.id}).\n\n` +
-        `Description, written by ${stored.model}:\n${stored.description}${truncationNote(generation.truncated, "description")}`,
+      structured: withPending({ product: written.record, truncated: written.truncated }, written),
+      text: written.text,
     };
   },
 });

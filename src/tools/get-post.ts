@@ -2,6 +2,7 @@ import { blogAbstractBrief } from "../writing/blog-abstract.ts";
 import { defineTool } from "./define-tool.ts";
 import { NotFoundError } from "./failures.ts";
 import { writingBriefText } from "./host-model.ts";
+import { POST } from "./record-kinds.ts";
 import { post, recordId } from "./schemas.ts";
 
 export const getPost = defineTool({
@@ -18,7 +19,7 @@ export const getPost = defineTool({
     if (!found) throw new NotFoundError(`There is no blog post with id "${id}". list_posts shows the ids.`);
     const abstract =
       found.abstract === null
-        ? `Draft: no abstract yet.\n\n${writingBriefText({ what: "abstract", id: found.id, saveWith: "save_blog_abstract", brief: blogAbstractBrief(found) })}`
+        ? `Draft: no abstract yet.\n\n${writingBriefText({ what: POST.what, id: found.id, saveWith: POST.saveWith, brief: blogAbstractBrief(found) })}`
         : `Abstract (written by ${found.model}):\n${found.abstract}`;
     return {
       structured: { post: found },

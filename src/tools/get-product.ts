@@ -2,6 +2,7 @@ import { productDescriptionBrief } from "../writing/product-description.ts";
 import { defineTool } from "./define-tool.ts";
 import { NotFoundError } from "./failures.ts";
 import { writingBriefText } from "./host-model.ts";
+import { PRODUCT } from "./record-kinds.ts";
 import { productRecord, recordId } from "./schemas.ts";
 
 export const getProduct = defineTool({
@@ -20,7 +21,7 @@ export const getProduct = defineTool({
     if (!found) throw new NotFoundError(`There is no product with id "${id}". list_products shows the ids.`);
     const description =
       found.description === null
-        ? `Draft: no description yet.\n\n${writingBriefText({ what: "description", id: found.id, saveWith: "save_product_description", brief: productDescriptionBrief(found) })}`
+        ? `Draft: no description yet.\n\n${writingBriefText({ what: PRODUCT.what, id: found.id, saveWith: PRODUCT.saveWith, brief: productDescriptionBrief(found) })}`
         : `Description (written by ${found.model}):\n${found.description}`;
     return {
       structured: { product: found },

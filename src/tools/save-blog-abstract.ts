@@ -1,7 +1,6 @@
-import { cleanReply } from "../sampling/clean-reply.ts";
 import { defineTool } from "./define-tool.ts";
-import { NotFoundError, TextRejectedError } from "./failures.ts";
-import { HOST_MODEL_UNREPORTED } from "./host-model.ts";
+import { POST } from "./record-kinds.ts";
+import { saveWrittenText } from "./save-written-text.ts";
 import { LIMITS, post, recordId, reportedModel, writtenText } from "./schemas.ts";
 
 export const saveBlogAbstract = defineTool({
@@ -20,22 +19,14 @@ export const saveBlogAbstract = defineTool({
   outputSchema: { post },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle({ id, abstract, model }, deps) {
-    const text = cleanReply(abstract);
-    if (text === "")
-      throw new TextRejectedError(
-        "The abstract is empty once its preamble is removed: send the abstract itself.",
-      );
-    const saved = deps.store().saveAbstract(id, text, {
-      model: model || HOST_MODEL_UNREPORTED,
-      stopReason: null,
-      route: "host-model",
+    const saved = saveWrittenText({
+      kind: POST,
+      id,
+      text: abstract,
+      model,
+      deps,
+      save: (store, postId, text, provenance) => store.saveAbstract(postId, text, provenance),
     });
-    if (!saved) throw new NotFoundError(`There is no blog post with id "${id}". list_posts shows the ids.`);
-    deps.resourcesChanged();
-    deps.logger.debug(`Saved the abstract of post ${saved.id}`);
-    return {
-      structured: { post: saved },
-      text: `Saved the abstract of "${saved.title}" (id ${saved.id}, copydesk://posts/${saved.id}):\n${saved.abstract}`,
-    };
+    return { structured: { post: saved.record }, text: saved.text };
   },
 });

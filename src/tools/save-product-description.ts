@@ -1,7 +1,6 @@
-import { cleanReply } from "../sampling/clean-reply.ts";
 import { defineTool } from "./define-tool.ts";
-import { NotFoundError, TextRejectedError } from "./failures.ts";
-import { HOST_MODEL_UNREPORTED } from "./host-model.ts";
+import { PRODUCT } from "./record-kinds.ts";
+import { saveWrittenText } from "./save-written-text.ts";
 import { LIMITS, productRecord, recordId, reportedModel, writtenText } from "./schemas.ts";
 
 export const saveProductDescription = defineTool({
@@ -20,23 +19,14 @@ export const saveProductDescription = defineTool({
   outputSchema: { product: productRecord },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle({ id, description, model }, deps) {
-    const text = cleanReply(description);
-    if (text === "") {
-      throw new TextRejectedError(
-        "The description is empty once its preamble is removed: send the description itself.",
-      );
-    }
-    const saved = deps.store().saveDescription(id, text, {
-      model: model || HOST_MODEL_UNREPORTED,
-      stopReason: null,
-      route: "host-model",
+    const saved = saveWrittenText({
+      kind: PRODUCT,
+      id,
+      text: description,
+      model,
+      deps,
+      save: (store, productId, text, provenance) => store.saveDescription(productId, text, provenance),
     });
-    if (!saved) throw new NotFoundError(`There is no product with id "${id}". list_products shows the ids.`);
-    deps.resourcesChanged();
-    deps.logger.debug(`Saved the description of product ${saved.id}`);
-    return {
-      structured: { product: saved },
-      text: `Saved the description of "${saved.title}" (id ${saved.id}, copydesk://products/${saved.id}):\n${saved.description}`,
-    };
+    return { structured: { product: saved.record }, text: saved.text };
   },
 });
