@@ -45,7 +45,10 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     const sampling = server.server.getClientCapabilities()?.sampling
       ? "offers sampling"
       : "does not offer sampling";
-    logger.info(`Client ${clientName()} connected and ${sampling}`);
+    const client = server.server.getClientVersion();
+    logger.info(
+      `Client ${client ? `${client.name} ${client.version}` : "(unnamed)"} connected and ${sampling}`,
+    );
     writer.spendRequestIdZero();
   };
   const toolDeps = {
