@@ -42,6 +42,16 @@ export interface ProviderConfig {
   describe(): string;
 }
 
+/** The only hosts the vendors' own key variables are sent to. */
+const VENDOR_HOST: Readonly<Record<ProviderKind, string>> = {
+  openai: "api.openai.com",
+  anthropic: "api.anthropic.com",
+};
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
 const KEY_FALLBACK: Readonly<Record<ProviderKind, string>> = {
   openai: "OPENAI_API_KEY",
   anthropic: "ANTHROPIC_API_KEY",
@@ -92,7 +102,9 @@ export function parseProviderConfig(
     );
   }
 
-  const fallbackKey = env[KEY_FALLBACK[provider]];
+  // OPENAI_API_KEY / ANTHROPIC_API_KEY are keys for that vendor's own API: never hand them to another
+  // host (a shell with OPENAI_API_KEY set must not send it to a LAN box serving an OpenAI-compatible API).
+  const fallbackKey = url.hostname === VENDOR_HOST[provider] ? env[KEY_FALLBACK[provider]] : undefined;
   const keyText = (pick("provider-api-key") ?? (fallbackKey === "" ? undefined : fallbackKey))?.trim();
   if (keyText && !/^[\x21-\x7e]+$/.test(keyText)) {
     // fetch would quote the bad header value, key and all, in its error; say it here without the key.
@@ -101,6 +113,11 @@ export function parseProviderConfig(
     );
   }
   const apiKey = keyText ? new Secret(keyText) : undefined;
+  if (apiKey && url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    throw new UsageError(
+      `--provider-url ${url.host} is plain http and not on this machine: an API key would cross the network in clear text; use https`,
+    );
+  }
   if (!apiKey && KEYED_HOSTS.has(url.hostname)) {
     throw new UsageError(
       `--provider ${provider} at ${url.host} needs an API key: set COPYDESK_PROVIDER_API_KEY or ${KEY_FALLBACK[provider]}`,

@@ -174,12 +174,12 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         reply.status,
       );
     }
-    if (completion.text.trim() === "") {
+    // Out of tokens before any text: a reasoning model thinking; asking again would end the same way.
+    // Any other empty reply is returned as it is, and asked for once more like an empty sampling reply.
+    if (completion.text.trim() === "" && completion.stopReason === "maxTokens") {
       throw fail(
         "empty",
-        completion.stopReason === "maxTokens"
-          ? `${completion.model} used all ${brief.maxTokens} tokens without writing any text for the ${brief.kind}: reasoning models spend tokens thinking first. Choose a model without extended reasoning with --provider-model.`
-          : `${completion.model} returned no text for the ${brief.kind} (stop reason: ${completion.stopReason ?? "none"}). Try again, or choose another model with --provider-model.`,
+        `${completion.model} used all ${brief.maxTokens} tokens without writing any text for the ${brief.kind}: reasoning models spend tokens thinking first. Choose a model without extended reasoning with --provider-model.`,
         reply.status,
       );
     }

@@ -53,18 +53,29 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
     generate(brief, "provider", () => model.complete(brief, { signal: call.signal }), logger);
   const written = (generation: Generation): WriteOutcome => ({ kind: "written", generation });
 
+  const hostModel = (reason: string): WriteOutcome => ({ kind: "host-model", reason });
+  // A client that declares sampling but answers "Method not found" (Cursor does) cannot sample: it is
+  // treated as one without, for the rest of the session, instead of failing every call.
+  let samplingMissing = false;
+
   return {
     async write(brief, call) {
       if (provider?.mode === "always") return written(await viaProvider(provider, brief, call));
-      if (sampling.available()) {
+      if (sampling.available() && !samplingMissing) {
         try {
           return written(await viaSampling(brief, call));
         } catch (error) {
+          if (!(error instanceof GenerationError)) throw error;
+          samplingMissing = error.failure === "no-sampling";
           const fallBack =
-            provider?.mode === "fallback_on_error" &&
-            error instanceof GenerationError &&
-            FALLBACK_FAILURES.has(error.failure);
+            samplingMissing ||
+            (provider?.mode === "fallback_on_error" && FALLBACK_FAILURES.has(error.failure));
           if (!fallBack) throw error;
+          if (!provider) {
+            return hostModel(
+              `${clientName()} declares MCP sampling but does not implement it, and no provider is configured`,
+            );
+          }
           logger.warning(
             `Client sampling failed (${error.failure}); writing with ${provider.description} instead`,
           );
@@ -72,10 +83,11 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
         }
       }
       if (provider) return written(await viaProvider(provider, brief, call));
-      return {
-        kind: "host-model",
-        reason: `${clientName()} does not support MCP sampling and no provider is configured`,
-      };
+      return hostModel(
+        samplingMissing
+          ? `${clientName()} declares MCP sampling but does not implement it, and no provider is configured`
+          : `${clientName()} does not support MCP sampling and no provider is configured`,
+      );
     },
     spendRequestIdZero: () => sampling.spendRequestIdZero(),
   };

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { callTool, type RunningServer, startServer, textOf } from "../support/server-process.ts";
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  callTool,
+  type RunningServer,
+  type SamplingHandler,
+  startServer,
+  textOf,
+} from "../support/server-process.ts";
 
 type Pending = { saveWith: string; instructions: string; request: string };
 
@@ -92,5 +99,27 @@ describe("host-model completion: a client without sampling and no provider (Clau
     });
     assert.equal(preamble.isError, true);
     assert.match(textOf(preamble), /empty once its preamble is removed/);
+  });
+});
+
+describe("a client that declares sampling but does not implement it (as Cursor does)", () => {
+  it("gets the host-model hand-off instead of an error, and is not asked again", async () => {
+    const missing: SamplingHandler = async () => {
+      throw new McpError(-32601, "Method not found");
+    };
+    const server = await startServer({ sampling: missing });
+    try {
+      for (const title of ["Mug", "Cup"]) {
+        const result = await callTool(server.client, "create_product", { title, keywords: ["red"] });
+        assert.equal(result.isError, undefined, textOf(result));
+        assert.equal(
+          (result.structuredContent as { pending: Pending }).pending.saveWith,
+          "save_product_description",
+        );
+      }
+      assert.equal(server.samplingRequests.length, 1);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
   FAKE_MODEL,
   type FakeLlmServer,
   OPENAI_TEXT,
+  openAiCompletion,
   startFakeAnthropic,
   startFakeOpenAi,
 } from "../support/fake-llm-servers.ts";
@@ -122,6 +123,25 @@ describe("server-side provider through the built executable", () => {
       } finally {
         await server.close();
       }
+    }
+  });
+
+  it("an empty reply from the provider is asked for once more, then reported", async () => {
+    const server = await startServer({
+      args: providerArgs("openai", openai),
+      env: { COPYDESK_PROVIDER_API_KEY: KEY },
+    });
+    try {
+      openai.enqueue({ body: openAiCompletion({ text: "" }) });
+      const retried = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal((retried.structuredContent as Stored).product.description, OPENAI_TEXT, textOf(retried));
+
+      openai.enqueue({ body: openAiCompletion({ text: " " }) }, { body: openAiCompletion({ text: "" }) });
+      const failed = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal(failed.isError, true);
+      assert.match(textOf(failed), /configured provider .* returned an empty product description twice/);
+    } finally {
+      await server.close();
     }
   });
 

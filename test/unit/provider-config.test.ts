@@ -103,19 +103,39 @@ describe("parseProviderConfig", () => {
     assert.equal(flags?.mode, "fallback_on_error");
   });
 
-  it("takes the key from the flag, then COPYDESK_PROVIDER_API_KEY, then the provider's own variable", () => {
+  it("takes the key from the flag, then COPYDESK_PROVIDER_API_KEY, then the vendor's own variable", () => {
     const local = { provider: "openai", "provider-url": "http://localhost:8080/v1", "provider-model": "m" };
     const all = { COPYDESK_PROVIDER_API_KEY: "from-copydesk", OPENAI_API_KEY: "from-openai" };
     assert.equal(parse({ ...local, "provider-api-key": "from-flag" }, all)?.apiKey?.reveal(), "from-flag");
     assert.equal(parse(local, all)?.apiKey?.reveal(), "from-copydesk");
-    assert.equal(parse(local, { OPENAI_API_KEY: "from-openai" })?.apiKey?.reveal(), "from-openai");
+    const openai = { provider: "openai", "provider-model": "m" };
+    assert.equal(parse(openai, { OPENAI_API_KEY: "from-openai" })?.apiKey?.reveal(), "from-openai");
     assert.equal(
       parse(local, { ANTHROPIC_API_KEY: "from-anthropic" })?.apiKey,
       undefined,
       "the other provider's key is not borrowed",
     );
-    const anthropic = { ...local, provider: "anthropic" };
+    const anthropic = { provider: "anthropic", "provider-model": "m" };
     assert.equal(parse(anthropic, { ANTHROPIC_API_KEY: "a", OPENAI_API_KEY: "o" })?.apiKey?.reveal(), "a");
+  });
+
+  it("sends the vendor's own key variable only to that vendor's API", () => {
+    const elsewhere = {
+      provider: "openai",
+      "provider-url": "https://llm.example.com/v1",
+      "provider-model": "m",
+    };
+    assert.equal(parse(elsewhere, { OPENAI_API_KEY: "sk-real" })?.apiKey, undefined);
+    const local = { provider: "openai", "provider-url": "http://localhost:11434/v1", "provider-model": "m" };
+    assert.equal(parse(local, { OPENAI_API_KEY: "sk-real" })?.apiKey, undefined);
+  });
+
+  it("refuses to send a key over plain http to another machine, but not to this one", () => {
+    const lan = { provider: "openai", "provider-url": "http://192.168.1.20:8000/v1", "provider-model": "m" };
+    usageError({ ...lan, "provider-api-key": "k" }, /plain http .* clear text/);
+    assert.equal(parse(lan, {})?.apiKey, undefined, "no key, no refusal");
+    const local = { provider: "openai", "provider-url": "http://127.0.0.1:8000/v1", "provider-model": "m" };
+    assert.equal(parse({ ...local, "provider-api-key": "k" }, {})?.apiKey?.reveal(), "k");
   });
 
   it("needs a key for the hosted APIs, naming the variables", () => {
@@ -166,7 +186,7 @@ describe("parseProviderConfig", () => {
         "provider-model": "gpt-4.1-mini",
         "provider-url": "https://example.com/v1?org=x",
       },
-      { OPENAI_API_KEY: KEY },
+      { COPYDESK_PROVIDER_API_KEY: KEY },
     );
     assert.ok(config);
     for (const printed of [

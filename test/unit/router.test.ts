@@ -83,6 +83,21 @@ describe("route decision", () => {
     assert.equal(await route(true, declined, "fallback_on_error"), "provider:From the provider.");
     await assert.rejects(route(true, declined, "fallback"), /declined/);
   });
+  it("a client that declares sampling but answers Method not found is treated as one without, in every mode", async () => {
+    const missing = () => Promise.reject(new GenerationError("no-sampling", "Method not found"));
+    assert.equal(await route(true, missing, "fallback"), "provider:From the provider.");
+    assert.match(
+      await route(true, missing),
+      /^host:Client X declares MCP sampling but does not implement it/,
+    );
+  });
+  it("after such an answer the session stops asking the client", async () => {
+    const fake = sampling(true, () => Promise.reject(new GenerationError("no-sampling", "Method not found")));
+    const writer = createWriter({ sampling: fake, provider: undefined, logger, clientName: () => "X" });
+    assert.equal((await writer.write(brief, call)).kind, "host-model");
+    assert.equal((await writer.write(brief, call)).kind, "host-model");
+    assert.equal(fake.asked, 1);
+  });
   it("a cancelled call is never retried elsewhere", async () => {
     await assert.rejects(route(true, cancelled, "fallback_on_error"), /cancelled/);
   });

@@ -99,14 +99,15 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
       `config: unexpected "${extra[0]}"; server options go after -- (see copydesk config --help)`,
     );
   }
-  checkServerArgs(serverArgs);
+  const env = parseEnv(values.env ?? []);
+  checkServerArgs(serverArgs, env);
 
   const path = pathApi(deps.platform);
   const script = deps.script === undefined ? [] : [path.resolve(deps.cwd, deps.script)];
   const launch: Launch = {
     command: deps.execPath,
     args: [...script, ...absoluteDataDir(serverArgs, (dir) => path.resolve(deps.cwd, dir))],
-    env: parseEnv(values.env ?? []),
+    env,
   };
   return {
     client: CLIENTS[clientId as ClientId],
@@ -139,11 +140,28 @@ function parseOwn(argv: readonly string[]) {
   };
 }
 
-/** A typo in the server options would only show up when the client starts it: catch it now. */
-function checkServerArgs(serverArgs: readonly string[]): void {
+/** Flags whose value is a secret: in args it would show in process lists and in this command's output. */
+const SECRET_FLAGS: Readonly<Record<string, string>> = {
+  "--provider-api-key": "COPYDESK_PROVIDER_API_KEY",
+  "--http-token": "COPYDESK_HTTP_TOKEN",
+};
+
+/**
+ * A typo in the server options would only show up when the client starts it: catch it now, with the
+ * environment the entry will give the server.
+ */
+function checkServerArgs(serverArgs: readonly string[], env: Readonly<Record<string, string>>): void {
+  for (const arg of serverArgs) {
+    const flag = Object.keys(SECRET_FLAGS).find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (flag) {
+      throw new UsageError(
+        `config: after --: pass the secret as --env ${SECRET_FLAGS[flag]}=... instead of ${flag}, so it stays out of process lists and this output`,
+      );
+    }
+  }
   let command: ReturnType<typeof parseCommandLine>;
   try {
-    command = parseCommandLine(serverArgs, { env: {}, defaultDataDir: "/" });
+    command = parseCommandLine(serverArgs, { env, defaultDataDir: "/" });
   } catch (error) {
     throw new UsageError(`config: after --: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -276,9 +294,9 @@ function writeConfig(request: Request, deps: ConfigDeps): number {
 }
 
 function noteSampling(client: ClientSpec, launch: Launch, out: (line: string) => void): void {
-  if (client.sampling || launch.env.COPYDESK_PROVIDER) return;
+  if (client.sampling || launch.env.COPYDESK_PROVIDER || launch.args.includes("--provider")) return;
   out(
-    `Note: ${client.name} does not answer MCP sampling requests, so copydesk needs a provider of its own: add e.g. --env COPYDESK_PROVIDER=anthropic --env COPYDESK_PROVIDER_API_KEY=... (see copydesk config --help).`,
+    `Note: ${client.name} does not answer MCP sampling requests, so the model you chat with writes the text (copydesk stores a draft and hands it a brief). To have a specific model write instead, add a provider, e.g. --env COPYDESK_PROVIDER=openai --env COPYDESK_PROVIDER_MODEL=... --env COPYDESK_PROVIDER_API_KEY=... (see copydesk config --help).`,
   );
 }
 
@@ -289,15 +307,31 @@ function noteSharedSecrets(request: Request, out: (line: string) => void): void 
   out(`Warning: project files are usually committed; this one holds ${secrets.join(", ")}.`);
 }
 
-/** The old entry, without the values of secret-looking variables (they would end up in terminal logs). */
+/**
+ * The old entry, without secret values (they would end up in terminal logs): secret-looking variables,
+ * and the values of secret flags in its arguments (an entry written by hand may have them).
+ */
 function describeEntry(entry: unknown): string {
   if (typeof entry !== "object" || entry === null) return JSON.stringify(entry);
-  const { env, ...rest } = entry as { env?: unknown };
-  if (typeof env !== "object" || env === null) return JSON.stringify(rest);
-  const shown = Object.fromEntries(
-    Object.entries(env).map(([name, value]) => [name, SECRET_NAME.test(name) ? "<hidden>" : value]),
-  );
-  return JSON.stringify({ ...rest, env: shown });
+  const { env, args, ...rest } = entry as { env?: unknown; args?: unknown };
+  const shown: Record<string, unknown> = { ...rest };
+  if (Array.isArray(args)) shown.args = hideSecretArgs(args);
+  if (typeof env === "object" && env !== null) {
+    shown.env = Object.fromEntries(
+      Object.entries(env).map(([name, value]) => [name, SECRET_NAME.test(name) ? "<hidden>" : value]),
+    );
+  }
+  return JSON.stringify(shown);
+}
+
+function hideSecretArgs(args: readonly unknown[]): unknown[] {
+  return args.map((arg, index) => {
+    const previous = args[index - 1];
+    if (typeof previous === "string" && previous in SECRET_FLAGS) return "<hidden>";
+    if (typeof arg !== "string") return arg;
+    const flag = Object.keys(SECRET_FLAGS).find((name) => arg.startsWith(`${name}=`));
+    return flag ? `${flag}=<hidden>` : arg;
+  });
 }
 
 function pathsEqual(a: string, b: string, platform: NodeJS.Platform): boolean {

@@ -49,8 +49,10 @@ Clients: ${CLIENT_IDS.join(", ")}
 Options:
 ${rows.join("\n")}
 
-Claude Desktop, Cursor and Claude Code do not answer MCP sampling requests: give copydesk a provider,
-e.g. --env COPYDESK_PROVIDER=anthropic --env COPYDESK_PROVIDER_API_KEY=...
+Claude Desktop, Cursor and Claude Code do not answer MCP sampling requests: there the model you chat with
+writes the text (copydesk stores a draft and hands it a brief). To have a specific model write instead, give
+copydesk a provider, e.g. --env COPYDESK_PROVIDER=anthropic --env COPYDESK_PROVIDER_MODEL=claude-sonnet-4-5
+--env COPYDESK_PROVIDER_API_KEY=... Secrets go in --env, never after --.
 --write replaces an existing "copydesk" entry, keeps every other server and setting, comments included,
 copies the old file to <file>.bak-<time>, and refuses to touch a file it cannot parse.
 Exit codes: 0 ok, 1 failure (file untouched), 2 usage error.
