@@ -4,10 +4,13 @@ import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
 import { LOG_LEVELS } from "../log/logger.ts";
 import { parseProviderConfig } from "../providers/config.ts";
-import { parseDuration } from "../sampling/duration.ts";
+import { describeDuration, parseDuration } from "../sampling/duration.ts";
 import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
 import { OPTIONS } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
+
+/** Longer would overflow Node's timers (they fire at once past ~24.8 days); an hour is already generous. */
+const MAX_SAMPLING_TIMEOUT_MS = 60 * 60_000;
 
 export type Command =
   | { readonly kind: "help" }
@@ -40,6 +43,12 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
       `--sampling-timeout: "${timeoutText}" is not a duration; use e.g. 90s, 5m or 1500ms`,
     );
   }
+  if (timeoutMs > MAX_SAMPLING_TIMEOUT_MS) {
+    throw new UsageError(
+      `--sampling-timeout: "${timeoutText}" is more than ${describeDuration(MAX_SAMPLING_TIMEOUT_MS)}`,
+    );
+  }
+
   const logLevel = pick("log-level") ?? DEFAULTS.logLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new UsageError(`--log-level: "${logLevel}" is not one of ${LOG_LEVELS.join(", ")}`);

@@ -25,9 +25,10 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
   const db = new DatabaseSync(path);
   try {
-    db.exec("PRAGMA journal_mode = WAL");
-    // Another copydesk process (a second client window) may hold the write lock for a moment.
+    // First: another copydesk process (a second client window) may hold a lock for a moment, even
+    // while this one switches to WAL.
     db.exec("PRAGMA busy_timeout = 5000");
+    db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     migrate(db);
   } catch (error) {

@@ -33,5 +33,13 @@ const EXPECTED = [
 
 /** A failure the user can act on, as one message; undefined for anything that is a bug. */
 export function toolFailureMessage(error: unknown): string | undefined {
-  return EXPECTED.some((kind) => error instanceof kind) ? (error as Error).message : undefined;
+  if (EXPECTED.some((kind) => error instanceof kind)) return (error as Error).message;
+  // The database refused (locked past the busy timeout, disk full, read-only): not a bug in copydesk.
+  if (error instanceof Error && (error as { code?: unknown }).code === "ERR_SQLITE_ERROR") {
+    return (
+      `copydesk's database could not complete the request (${error.message}). Try again; if it goes on, ` +
+      "check the disk and the data folder (--data-dir or COPYDESK_DATA_DIR)."
+    );
+  }
+  return undefined;
 }

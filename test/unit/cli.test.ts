@@ -37,6 +37,10 @@ describe("parseCommandLine", () => {
     assert.equal(serve(["--sampling-timeout", "2m"], env).sampling.timeoutMs, 120_000);
   });
 
+  it("accepts a sampling timeout up to an hour", () => {
+    assert.equal(serve(["--sampling-timeout", "60m"]).sampling.timeoutMs, 3_600_000);
+  });
+
   it("makes a relative data folder absolute", () => {
     assert.equal(serve(["--data-dir", "rel"]).dataDir, `${process.cwd()}/rel`);
   });
@@ -52,6 +56,7 @@ describe("parseCommandLine", () => {
     ["--speed-priority", "-1"],
     ["--speed-priority", "abc"],
     ["--sampling-timeout", "0"],
+    ["--sampling-timeout", "40000m"],
     ["--data-dir"],
   ]) {
     it(`rejects ${argv.join(" ")}`, () => assert.throws(() => parseCommandLine(argv, context), UsageError));

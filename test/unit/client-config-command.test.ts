@@ -112,7 +112,7 @@ describe("runConfigCommand", () => {
   }
 
   it("prints the snippet with the executable, the server options after --, and --env", () => {
-    assert.equal(run(["vscode", "--env", "COPYDESK_PROVIDER=openai", "--", "--model-hint", "gpt-5"]), 0);
+    assert.equal(run(["vscode", "--env", "COPYDESK_LOG_LEVEL=debug", "--", "--model-hint", "gpt-5"]), 0);
     const [first, ...rest] = out.split("\n");
     assert.match(first ?? "", /home\/\.config\/Code\/User\/mcp\.json/);
     assert.deepEqual(JSON.parse(rest.join("\n")), {
@@ -121,7 +121,7 @@ describe("runConfigCommand", () => {
           type: "stdio",
           command: "/opt/copydesk/copydesk",
           args: ["--model-hint", "gpt-5"],
-          env: { COPYDESK_PROVIDER: "openai" },
+          env: { COPYDESK_LOG_LEVEL: "debug" },
         },
       },
     });
@@ -176,6 +176,29 @@ describe("runConfigCommand", () => {
     assert.equal(run(["claude-desktop", "--write", "--path", file]), 0);
     assert.match(out, /nothing changed/);
     assert.equal(readdirSync(dir).length, 2);
+  });
+
+  it("refuses secrets after --, pointing at --env, and hides them in a replaced entry's arguments", () => {
+    assert.equal(run(["vscode", "--", "--provider", "openai", "--provider-api-key", "sk-typed"]), 2);
+    assert.match(err, /--env COPYDESK_PROVIDER_API_KEY=\.\.\. instead of --provider-api-key/);
+    assert.doesNotMatch(out + err, /sk-typed/);
+    err = "";
+    assert.equal(run(["vscode", "--", "--http", "--http-token=tok-typed"]), 2);
+    assert.doesNotMatch(out + err, /tok-typed/);
+
+    const file = join(dir, "mcp.json");
+    const old = { command: "/old", args: ["--provider-api-key", "sk-old", "--http-token=tok-old"] };
+    writeFileSync(file, JSON.stringify({ servers: { copydesk: old } }));
+    assert.equal(run(["vscode", "--write", "--path", file]), 0);
+    assert.match(out, /It was: .*"--provider-api-key","<hidden>","--http-token=<hidden>"/);
+    assert.doesNotMatch(out, /sk-old|tok-old/);
+  });
+
+  it("checks the server options with the environment the entry gives it", () => {
+    const provider = ["--", "--provider", "anthropic", "--provider-model", "claude-sonnet-4-5"];
+    assert.equal(run(["cursor", "--env", "ANTHROPIC_API_KEY=sk-ant", ...provider]), 0, err);
+    assert.equal(run(["cursor", ...provider]), 2, "no key anywhere: the server could never start");
+    assert.match(err, /needs an API key/);
   });
 
   it("--write refuses a file it cannot parse and leaves it untouched", () => {

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
+import { it } from "node:test";
+import { GenerationError } from "../../src/sampling/errors.ts";
+import { toolFailureMessage } from "../../src/tools/failures.ts";
+
+it("expected failures keep their message; a refusing database is one too; anything else is a bug", () => {
+  assert.equal(toolFailureMessage(new GenerationError("declined", "You said no.")), "You said no.");
+
+  const db = new DatabaseSync(":memory:");
+  let sqliteError: unknown;
+  try {
+    db.exec("INSERT INTO missing VALUES (1)");
+  } catch (error) {
+    sqliteError = error;
+  }
+  db.close();
+  assert.match(
+    toolFailureMessage(sqliteError) ?? "",
+    /database could not complete the request \(no such table: missing\).*--data-dir/,
+  );
+
+  assert.equal(toolFailureMessage(new TypeError("x is undefined")), undefined);
+});
