@@ -18,6 +18,9 @@ export interface Post extends Provenance {
   readonly updatedAt: string;
 }
 
+/** A post without its full text: what lists need. */
+export type PostSummary = Omit<Post, "content">;
+
 export interface Product extends Provenance {
   readonly id: string;
   readonly title: string;
@@ -45,7 +48,8 @@ export interface PageRequest {
 export interface Store {
   createPost(post: NewPost): Post;
   getPost(id: string): Post | undefined;
-  listPosts(page: PageRequest): Page<Post>;
+  /** Newest first, without the posts' full text. */
+  listPosts(page: PageRequest): Page<PostSummary>;
   /** Sets (or replaces) a post's abstract; undefined when there is no such post. */
   saveAbstract(id: string, abstract: string, provenance: Provenance): Post | undefined;
   createProduct(product: NewProduct): Product;

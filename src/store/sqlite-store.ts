@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import type { SQLInputValue } from "node:sqlite";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { migrate } from "./migrations.ts";
-import type { NewPost, NewProduct, Page, PageRequest, Post, Product, Store } from "./records.ts";
+import type { NewPost, NewProduct, Page, PageRequest, Post, PostSummary, Product, Store } from "./records.ts";
 
 export interface SqliteStoreOptions {
   /** Database file, or ":memory:". Its directory is created if missing. */
@@ -14,7 +14,8 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, SQLInputValue>;
 
-const POST_COLUMNS = "seq, id, title, content, abstract, model, stop_reason, route, created_at, updated_at";
+const POST_SUMMARY_COLUMNS = "seq, id, title, abstract, model, stop_reason, route, created_at, updated_at";
+const POST_COLUMNS = `${POST_SUMMARY_COLUMNS}, content`;
 const PRODUCT_COLUMNS =
   "seq, id, title, keywords, description, model, stop_reason, route, created_at, updated_at";
 
@@ -54,7 +55,9 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   );
   const postById = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE id = ?`);
   const productById = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
-  const postsBefore = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE seq < ? ORDER BY seq DESC LIMIT ?`);
+  const postsBefore = db.prepare(
+    `SELECT ${POST_SUMMARY_COLUMNS} FROM posts WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
+  );
   const productsBefore = db.prepare(
     `SELECT ${PRODUCT_COLUMNS} FROM products WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
   );
@@ -92,7 +95,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
       return row && toPost(row);
     },
     listPosts(request) {
-      return page(postsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toPost);
+      return page(postsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toPostSummary);
     },
     createProduct(product: NewProduct): Product {
       const at = now().toISOString();
@@ -134,14 +137,17 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   };
 }
 
-function toPost(row: Row): Post {
+function toPostSummary(row: Row): PostSummary {
   return {
     id: String(row.id),
     title: String(row.title),
-    content: String(row.content),
     abstract: nullableString(row.abstract),
     ...provenance(row),
   };
+}
+
+function toPost(row: Row): Post {
+  return { ...toPostSummary(row), content: String(row.content) };
 }
 
 function toProduct(row: Row): Product {

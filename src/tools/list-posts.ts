@@ -13,7 +13,7 @@ export const listPosts = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   async handle({ limit, cursor }, deps) {
     const page = deps.store().listPosts({ limit, cursor });
-    const posts = page.items.map(({ content: _content, ...summary }) => summary);
+    const posts = [...page.items];
     const lines = posts.map((p) => `- ${p.title} (id ${p.id}, ${p.createdAt}): ${p.abstract ?? DRAFT}`);
     return {
       structured: page.nextCursor ? { posts, nextCursor: page.nextCursor } : { posts },

@@ -48,6 +48,8 @@ describe("SQLite store", () => {
     });
     assert.deepEqual(store.getPost("id-1"), post);
     assert.equal(store.getPost("id-2"), undefined);
+    const { content: _content, ...summary } = post;
+    assert.deepEqual(store.listPosts({ limit: 10 }).items, [summary], "lists leave the full text out");
   });
 
   it("keeps keywords as a list and a null stop reason as null", () => {
