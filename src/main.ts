@@ -12,6 +12,7 @@ import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
 import { lazyStore } from "./store/lazy-store.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
+import { ListenError } from "./transports/http/server.ts";
 import { serveHttp } from "./transports/http.ts";
 import { serveStdio } from "./transports/stdio.ts";
 import { VERSION } from "./version.ts";
@@ -35,7 +36,7 @@ async function main(): Promise<number | undefined> {
   const platformDataDir = defaultDataDir({ platform: process.platform, env, homedir: homedir() });
   const command = parseCommandLine(process.argv.slice(2), { env, defaultDataDir: platformDataDir });
   if (command.kind === "help") {
-    process.stdout.write(helpText(VERSION, env.COPYDESK_DATA_DIR || platformDataDir));
+    process.stdout.write(helpText(VERSION, command.dataDir));
     return 0;
   }
   if (command.kind === "version") {
@@ -72,8 +73,7 @@ export function start(): void {
       if (error instanceof UsageError) {
         process.stderr.write(`copydesk: ${error.message}\n`);
         process.exitCode = 2;
-      } else if (error instanceof Error && error.name === "ListenError") {
-        // Matched by name: importing the class would load the HTTP code on every stdio start.
+      } else if (error instanceof ListenError) {
         process.stderr.write(`copydesk: ${error.message}\n`);
         process.exitCode = 1;
       } else {

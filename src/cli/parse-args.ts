@@ -13,7 +13,7 @@ import { UsageError } from "./usage-error.ts";
 const MAX_SAMPLING_TIMEOUT_MS = 60 * 60_000;
 
 export type Command =
-  | { readonly kind: "help" }
+  | { readonly kind: "help"; readonly dataDir: string }
   | { readonly kind: "version" }
   | { readonly kind: "serve"; readonly config: Config };
 
@@ -25,9 +25,6 @@ export interface ParseContext {
 
 export function parseCommandLine(argv: readonly string[], { env, defaultDataDir }: ParseContext): Command {
   const parsed = parseFlags(argv);
-  if (parsed.help) return { kind: "help" };
-  if (parsed.version) return { kind: "version" };
-
   const pick = (name: string): string | undefined => {
     const flag = parsed[name];
     if (typeof flag === "string") return flag;
@@ -35,6 +32,8 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
     const fromEnv = variable ? env[variable] : undefined;
     return fromEnv === "" ? undefined : fromEnv;
   };
+  if (parsed.help) return { kind: "help", dataDir: resolve(pick("data-dir") ?? defaultDataDir) };
+  if (parsed.version) return { kind: "version" };
 
   const timeoutText = pick("sampling-timeout") ?? DEFAULTS.samplingTimeout;
   const timeoutMs = parseDuration(timeoutText);

@@ -116,7 +116,7 @@ function explain(error: unknown, signal: AbortSignal, timeoutMs: number): Error 
       { cause: error },
     );
   }
-  if (error.code === USER_REJECTED || /\b(denied|declined|rejected|refused)\b/i.test(detail)) {
+  if (error.code === USER_REJECTED || /\b(denied|declined|rejected)\b/i.test(detail)) {
     return new GenerationError(
       "declined",
       `The request to write with the client's model was declined (${detail}). To let copydesk write, ` +

@@ -1,3 +1,4 @@
+import { SchemaTooNewError } from "./migrations.ts";
 import type { Store } from "./records.ts";
 
 export class StoreUnavailableError extends Error {
@@ -25,7 +26,7 @@ export function lazyStore(path: string, open: () => Store): { get: () => Store; 
       try {
         store = open();
       } catch (error) {
-        if (error instanceof Error && error.name === "SchemaTooNewError") throw error;
+        if (error instanceof SchemaTooNewError) throw error;
         throw new StoreUnavailableError(path, error);
       }
       return store;

@@ -19,7 +19,7 @@ export const getPost = defineTool({
     if (!found) throw new NotFoundError(`There is no blog post with id "${id}". list_posts shows the ids.`);
     const abstract =
       found.abstract === null
-        ? `Draft: no abstract yet.\n\n${writingBriefText({ what: POST.what, id: found.id, saveWith: POST.saveWith, brief: blogAbstractBrief(found) })}`
+        ? `Draft: no abstract yet.\n\n${writingBriefText({ what: POST.what, id: found.id, saveWith: POST.saveWith, brief: blogAbstractBrief(found) }, "when asked")}`
         : `Abstract (written by ${found.model}):\n${found.abstract}`;
     return {
       structured: { post: found },

@@ -21,7 +21,7 @@ export const getProduct = defineTool({
     if (!found) throw new NotFoundError(`There is no product with id "${id}". list_products shows the ids.`);
     const description =
       found.description === null
-        ? `Draft: no description yet.\n\n${writingBriefText({ what: PRODUCT.what, id: found.id, saveWith: PRODUCT.saveWith, brief: productDescriptionBrief(found) })}`
+        ? `Draft: no description yet.\n\n${writingBriefText({ what: PRODUCT.what, id: found.id, saveWith: PRODUCT.saveWith, brief: productDescriptionBrief(found) }, "when asked")}`
         : `Description (written by ${found.model}):\n${found.description}`;
     return {
       structured: { product: found },

@@ -25,9 +25,17 @@ export function pendingFor({ saveWith, brief }: HostModelHandOff): z.infer<typeo
 }
 
 /** Tells the calling model (Claude Desktop, Cursor, ...) to write the text with its own model and save it. */
-export function writingBriefText({ what, id, saveWith, brief }: HostModelHandOff): string {
+export function writingBriefText(
+  { what, id, saveWith, brief }: HostModelHandOff,
+  /** "now" asks for the text at once (create_*); "when asked" only says how (a read of a draft). */
+  when: "now" | "when asked" = "now",
+): string {
+  const ask =
+    when === "now"
+      ? `Please write the ${what} yourself now, following the brief below, then call ${saveWith} with id "${id}" and the ${what}.`
+      : `To complete this draft when the user wants it: write the ${what} following the brief below, then call ${saveWith} with id "${id}" and the ${what}.`;
   return [
-    `Please write the ${what} yourself now, following the brief below, then call ${saveWith} with id "${id}" and the ${what}.`,
+    ask,
     "Write only the text itself.",
     "",
     "--- Brief ---",

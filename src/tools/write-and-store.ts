@@ -1,4 +1,4 @@
-import type { CallContext } from "../sampling/generation.ts";
+import { type CallContext, capitalize } from "../sampling/generation.ts";
 import type { Provenance, Store } from "../store/records.ts";
 import type { WritingBrief } from "../writing/brief.ts";
 import type { ToolDeps } from "./define-tool.ts";
@@ -62,8 +62,4 @@ export async function writeAndStore<R extends { id: string; title: string; model
 /** Leaves `pending` out rather than setting it to undefined, for the output schema. */
 export function withPending<T extends object>(structured: T, written: Written<unknown>): T {
   return written.pending ? { ...structured, pending: written.pending } : structured;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -46,7 +46,14 @@ describe("parseCommandLine", () => {
   });
 
   it("help and version", () => {
-    assert.equal(parseCommandLine(["--help"], context).kind, "help");
+    assert.deepEqual(parseCommandLine(["--help"], context), {
+      kind: "help",
+      dataDir: context.defaultDataDir,
+    });
+    assert.deepEqual(parseCommandLine(["--data-dir", "/x/y", "--help"], context), {
+      kind: "help",
+      dataDir: "/x/y",
+    });
     assert.equal(parseCommandLine(["--version"], context).kind, "version");
   });
 
