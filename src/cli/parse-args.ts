@@ -4,13 +4,16 @@ import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
 import { LOG_LEVELS } from "../log/logger.ts";
 import { parseProviderConfig } from "../providers/config.ts";
-import { describeDuration, parseDuration } from "../sampling/duration.ts";
 import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
+import { durationOption } from "./duration-option.ts";
 import { OPTIONS } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Longer would overflow Node's timers (they fire at once past ~24.8 days); an hour is already generous. */
 const MAX_SAMPLING_TIMEOUT_MS = 60 * 60_000;
+
+/** A week: beyond ~24.8 days Node's timers would fire at once and close every session. */
+const MAX_SESSION_IDLE_MS = 7 * 24 * 60 * 60_000;
 
 export type Command =
   | { readonly kind: "help"; readonly dataDir: string }
@@ -35,18 +38,11 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
   if (parsed.help) return { kind: "help", dataDir: resolve(pick("data-dir") ?? defaultDataDir) };
   if (parsed.version) return { kind: "version" };
 
-  const timeoutText = pick("sampling-timeout") ?? DEFAULTS.samplingTimeout;
-  const timeoutMs = parseDuration(timeoutText);
-  if (timeoutMs === undefined) {
-    throw new UsageError(
-      `--sampling-timeout: "${timeoutText}" is not a duration; use e.g. 90s, 5m or 1500ms`,
-    );
-  }
-  if (timeoutMs > MAX_SAMPLING_TIMEOUT_MS) {
-    throw new UsageError(
-      `--sampling-timeout: "${timeoutText}" is more than ${describeDuration(MAX_SAMPLING_TIMEOUT_MS)}`,
-    );
-  }
+  const timeoutMs = durationOption(
+    "sampling-timeout",
+    pick("sampling-timeout") ?? DEFAULTS.samplingTimeout,
+    MAX_SAMPLING_TIMEOUT_MS,
+  );
 
   const logLevel = pick("log-level") ?? DEFAULTS.logLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -127,11 +123,11 @@ function httpConfig(
       `--host ${host} is reachable from other machines: set a token with COPYDESK_HTTP_TOKEN (or --http-token)`,
     );
   }
-  const idleText = pick("session-idle") ?? DEFAULTS.sessionIdleTimeout;
-  const sessionIdleMs = parseDuration(idleText);
-  if (sessionIdleMs === undefined) {
-    throw new UsageError(`--session-idle: "${idleText}" is not a duration; use e.g. 90s or 30m`);
-  }
+  const sessionIdleMs = durationOption(
+    "session-idle",
+    pick("session-idle") ?? DEFAULTS.sessionIdleTimeout,
+    MAX_SESSION_IDLE_MS,
+  );
   return { host, port, allowedHosts, token, sessionIdleMs };
 }
 

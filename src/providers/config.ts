@@ -1,7 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { durationOption } from "../cli/duration-option.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import type { Logger } from "../log/logger.ts";
-import { describeDuration, parseDuration } from "../sampling/duration.ts";
+import { describeDuration } from "../sampling/duration.ts";
 import { anthropicDialect } from "./anthropic.ts";
 import { createHttpProvider, safeUrl } from "./http.ts";
 import { openAiDialect } from "./openai.ts";
@@ -129,18 +130,11 @@ export function parseProviderConfig(
     throw new UsageError(`--provider-mode: "${modeText}" is not one of ${PROVIDER_MODES.join(", ")}`);
   }
 
-  const timeoutText = pick("provider-timeout") ?? PROVIDER_DEFAULTS.timeout;
-  const timeoutMs = parseDuration(timeoutText);
-  if (timeoutMs === undefined) {
-    throw new UsageError(
-      `--provider-timeout: "${timeoutText}" is not a duration; use e.g. 90s, 5m or 1500ms`,
-    );
-  }
-  if (timeoutMs > MAX_TIMEOUT_MS) {
-    throw new UsageError(
-      `--provider-timeout: "${timeoutText}" is more than ${describeDuration(MAX_TIMEOUT_MS)}`,
-    );
-  }
+  const timeoutMs = durationOption(
+    "provider-timeout",
+    pick("provider-timeout") ?? PROVIDER_DEFAULTS.timeout,
+    MAX_TIMEOUT_MS,
+  );
 
   const summary = `${LABEL[provider]} model ${model} at ${safeUrl(url)}`;
   return {
