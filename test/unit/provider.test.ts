@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { inspect } from "node:util";
-import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
-import type { Logger } from "../../src/log/logger.ts";
+import { createLogger, type Logger } from "../../src/log/logger.ts";
 import { createProvider, parseProviderConfig } from "../../src/providers/config.ts";
 import { ProviderError, type ProviderFailure } from "../../src/providers/errors.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
@@ -49,17 +48,12 @@ after(() => {
 });
 
 function recordingLogger(lines: string[]): Logger {
-  const log = (level: LoggingLevel, message: string) => {
-    lines.push(`${level}: ${message}`);
-    allLogLines.push(message);
-  };
-  return {
-    log,
-    debug: (message) => log("debug", message),
-    info: (message) => log("info", message),
-    warning: (message) => log("warning", message),
-    error: (message) => log("error", message),
-  };
+  return createLogger([
+    (level, message) => {
+      lines.push(`${level}: ${message}`);
+      allLogLines.push(message);
+    },
+  ]);
 }
 
 interface Harness {
