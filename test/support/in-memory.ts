@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import {
+  type CreateMessageRequest,
+  CreateMessageRequestSchema,
+  LoggingMessageNotificationSchema,
+  ResourceListChangedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
+import type { ServerSideModel } from "../../src/sampling/router.ts";
+import { createServer } from "../../src/server.ts";
+import type { Store } from "../../src/store/records.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import type { SamplingHandler } from "./server-process.ts";
+
+export interface InMemoryOptions {
+  /** Plays the client's LLM; omit for a client without the sampling capability. */
+  readonly sampling?: SamplingHandler;
+  /** A server-side model (a fake provider), as --provider would configure. */
+  readonly provider?: ServerSideModel;
+  /** A store to use instead of a fresh in-memory SQLite database (e.g. to share one between servers). */
+  readonly store?: Store;
+  /** Extra client capabilities, e.g. { elicitation: {} } or extensions. */
+  readonly capabilities?: Record<string, unknown>;
+  readonly samplingTimeoutMs?: number;
+}
+
+export interface InMemoryServer {
+  readonly client: Client;
+  readonly store: Store;
+  readonly samplingRequests: CreateMessageRequest["params"][];
+  readonly logMessages: string[];
+  /** Lines the server logged (what stderr would show), as "level: message". */
+  readonly logLines: string[];
+  resourceListChanges: number;
+  close(): Promise<void>;
+}
+
+/**
+ * createServer() in this process, connected to an SDK Client over InMemoryTransport: the same protocol
+ * as stdio, without a build or a child process. Its sampling handler plays the client's LLM.
+ */
+export async function startInMemory(options: InMemoryOptions = {}): Promise<InMemoryServer> {
+  let clock = Date.parse("2026-11-27T10:00:00.000Z");
+  const tick = () => {
+    clock += 1000;
+    return new Date(clock);
+  };
+  const store = options.store ?? openSqliteStore({ path: ":memory:", now: tick, newId: randomUUID });
+  const logLines: string[] = [];
+  const { server } = createServer({
+    store: () => store,
+    sampling: {
+      timeoutMs: options.samplingTimeoutMs ?? 30_000,
+      modelPreferences: { intelligencePriority: 0.7, speedPriority: 0.4, costPriority: 0.3 },
+    },
+    provider: options.provider,
+    logSinks: [(level, message) => logLines.push(`${level}: ${message}`)],
+  });
+  const client = new Client(
+    { name: "copydesk-test-client", version: "1.0.0" },
+    { capabilities: { ...(options.sampling ? { sampling: {} } : {}), ...options.capabilities } },
+  );
+  const running: InMemoryServer = {
+    client,
+    store,
+    samplingRequests: [],
+    logMessages: [],
+    logLines,
+    resourceListChanges: 0,
+    async close() {
+      await client.close();
+      await server.close();
+      if (!options.store) store.close();
+    },
+  };
+  const sampling = options.sampling;
+  if (sampling) {
+    client.setRequestHandler(CreateMessageRequestSchema, (request, extra) => {
+      running.samplingRequests.push(request.params);
+      return sampling(request, extra);
+    });
+  }
+  client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+    running.logMessages.push(String(notification.params.data));
+  });
+  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
+    running.resourceListChanges++;
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  await server.connect(serverSide);
+  await client.connect(clientSide);
+  return running;
+}
