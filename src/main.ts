@@ -6,6 +6,7 @@ import { runConfigCommand } from "./cli/client-config/command.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
+import { defaultImageLoader } from "./images/default-loader.ts";
 import { createLogger, stderrSink } from "./log/logger.ts";
 import { serverSideModel } from "./providers/server-side-model.ts";
 import type { ServerDeps } from "./server.ts";
@@ -55,6 +56,7 @@ async function main(): Promise<number | undefined> {
     sampling: config.sampling,
     provider: config.provider && serverSideModel(config.provider, createLogger(logSinks)),
     logSinks,
+    loadImage: defaultImageLoader(process.cwd()),
   };
   const logger = config.http
     ? await serveHttp(config.http, deps, store.close)

@@ -1,4 +1,5 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { type AnyKind, KINDS } from "./kinds/index.ts";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
 import { coalesced } from "./resources/list-changed.ts";
@@ -6,7 +7,7 @@ import { registerRecordResources } from "./resources/records.ts";
 import { createClientSampling, type SamplingConfig } from "./sampling/client-sampling.ts";
 import { createWriter, type ServerSideModel } from "./sampling/router.ts";
 import type { Store } from "./store/records.ts";
-import { registerTool } from "./tools/define-tool.ts";
+import { registerTool, type ToolDeps } from "./tools/define-tool.ts";
 import { TOOLS } from "./tools/index.ts";
 import { VERSION } from "./version.ts";
 
@@ -17,21 +18,33 @@ export interface ServerDeps {
   readonly provider?: ServerSideModel | undefined;
   /** Sinks besides MCP logging (stderr in production). */
   readonly logSinks: readonly LogSink[];
+  /** Reads a product image (path, data: URL or http(s) URL), checked and bounded. */
+  readonly loadImage: ToolDeps["loadImage"];
 }
 
-const INSTRUCTIONS =
-  "copydesk writes and stores e-commerce product descriptions (create_product) and blog-post abstracts " +
-  "(create_blog). The text is written by the client's model through MCP sampling, or by a configured " +
-  "provider; when neither is available, create_* stores a draft and returns a brief, and you write the " +
-  "text and save it with save_product_description or save_blog_abstract. Stored records can be listed and " +
-  "read back (list_posts, get_post, list_products, get_product) and are resources at copydesk://posts/{id} " +
-  "and copydesk://products/{id}.";
+/** What the server tells the calling model, made from the kinds so a new kind is described too. */
+export function instructions(kinds: readonly AnyKind[]): string {
+  const each = kinds.map(
+    (kind) =>
+      `${kind.plural}: ${kind.tools.create}, ${kind.tools.revise}, ${kind.tools.saveCopy}, ${kind.tools.list}, ` +
+      `${kind.tools.get}, ${kind.tools.versions}, ${kind.tools.restore}; resources copydesk://${kind.listKey}/{id}`,
+  );
+  return (
+    "copydesk writes and stores store-ready e-commerce copy: product descriptions with HTML, bullets, SEO " +
+    "fields and tags, and blog-post abstracts with SEO fields, in the language and brand voice asked for " +
+    "(set_brand_voice). Every copy is checked (keywords, length, SEO limits, banned words, invented " +
+    "specifications, language) and kept as versions. The copy is written by the client's model through MCP " +
+    "sampling, or by a configured provider; when neither is available, the create and revise tools return a " +
+    "brief, and you write the copy as JSON and save it with the save_*_copy tool. " +
+    `Tools by kind: ${each.join("; ")}.`
+  );
+}
 
 /** Builds a server with every tool and resource; cheap and free of side effects until connected. */
 export function createServer(deps: ServerDeps): { server: McpServer; logger: Logger } {
   const server = new McpServer(
     { name: "copydesk", title: "copydesk", version: VERSION },
-    { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { logging: {} }, instructions: instructions(KINDS) },
   );
   const logger = createLogger([...deps.logSinks, mcpSink(server)]);
   const clientName = () => server.server.getClientVersion()?.name ?? "This client";
@@ -56,8 +69,9 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     writer,
     logger,
     resourcesChanged: coalesced(() => server.sendResourceListChanged()),
+    loadImage: deps.loadImage,
   };
   for (const tool of TOOLS) registerTool(server, tool, toolDeps);
-  registerRecordResources(server, deps.store);
+  registerRecordResources(server, deps.store, KINDS);
   return { server, logger };
 }

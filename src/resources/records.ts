@@ -1,52 +1,34 @@
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { AnyKind } from "../kinds/index.ts";
 import type { Store } from "../store/records.ts";
+import { presentRecord } from "../tools/kind/record-output.ts";
 
 /** The spec's code for "Resource not found". */
 const RESOURCE_NOT_FOUND = -32002;
 /** Listing walks the store page by page; this bounds one resources/list answer. */
 const MAX_LISTED = 1000;
 
-interface Collection<T extends { id: string; title: string }> {
-  readonly name: string;
-  readonly title: string;
-  readonly description: string;
-  readonly list: (store: Store, cursor: string | undefined) => { items: readonly T[]; nextCursor?: string };
-  readonly get: (store: Store, id: string) => T | undefined;
-}
-
-/** Every stored post and product is also a JSON resource, e.g. copydesk://posts/{id}. */
-export function registerRecordResources(server: McpServer, store: () => Store): void {
-  register(server, store, {
-    name: "posts",
-    title: "Blog post",
-    description: "A stored blog post with its abstract, as JSON",
-    list: (s, cursor) => s.listPosts({ limit: 100, cursor }),
-    get: (s, id) => s.getPost(id),
-  });
-  register(server, store, {
-    name: "products",
-    title: "Product",
-    description: "A stored product with its description, as JSON",
-    list: (s, cursor) => s.listProducts({ limit: 100, cursor }),
-    get: (s, id) => s.getProduct(id),
-  });
-}
-
-function register<T extends { id: string; title: string }>(
+/** Every stored record is also a JSON resource, e.g. copydesk://products/{id}, with its latest copy. */
+export function registerRecordResources(
   server: McpServer,
   store: () => Store,
-  collection: Collection<T>,
+  kinds: readonly AnyKind[],
 ): void {
-  const template = new ResourceTemplate(`copydesk://${collection.name}/{id}`, {
+  for (const kind of kinds) register(server, store, kind);
+}
+
+function register(server: McpServer, store: () => Store, kind: AnyKind): void {
+  const noun = kind.noun.charAt(0).toUpperCase() + kind.noun.slice(1);
+  const template = new ResourceTemplate(`copydesk://${kind.listKey}/{id}`, {
     list: async () => {
       const resources = [];
       let cursor: string | undefined;
       do {
-        const page = collection.list(store(), cursor);
+        const page = store().list(kind.name, { limit: 100, cursor });
         for (const item of page.items) {
           resources.push({
-            uri: `copydesk://${collection.name}/${item.id}`,
+            uri: `copydesk://${kind.listKey}/${item.id}`,
             name: item.title,
             mimeType: "application/json",
           });
@@ -57,18 +39,24 @@ function register<T extends { id: string; title: string }>(
     },
   });
   server.registerResource(
-    collection.name,
+    kind.listKey,
     template,
-    { title: collection.title, description: collection.description, mimeType: "application/json" },
+    {
+      title: noun,
+      description: `A stored ${kind.noun} with its latest copy, as JSON`,
+      mimeType: "application/json",
+    },
     async (uri, { id }) => {
-      const record = collection.get(store(), String(id));
-      if (!record)
-        throw new McpError(
-          RESOURCE_NOT_FOUND,
-          `No ${collection.title.toLowerCase()} with id "${String(id)}"`,
-        );
+      const record = store().get(kind.name, String(id));
+      if (!record) throw new McpError(RESOURCE_NOT_FOUND, `No ${kind.noun} with id "${String(id)}"`);
       return {
-        contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(record, null, 2) }],
+        contents: [
+          {
+            uri: uri.href,
+            mimeType: "application/json",
+            text: JSON.stringify(presentRecord(kind, record), null, 2),
+          },
+        ],
       };
     },
   );

@@ -6,6 +6,9 @@
 
 const PREAMBLE_LINE =
   /^(?:(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]?\s*)?(?:here(?:'s| is| are)|below is|i(?:'ve| have) written|this is)\b[^\n]*:\s*$/i;
+/** "Here's your abstract: Stoneware keeps..." on one line: the preamble goes, the text stays. */
+const INLINE_PREAMBLE =
+  /^(?:(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]?\s*)?(?:here(?:'s| is| are)|below is)\b[^:\n]{0,60}:[ \t]+(?=\S)/i;
 const ACK_LINE = /^(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]*\s*$/i;
 const LABEL =
   /^(?:\*\*|__)?(?:abstract|summary|product description|description)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*/i;
@@ -25,7 +28,7 @@ export function cleanReply(raw: string): string {
     text = dropLeadingLines(text);
     text = dropTrailingSignOff(text);
     text = unfence(text);
-    text = text.replace(LABEL, "").trim();
+    text = text.replace(LABEL, "").replace(INLINE_PREAMBLE, "").trim();
     text = unquote(text);
   } while (text !== previous);
   return text;

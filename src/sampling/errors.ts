@@ -9,6 +9,8 @@ export type GenerationFailure =
   | "cancelled"
   | "empty"
   | "not-text"
+  | "too-long"
+  | "invalid"
   | "client-error";
 
 export class GenerationError extends Error {

@@ -1,8 +1,11 @@
 import type { RequestId } from "@modelcontextprotocol/sdk/types.js";
+import { removeControlCharacters } from "../copy/clean-text.ts";
 import type { Logger } from "../log/logger.ts";
+import type { Route } from "../store/records.ts";
 import type { WritingBrief } from "../writing/brief.ts";
-import { cleanReply } from "./clean-reply.ts";
 import { GenerationError } from "./errors.ts";
+
+export type { Route } from "../store/records.ts";
 
 /** The tool call a generation belongs to: cancelling the call cancels the generation. */
 export interface CallContext {
@@ -10,9 +13,7 @@ export interface CallContext {
   readonly signal: AbortSignal;
 }
 
-export type Route = "client-sampling" | "provider" | "host-model";
-
-/** A model's answer before cleaning, from whichever route produced it. */
+/** A model's answer before it is read, from whichever route produced it. */
 export interface RawReply {
   readonly text: string;
   readonly model: string;
@@ -20,17 +21,25 @@ export interface RawReply {
 }
 
 export interface Generation extends RawReply {
-  readonly route: Route;
-  /** The model stopped at maxTokens: the text may be cut off mid-sentence. */
+  readonly route: Exclude<Route, "host-model">;
+  /** The model stopped at maxTokens: the reply may be cut off. */
   readonly truncated: boolean;
 }
+
+/**
+ * The most a reply may hold, in UTF-8 bytes. Copy for one record is a few kilobytes; anything this long
+ * is a runaway model, and storing it would make results and list pages too large for clients to read.
+ */
+export const MAX_REPLY_BYTES = 32 * 1024;
+/** A model name longer than this is not a name. */
+const MAX_MODEL_NAME = 200;
 
 /** How many times an empty reply is asked again before giving up. */
 const EMPTY_REPLY_RETRIES = 1;
 
 /**
- * Asks a route for the text, cleans the reply and asks once more if nothing is left: the same rules
- * whichever model wrote it.
+ * Asks a route for a reply, bounds it, removes control characters, and asks once more if nothing is left:
+ * the same rules whichever model wrote it. Reading the reply (JSON, prose) is the caller's job.
  */
 export async function generate(
   brief: WritingBrief,
@@ -42,23 +51,30 @@ export async function generate(
   for (let attempt = 0; ; attempt++) {
     logger.debug(`Asking ${source} for a ${brief.kind}${attempt > 0 ? " (retry)" : ""}`);
     const reply = await ask();
-    const text = cleanReply(reply.text);
+    const model = removeControlCharacters(reply.model).trim().slice(0, MAX_MODEL_NAME) || "unnamed model";
+    const bytes = Buffer.byteLength(reply.text);
+    if (bytes > MAX_REPLY_BYTES) {
+      throw new GenerationError(
+        "too-long",
+        `${capitalize(source)} (${model}) answered with ${Math.round(bytes / 1024)} KB, more than the ` +
+          `${MAX_REPLY_BYTES / 1024} KB a ${brief.kind} may take, so nothing was stored. Try again, or choose another model.`,
+      );
+    }
+    const text = removeControlCharacters(reply.text).trim();
     if (text !== "") {
       const truncated = reply.stopReason === "maxTokens";
-      logger.debug(
-        `Received a ${brief.kind} from ${reply.model}${truncated ? " (cut off at maxTokens)" : ""}`,
-      );
-      return { text, model: reply.model, stopReason: reply.stopReason, route, truncated };
+      logger.debug(`Received a ${brief.kind} from ${model}${truncated ? " (cut off at maxTokens)" : ""}`);
+      const stopReason =
+        reply.stopReason === null ? null : removeControlCharacters(reply.stopReason).slice(0, 40);
+      return { text, model, stopReason, route, truncated };
     }
     if (attempt >= EMPTY_REPLY_RETRIES) {
       throw new GenerationError(
         "empty",
-        `${capitalize(source)} (${reply.model}) returned an empty ${brief.kind} twice. Try again, or choose another model.`,
+        `${capitalize(source)} (${model}) returned an empty ${brief.kind} twice. Try again, or choose another model.`,
       );
     }
-    logger.warning(
-      `${capitalize(source)} (${reply.model}) returned an empty ${brief.kind}; asking once more`,
-    );
+    logger.warning(`${capitalize(source)} (${model}) returned an empty ${brief.kind}; asking once more`);
   }
 }
 

@@ -1,10 +1,14 @@
 import type { DatabaseSync } from "node:sqlite";
+import { toGenericRecords } from "./migrations/3-generic-records.ts";
+
+/** A step in SQL, or code for a step SQL cannot express (e.g. making URL handles). */
+export type Migration = string | ((db: DatabaseSync) => void);
 
 /**
  * Schema history: entry N moves the database from version N to N+1 (`PRAGMA user_version`).
  * Never edit an entry that has shipped; append a new one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE posts (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      id TEXT NOT NULL UNIQUE,
@@ -62,6 +66,8 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO products_v2 SELECT * FROM products;
    DROP TABLE products;
    ALTER TABLE products_v2 RENAME TO products;`,
+  // 3: every kind in one pair of tables, copy as versions that are never overwritten.
+  toGenericRecords,
 ];
 
 export class SchemaTooNewError extends Error {
@@ -80,13 +86,15 @@ function userVersion(db: DatabaseSync): number {
 }
 
 /** Brings the schema up to date. IMMEDIATE so two processes starting at once do not both migrate. */
-export function migrate(db: DatabaseSync, migrations: readonly string[] = MIGRATIONS): number {
+export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): number {
   db.exec("BEGIN IMMEDIATE");
   try {
     const current = userVersion(db);
     if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
     for (let version = current; version < migrations.length; version++) {
-      db.exec(migrations[version] as string);
+      const step = migrations[version] as Migration;
+      if (typeof step === "string") db.exec(step);
+      else step(db);
       db.exec(`PRAGMA user_version = ${version + 1}`);
     }
     db.exec("COMMIT");

@@ -1,38 +1,66 @@
-/** How a stored text came to be: recorded with every record so a reader can judge it. */
+import type { Check } from "../copy/checks/index.ts";
+import type { BrandVoices } from "./brand-voices.ts";
+
+/** The kinds of record copydesk keeps; each is described in src/kinds/. */
+export type KindName = "product" | "post";
+
+/** Who wrote a version's copy. */
+export type Route = "client-sampling" | "provider" | "host-model";
+
+/** How a version came to be. */
+export type VersionSource = "generated" | "revised" | "saved" | "restored" | "migrated";
+
+/** How a stored copy came to be: recorded with every version so a reader can judge it. */
 export interface Provenance {
-  /** The model that wrote the text, as reported (hints are only advisory); null while a draft. */
+  /** The model that wrote the copy, as reported (hints are only advisory). */
   readonly model: string | null;
-  /** Why generation stopped; "maxTokens" means the text may be cut short. */
+  /** Why generation stopped; "maxTokens" means the copy may be cut short. */
   readonly stopReason: string | null;
-  /** Which route produced the text: "client-sampling", "provider" or "host-model". */
-  readonly route: string;
+  readonly route: Route;
 }
 
-export interface Post extends Provenance {
+export interface NewVersion extends Provenance {
+  readonly source: VersionSource;
+  /** What the user asked for (revise_*); null for a first generation. */
+  readonly instructions: string | null;
+  /** Checks run on this copy; null when they were not run (a migrated description). */
+  readonly checks: readonly Check[] | null;
+  readonly copy: Readonly<Record<string, unknown>>;
+  /** For a restored version: the version it brought back. */
+  readonly restoredFrom?: number;
+}
+
+export interface Version extends NewVersion {
+  readonly version: number;
+  readonly createdAt: string;
+}
+
+/** A version without its copy: what version lists need. */
+export type VersionSummary = Omit<Version, "copy">;
+
+/** The part of a record every kind shares; `input` holds the kind's own fields (keywords, content, ...). */
+export interface StoredRecord {
+  readonly seq: number;
+  readonly kind: KindName;
   readonly id: string;
   readonly title: string;
-  readonly content: string;
-  /** Null while a draft waits for the host model to write it. */
-  readonly abstract: string | null;
+  /** A URL slug unique among records of its kind, made by code; null for kinds without one. */
+  readonly handle: string | null;
+  readonly input: Readonly<Record<string, unknown>>;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The version shown (the latest unless another was asked for); undefined while a draft. */
+  readonly current: Version | undefined;
+  /** The newest version number; 0 while a draft. */
+  readonly latestVersion: number;
 }
 
-/** A post without its full text: what lists need. */
-export type PostSummary = Omit<Post, "content">;
-
-export interface Product extends Provenance {
-  readonly id: string;
+export interface NewRecord {
   readonly title: string;
-  readonly keywords: string[];
-  /** Null while a draft waits for the host model to write it. */
-  readonly description: string | null;
-  readonly createdAt: string;
-  readonly updatedAt: string;
+  /** The handle wanted (made from the title); the store adds -2, -3... if another record has it. */
+  readonly handle: string | null;
+  readonly input: Readonly<Record<string, unknown>>;
 }
-
-export type NewPost = Pick<Post, "title" | "content" | "abstract"> & Provenance;
-export type NewProduct = Pick<Product, "title" | "keywords" | "description"> & Provenance;
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -45,18 +73,29 @@ export interface PageRequest {
   readonly cursor?: string | undefined;
 }
 
+/** An image kept with a product so revisions can show it to the model again. */
+export interface StoredImage {
+  readonly sha256: string;
+  readonly mimeType: string;
+  readonly data: Uint8Array;
+}
+
 export interface Store {
-  createPost(post: NewPost): Post;
-  getPost(id: string): Post | undefined;
-  /** Newest first, without the posts' full text. */
-  listPosts(page: PageRequest): Page<PostSummary>;
-  /** Sets (or replaces) a post's abstract; undefined when there is no such post. */
-  saveAbstract(id: string, abstract: string, provenance: Provenance): Post | undefined;
-  createProduct(product: NewProduct): Product;
-  getProduct(id: string): Product | undefined;
-  listProducts(page: PageRequest): Page<Product>;
-  /** Sets (or replaces) a product's description; undefined when there is no such product. */
-  saveDescription(id: string, description: string, provenance: Provenance): Product | undefined;
+  /** Stores a record, with its first version when the copy is already written (else a draft). */
+  create(kind: KindName, record: NewRecord, first?: NewVersion): StoredRecord;
+  /** The record with its latest version, or the given one; undefined when either does not exist. */
+  get(kind: KindName, id: string, version?: number): StoredRecord | undefined;
+  /** Newest first. */
+  list(kind: KindName, page: PageRequest): Page<StoredRecord>;
+  /** Adds a version (never overwrites); undefined when there is no such record. */
+  addVersion(kind: KindName, id: string, version: NewVersion): StoredRecord | undefined;
+  /** Oldest first; undefined when there is no such record. */
+  versions(kind: KindName, id: string): readonly VersionSummary[] | undefined;
+  putImage(image: StoredImage): void;
+  getImage(sha256: string): StoredImage | undefined;
+  readonly brands: BrandVoices;
+  /** A cursor that continues a list after this record (when a page is cut short to bound its size). */
+  cursorAfter(record: StoredRecord): string;
   close(): void;
 }
 

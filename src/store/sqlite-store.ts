@@ -1,9 +1,22 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { SQLInputValue } from "node:sqlite";
+import type { Check } from "../copy/checks/index.ts";
+import { uniqueHandle } from "../copy/handle.ts";
+import { openBrandVoices } from "./brand-voices.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { migrate } from "./migrations.ts";
-import type { NewPost, NewProduct, Page, PageRequest, Post, PostSummary, Product, Store } from "./records.ts";
+import type {
+  KindName,
+  NewVersion,
+  Page,
+  PageRequest,
+  Store,
+  StoredImage,
+  StoredRecord,
+  Version,
+  VersionSummary,
+} from "./records.ts";
 
 export interface SqliteStoreOptions {
   /** Database file, or ":memory:". Its directory is created if missing. */
@@ -14,10 +27,9 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, SQLInputValue>;
 
-const POST_SUMMARY_COLUMNS = "seq, id, title, abstract, model, stop_reason, route, created_at, updated_at";
-const POST_COLUMNS = `${POST_SUMMARY_COLUMNS}, content`;
-const PRODUCT_COLUMNS =
-  "seq, id, title, keywords, description, model, stop_reason, route, created_at, updated_at";
+const RECORD_COLUMNS = "seq, kind, id, title, handle, input, latest_version, created_at, updated_at";
+const VERSION_SUMMARY_COLUMNS =
+  "version, source, route, model, stop_reason, instructions, restored_from, checks, created_at";
 
 export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -37,137 +49,174 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     throw error;
   }
 
-  const insertPost = db.prepare(
-    `INSERT INTO posts (id, title, content, abstract, model, stop_reason, route, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${POST_COLUMNS}`,
+  const insertRecord = db.prepare(
+    `INSERT INTO records (kind, id, title, handle, input, latest_version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING ${RECORD_COLUMNS}`,
   );
-  const insertProduct = db.prepare(
-    `INSERT INTO products (id, title, keywords, description, model, stop_reason, route, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${PRODUCT_COLUMNS}`,
+  const recordById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND id = ?`);
+  const recordsBefore = db.prepare(
+    `SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
   );
-  const updatePost = db.prepare(
-    `UPDATE posts SET abstract = ?, model = ?, stop_reason = ?, route = ?, updated_at = ? WHERE id = ?
-     RETURNING ${POST_COLUMNS}`,
+  const bumpVersion = db.prepare(
+    `UPDATE records SET latest_version = latest_version + 1, updated_at = ? WHERE seq = ?
+     RETURNING ${RECORD_COLUMNS}`,
   );
-  const updateProduct = db.prepare(
-    `UPDATE products SET description = ?, model = ?, stop_reason = ?, route = ?, updated_at = ? WHERE id = ?
-     RETURNING ${PRODUCT_COLUMNS}`,
+  const insertVersion = db.prepare(
+    `INSERT INTO versions (record_seq, version, source, route, model, stop_reason, instructions,
+       restored_from, checks, copy, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const postById = db.prepare(`SELECT ${POST_COLUMNS} FROM posts WHERE id = ?`);
-  const productById = db.prepare(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = ?`);
-  const postsBefore = db.prepare(
-    `SELECT ${POST_SUMMARY_COLUMNS} FROM posts WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
+  const versionOf = db.prepare(
+    `SELECT ${VERSION_SUMMARY_COLUMNS}, copy FROM versions WHERE record_seq = ? AND version = ?`,
   );
-  const productsBefore = db.prepare(
-    `SELECT ${PRODUCT_COLUMNS} FROM products WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
+  const versionsOf = db.prepare(
+    `SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions WHERE record_seq = ? ORDER BY version`,
   );
+  const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
+  const insertImage = db.prepare(
+    "INSERT INTO images (sha256, mime_type, data) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+  );
+  const imageBySha = db.prepare("SELECT sha256, mime_type, data FROM images WHERE sha256 = ?");
 
-  function page<T>(rows: Row[], limit: number, toRecord: (row: Row) => T): Page<T> {
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
-    return rows.length > limit && last
-      ? { items: items.map(toRecord), nextCursor: encodeCursor(Number(last.seq)) }
-      : { items: items.map(toRecord) };
+  const withVersion = (row: Row, version?: number): StoredRecord | undefined => {
+    const latest = Number(row.latest_version);
+    const wanted = version ?? latest;
+    if (wanted === 0 && version === undefined) return toRecord(row, undefined);
+    const found = versionOf.get(Number(row.seq), wanted) as Row | undefined;
+    return found ? toRecord(row, toVersion(found)) : undefined;
+  };
+
+  /** Every write is one transaction: a version and its record's counter move together. */
+  function transaction<T>(work: () => T): T {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = work();
+      db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
   }
 
-  function before({ cursor }: PageRequest): number {
-    return cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(cursor);
+  function appendVersion(row: Row, version: NewVersion): StoredRecord {
+    const at = now().toISOString();
+    const bumped = bumpVersion.get(at, Number(row.seq)) as Row;
+    insertVersion.run(
+      Number(row.seq),
+      Number(bumped.latest_version),
+      version.source,
+      version.route,
+      version.model,
+      version.stopReason,
+      version.instructions,
+      version.restoredFrom ?? null,
+      version.checks === null ? null : JSON.stringify(version.checks),
+      JSON.stringify(version.copy),
+      at,
+    );
+    return withVersion(bumped) as StoredRecord;
   }
 
   return {
-    createPost(post: NewPost): Post {
-      const at = now().toISOString();
-      const row = insertPost.get(
-        newId(),
-        post.title,
-        post.content,
-        post.abstract,
-        post.model,
-        post.stopReason,
-        post.route,
-        at,
-        at,
-      ) as Row;
-      return toPost(row);
+    create(kind, record, first) {
+      return transaction(() => {
+        const at = now().toISOString();
+        // Chosen inside the transaction, so two writers cannot take the same handle.
+        const handle =
+          record.handle === null
+            ? null
+            : uniqueHandle(record.handle, (h) => handleUse.get(kind, h) !== undefined);
+        const row = insertRecord.get(
+          kind,
+          newId(),
+          record.title,
+          handle,
+          JSON.stringify(record.input),
+          at,
+          at,
+        ) as Row;
+        return first ? appendVersion(row, first) : (withVersion(row) as StoredRecord);
+      });
     },
-    getPost(id) {
-      const row = postById.get(id) as Row | undefined;
-      return row && toPost(row);
+    get(kind, id, version) {
+      const row = recordById.get(kind, id) as Row | undefined;
+      return row && withVersion(row, version);
     },
-    listPosts(request) {
-      return page(postsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toPostSummary);
+    list(kind, request) {
+      const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(request.cursor);
+      const rows = recordsBefore.all(kind, before, request.limit + 1) as Row[];
+      const items = rows.slice(0, request.limit).map((row) => withVersion(row) as StoredRecord);
+      const last = items.at(-1);
+      return rows.length > request.limit && last
+        ? { items, nextCursor: encodeCursor(last.seq) }
+        : ({ items } satisfies Page<StoredRecord>);
     },
-    createProduct(product: NewProduct): Product {
-      const at = now().toISOString();
-      const row = insertProduct.get(
-        newId(),
-        product.title,
-        JSON.stringify(product.keywords),
-        product.description,
-        product.model,
-        product.stopReason,
-        product.route,
-        at,
-        at,
-      ) as Row;
-      return toProduct(row);
+    addVersion(kind, id, version) {
+      return transaction(() => {
+        const row = recordById.get(kind, id) as Row | undefined;
+        return row && appendVersion(row, version);
+      });
     },
-    getProduct(id) {
-      const row = productById.get(id) as Row | undefined;
-      return row && toProduct(row);
+    versions(kind, id) {
+      const row = recordById.get(kind, id) as Row | undefined;
+      return row && (versionsOf.all(Number(row.seq)) as Row[]).map(toVersionSummary);
     },
-    saveAbstract(id, abstract, { model, stopReason, route }) {
-      const row = updatePost.get(abstract, model, stopReason, route, now().toISOString(), id) as
-        | Row
-        | undefined;
-      return row && toPost(row);
+    putImage(image) {
+      insertImage.run(image.sha256, image.mimeType, image.data);
     },
-    saveDescription(id, description, { model, stopReason, route }) {
-      const row = updateProduct.get(description, model, stopReason, route, now().toISOString(), id) as
-        | Row
-        | undefined;
-      return row && toProduct(row);
+    getImage(sha256) {
+      const row = imageBySha.get(sha256) as Row | undefined;
+      return (
+        row &&
+        ({
+          sha256: String(row.sha256),
+          mimeType: String(row.mime_type),
+          data: row.data as Uint8Array,
+        } satisfies StoredImage)
+      );
     },
-    listProducts(request) {
-      return page(productsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toProduct);
-    },
+    brands: openBrandVoices(db, now),
+    cursorAfter: (record) => encodeCursor(record.seq),
     close() {
       if (db.isOpen) db.close();
     },
   };
 }
 
-function toPostSummary(row: Row): PostSummary {
+function toRecord(row: Row, current: Version | undefined): StoredRecord {
   return {
+    seq: Number(row.seq),
+    kind: String(row.kind) as KindName,
     id: String(row.id),
     title: String(row.title),
-    abstract: nullableString(row.abstract),
-    ...provenance(row),
-  };
-}
-
-function toPost(row: Row): Post {
-  return { ...toPostSummary(row), content: String(row.content) };
-}
-
-function toProduct(row: Row): Product {
-  return {
-    id: String(row.id),
-    title: String(row.title),
-    keywords: JSON.parse(String(row.keywords)) as string[],
-    description: nullableString(row.description),
-    ...provenance(row),
-  };
-}
-
-function provenance(row: Row) {
-  return {
-    model: nullableString(row.model),
-    stopReason: nullableString(row.stop_reason),
-    route: String(row.route),
+    handle: nullableString(row.handle),
+    input: JSON.parse(String(row.input)) as Record<string, unknown>,
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
+    current,
+    latestVersion: Number(row.latest_version),
   };
+}
+
+function toVersionSummary(row: Row): VersionSummary {
+  return {
+    version: Number(row.version),
+    source: String(row.source) as VersionSummary["source"],
+    route: String(row.route) as VersionSummary["route"],
+    model: nullableString(row.model),
+    stopReason: nullableString(row.stop_reason),
+    instructions: nullableString(row.instructions),
+    ...(row.restored_from === null || row.restored_from === undefined
+      ? {}
+      : { restoredFrom: Number(row.restored_from) }),
+    checks: row.checks === null ? null : (JSON.parse(String(row.checks)) as Check[]),
+    createdAt: String(row.created_at),
+  };
+}
+
+function toVersion(row: Row): Version {
+  return { ...toVersionSummary(row), copy: JSON.parse(String(row.copy)) as Record<string, unknown> };
 }
 
 function nullableString(value: SQLInputValue | undefined): string | null {

@@ -7,6 +7,7 @@ import type {
   ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import type { LoadedImage } from "../images/load-image.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CallContext } from "../sampling/generation.ts";
 import type { Writer } from "../sampling/router.ts";
@@ -22,6 +23,8 @@ export interface ToolDeps {
   readonly logger: Logger;
   /** Tells the client the resource list changed (a record was created). */
   readonly resourcesChanged: () => void;
+  /** Reads an image from a path, a data: URL or an http(s) URL, checked and bounded. */
+  readonly loadImage: (source: string, signal: AbortSignal) => Promise<LoadedImage>;
 }
 
 export interface ToolReply<Out> {

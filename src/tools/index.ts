@@ -1,20 +1,5 @@
-import { createBlog } from "./create-blog.ts";
-import { createProduct } from "./create-product.ts";
+import { KINDS } from "../kinds/index.ts";
 import type { AnyTool } from "./define-tool.ts";
-import { getPost } from "./get-post.ts";
-import { getProduct } from "./get-product.ts";
-import { listPosts } from "./list-posts.ts";
-import { listProducts } from "./list-products.ts";
-import { saveBlogAbstract } from "./save-blog-abstract.ts";
-import { saveProductDescription } from "./save-product-description.ts";
+import { kindTools } from "./kind/index.ts";
 
-export const TOOLS: readonly AnyTool[] = [
-  createBlog,
-  createProduct,
-  saveBlogAbstract,
-  saveProductDescription,
-  listPosts,
-  getPost,
-  listProducts,
-  getProduct,
-];
+export const TOOLS: readonly AnyTool[] = [...KINDS.flatMap(kindTools)];

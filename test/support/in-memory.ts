@@ -7,6 +7,7 @@ import {
   LoggingMessageNotificationSchema,
   ResourceListChangedNotificationSchema,
 } from "@modelcontextprotocol/sdk/types.js";
+import { defaultImageLoader } from "../../src/images/default-loader.ts";
 import type { ServerSideModel } from "../../src/sampling/router.ts";
 import { createServer } from "../../src/server.ts";
 import type { Store } from "../../src/store/records.ts";
@@ -56,6 +57,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     },
     provider: options.provider,
     logSinks: [(level, message) => logLines.push(`${level}: ${message}`)],
+    loadImage: defaultImageLoader(process.cwd()),
   });
   const client = new Client(
     { name: "copydesk-test-client", version: "1.0.0" },

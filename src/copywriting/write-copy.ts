@@ -1,0 +1,122 @@
+import { type Check, compareChecks, failedChecks } from "../copy/checks/index.ts";
+import type { Logger } from "../log/logger.ts";
+import { GenerationError } from "../sampling/errors.ts";
+import type { CallContext, Generation } from "../sampling/generation.ts";
+import type { Writer } from "../sampling/router.ts";
+import type { WritingBrief } from "../writing/brief.ts";
+import type { ReadResult } from "./read-copy.ts";
+
+export interface CopyRequest<C> {
+  readonly brief: WritingBrief;
+  /** Reads a reply as this kind's copy. */
+  readonly read: (reply: string) => ReadResult<C>;
+  readonly check: (copy: C) => Check[];
+  /** The copy as the model should see it again in a follow-up (without fields code makes). */
+  readonly show: (copy: C) => string;
+}
+
+export type CopyOutcome<C> =
+  | {
+      readonly kind: "written";
+      readonly copy: C;
+      readonly checks: Check[];
+      readonly generation: Generation;
+      /** Requests made: 1, plus a repair and a retry for failed checks when needed. */
+      readonly requests: number;
+    }
+  /** Nobody here can write: the tool hands the brief to the calling model. */
+  | { readonly kind: "host-model"; readonly reason: string };
+
+/** The part of an earlier reply quoted back in a follow-up: enough for the model to see what it did. */
+const QUOTED_REPLY = 8000;
+
+/**
+ * One structured path for every route: ask, read the reply as JSON copy, ask once to repair a reply that
+ * does not validate, run the checks, and ask once more when a check fails, keeping the better copy.
+ */
+export async function writeCopy<C>(
+  request: CopyRequest<C>,
+  writer: Writer,
+  call: CallContext,
+  logger: Logger,
+): Promise<CopyOutcome<C>> {
+  const { brief } = request;
+  const first = await writer.write(brief, call);
+  if (first.kind === "host-model") return first;
+  let generation = first.generation;
+  let requests = 1;
+  let read = request.read(generation.text);
+  if (!read.ok) {
+    logger.warning(
+      `The ${brief.kind} from ${generation.model} was not usable (${read.problems}); asking once more`,
+    );
+    const repair = await writer.write(
+      followUp(brief, generation.text, repairRequest(read.problems, generation.truncated)),
+      call,
+    );
+    requests++;
+    if (repair.kind === "host-model") return repair;
+    const second = request.read(repair.generation.text);
+    if (!second.ok) {
+      throw new GenerationError(
+        "invalid",
+        `The model (${repair.generation.model}) did not reply with usable ${brief.kind} twice, so nothing was ` +
+          `stored. First reply: ${read.problems}. Second reply: ${second.problems}. Try again, or choose another model.`,
+      );
+    }
+    generation = repair.generation;
+    read = second;
+  }
+  let copy = read.copy;
+  let checks = request.check(copy);
+  const failed = failedChecks(checks);
+  if (failed.length > 0) {
+    logger.info(`The ${brief.kind} failed ${failed.map((c) => c.check).join(", ")}; asking once more`);
+    try {
+      const retry = await writer.write(followUp(brief, request.show(copy), checksRequest(failed)), call);
+      requests++;
+      const again = retry.kind === "written" ? request.read(retry.generation.text) : undefined;
+      if (retry.kind === "written" && again?.ok) {
+        const againChecks = request.check(again.copy);
+        if (compareChecks(againChecks, checks) < 0) {
+          copy = again.copy;
+          checks = againChecks;
+          generation = retry.generation;
+        }
+      } else {
+        logger.warning(`The retry for failed checks gave no usable ${brief.kind}; keeping the first`);
+      }
+    } catch (error) {
+      // The first copy is valid: a failed retry must not lose it, unless the user cancelled.
+      if (!(error instanceof GenerationError) || error.failure === "cancelled") throw error;
+      logger.warning(`The retry for failed checks failed (${error.message}); keeping the first copy`);
+    }
+  }
+  return { kind: "written", copy, checks, generation, requests };
+}
+
+function followUp(brief: WritingBrief, reply: string, ask: string): WritingBrief {
+  return {
+    ...brief,
+    followUps: [
+      ...(brief.followUps ?? []),
+      { role: "assistant", text: reply.slice(0, QUOTED_REPLY) },
+      { role: "user", text: ask },
+    ],
+  };
+}
+
+function repairRequest(problems: string, truncated: boolean): string {
+  return (
+    `That reply could not be used: ${problems}.` +
+    (truncated ? " It was cut off at the token limit: keep it shorter." : "") +
+    " Reply again with only the JSON object, in the shape the instructions give, every field filled."
+  );
+}
+
+function checksRequest(failed: readonly Check[]): string {
+  return (
+    `That copy fails these checks: ${failed.map((c) => `${c.check}: ${c.detail}`).join("; ")}. ` +
+    "Fix them, change nothing else that is right, and reply with the whole JSON object again."
+  );
+}

@@ -1,0 +1,167 @@
+import { z } from "zod";
+import { runChecks } from "../copy/checks/index.ts";
+import type { PostCopy } from "../copy/types.ts";
+import { cleanReply } from "../sampling/clean-reply.ts";
+import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "../writing/post-copy.ts";
+import { brand, language, normaliseTags, tone } from "./fields.ts";
+import type { RecordKind } from "./kind.ts";
+
+const LIMITS = { title: 200, content: 100_000 } as const;
+const MAX_TAGS = 10;
+
+const copyInput = z.object({
+  abstract: z
+    .string()
+    .trim()
+    .min(1, "abstract must not be empty")
+    .max(2000, "abstract must be at most 2000 characters")
+    .describe("2-4 sentences: what the post says and why it is worth reading"),
+  seo_title: z
+    .string()
+    .trim()
+    .min(1, "seo_title must not be empty")
+    .max(150, "seo_title must be at most 150 characters (aim for 60)")
+    .describe("Page title for search engines: aim for at most 60 characters"),
+  seo_description: z
+    .string()
+    .trim()
+    .min(1, "seo_description must not be empty")
+    .max(400, "seo_description must be at most 400 characters (aim for 160)")
+    .describe("Meta description: aim for at most 160 characters"),
+  tags: z
+    .array(z.string().trim().min(1, "a tag must not be empty").max(50, "a tag must be at most 50 characters"))
+    .min(1, "give at least one tag")
+    .max(20, `give at most ${MAX_TAGS} tags`)
+    .describe(`Up to ${MAX_TAGS} topic tags, lower case`),
+});
+
+const copyOutput = z.object({
+  abstract: z.string(),
+  seo_title: z.string(),
+  seo_description: z.string(),
+  tags: z.array(z.string()),
+});
+
+interface PostInput {
+  readonly content: string;
+  readonly language?: string;
+  readonly tone?: string;
+  readonly brand?: string;
+}
+
+const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
+  record.input as unknown as PostInput;
+
+export const POST: RecordKind<PostCopy> = {
+  name: "post",
+  noun: "blog post",
+  plural: "blog posts",
+  key: "post",
+  listKey: "posts",
+  mainField: "abstract",
+  tools: {
+    create: "create_blog",
+    get: "get_post",
+    list: "list_posts",
+    saveCopy: "save_post_copy",
+    revise: "revise_post",
+    versions: "list_post_versions",
+    restore: "restore_post_version",
+  },
+  legacySave: {
+    name: "save_blog_abstract",
+    title: "Save blog abstract",
+    description:
+      "Save an abstract you wrote for a stored blog post, as its new version (its SEO fields and tags are kept). " +
+      "To save every field at once, use save_post_copy.",
+  },
+  create: {
+    title: "Create blog post",
+    description:
+      "Store a blog post and get its copy written: an abstract (2-4 sentences), an SEO title and meta " +
+      "description, and tags, in the post's language and the brand voice. Written by the client's model through " +
+      "sampling (the client may ask the user to approve), or by a configured provider. If neither can write, the " +
+      "post is stored as a draft and the result is a brief: write the copy yourself and save it with save_post_copy.",
+    input: {
+      title: z
+        .string()
+        .trim()
+        .min(1, "title must not be empty")
+        .max(LIMITS.title, `title must be at most ${LIMITS.title} characters`)
+        .describe(`The post's title (at most ${LIMITS.title} characters)`),
+      content: z
+        .string()
+        .trim()
+        .min(1, "content must not be empty")
+        .max(LIMITS.content, `content must be at most ${LIMITS.content} characters`)
+        .describe(`The post's full text, plain or Markdown (at most ${LIMITS.content} characters)`),
+      language,
+      tone,
+      brand,
+    },
+  },
+  recordFrom(input) {
+    const { title, ...rest } = input as { title: string } & Record<string, unknown>;
+    const stored = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+    return { title, handle: null, input: stored };
+  },
+  copyInput,
+  copyOutput,
+  copyShape: POST_COPY_SHAPE,
+  finish(parsed) {
+    const copy = parsed as z.infer<typeof copyInput>;
+    return {
+      abstract: cleanReply(copy.abstract),
+      seo_title: copy.seo_title,
+      seo_description: copy.seo_description,
+      tags: normaliseTags(copy.tags, MAX_TAGS),
+    };
+  },
+  show: (copy) => JSON.stringify(copy),
+  withMainText(copy, text) {
+    return { ...(copy ?? { seo_title: "", seo_description: "", tags: [] }), abstract: text };
+  },
+  brief(record, options) {
+    return postCopyBrief({ title: record.title, ...inputOf(record) }, options);
+  },
+  checks(copy, record, context) {
+    const input = inputOf(record);
+    return runChecks(
+      {
+        body: copy.abstract,
+        texts: [copy.abstract, copy.seo_title, copy.seo_description],
+        seoTitle: copy.seo_title,
+        seoDescription: copy.seo_description,
+      },
+      {
+        title: record.title,
+        keywords: [],
+        // An abstract may state what the post states, and nothing more.
+        facts: { content: input.content },
+        length: ABSTRACT_WORDS,
+        bannedWords: context.brand?.bannedWords ?? [],
+        ...(context.language ? { language: context.language } : {}),
+      },
+    );
+  },
+  recordFields: {
+    content: z.string().optional().describe("The post's full text (get_post only; lists leave it out)"),
+    language: z.string().optional().describe("The language asked for, if one was"),
+    tone: z.string().optional(),
+    brand: z.string().optional().describe("The brand voice asked for by name"),
+  },
+  present(record, full) {
+    const { content, ...input } = inputOf(record);
+    return { ...input, ...(full ? { content } : {}) };
+  },
+  describe(record) {
+    const input = inputOf(record);
+    return full(input.content);
+  },
+};
+
+function full(content: string): string[] {
+  return [
+    `Content: ${content.length > 300 ? `${content.slice(0, 300)}… (${content.length} characters)` : content}`,
+  ];
+}

@@ -1,0 +1,312 @@
+import { z } from "zod";
+import { runChecks } from "../copy/checks/index.ts";
+import { slugify } from "../copy/handle.ts";
+import { sanitizeHtml, textToHtml } from "../copy/html.ts";
+import type { ProductCopy } from "../copy/types.ts";
+import { cleanReply as cleanProse } from "../sampling/clean-reply.ts";
+import type { StoredRecord } from "../store/records.ts";
+import { lengthRange } from "../writing/copy-settings.ts";
+import { PRODUCT_COPY_SHAPE, productCopyBrief } from "../writing/product-copy.ts";
+import { brand, language, length, normaliseTags, tone } from "./fields.ts";
+import type { RecordKind } from "./kind.ts";
+
+const LIMITS = { title: 200, keywords: 25, keyword: 60, facts: 30, existing: 10_000 } as const;
+const MAX_TAGS = 10;
+
+const keywords = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, "a keyword must not be empty")
+      .max(LIMITS.keyword, `each keyword must be at most ${LIMITS.keyword} characters`),
+  )
+  .min(1, "give at least one keyword")
+  .max(LIMITS.keywords, `give at most ${LIMITS.keywords} keywords`);
+
+const facts = z
+  .record(
+    z
+      .string()
+      .trim()
+      .min(1, "a fact's name must not be empty")
+      .max(60, "a fact's name must be at most 60 characters"),
+    z.string().trim().min(1, "a fact must not be empty").max(300, "a fact must be at most 300 characters"),
+  )
+  .refine((value) => Object.keys(value).length <= LIMITS.facts, `give at most ${LIMITS.facts} facts`);
+
+const imageInput = z
+  .string()
+  .trim()
+  .min(1, "image must not be empty")
+  .max(7_000_000, "image is too long: give a file path or URL instead of a data: URL over 5 MB")
+  .optional()
+  .describe(
+    "A product photo the model should look at: a local file path, a data: URL or an http(s) URL (PNG, JPEG, GIF or WebP, at most 5 MB)",
+  );
+
+const storedImage = z
+  .object({
+    source: z.string().describe("Where the image came from (a data: URL is shown shortened)"),
+    sha256: z.string().describe("SHA-256 of the image's bytes"),
+    mimeType: z.string(),
+  })
+  .describe("The product's image");
+
+const copyFields = {
+  description: z
+    .string()
+    .trim()
+    .min(1, "description must not be empty")
+    .max(6000, "description must be at most 6000 characters")
+    .describe("The description as plain paragraphs, separated by a blank line"),
+  short_description: z
+    .string()
+    .trim()
+    .min(1, "short_description must not be empty")
+    .max(600, "short_description must be at most 600 characters")
+    .describe("1-2 sentences for beside the price"),
+  bullets: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "a bullet must not be empty")
+        .max(200, "a bullet must be at most 200 characters"),
+    )
+    .min(3, "give 3 to 6 bullets")
+    .max(6, "give 3 to 6 bullets")
+    .describe("3-6 short feature lines"),
+  seo_title: z
+    .string()
+    .trim()
+    .min(1, "seo_title must not be empty")
+    .max(150, "seo_title must be at most 150 characters (aim for 60)")
+    .describe("Page title for search engines: aim for at most 60 characters"),
+  seo_description: z
+    .string()
+    .trim()
+    .min(1, "seo_description must not be empty")
+    .max(400, "seo_description must be at most 400 characters (aim for 160)")
+    .describe("Meta description: aim for at most 160 characters"),
+  tags: z
+    .array(z.string().trim().min(1, "a tag must not be empty").max(50, "a tag must be at most 50 characters"))
+    .min(1, "give at least one tag")
+    .max(20, `give at most ${MAX_TAGS} tags`)
+    .describe(`Up to ${MAX_TAGS} tags, lower case`),
+};
+
+const copyInput = z.object({
+  ...copyFields,
+  description_html: z
+    .string()
+    .max(20_000, "description_html must be at most 20000 characters")
+    .optional()
+    .describe("The description as HTML (p, ul, li, strong, em only); made from the text when omitted"),
+});
+
+const copyOutput = z.object({
+  description: z.string(),
+  description_html: z.string().describe("The description as safe HTML: p, ul/li, strong, em; no attributes"),
+  short_description: z.string(),
+  bullets: z.array(z.string()),
+  seo_title: z.string(),
+  seo_description: z.string(),
+  tags: z.array(z.string()),
+});
+
+interface ProductInput {
+  readonly keywords: string[];
+  readonly facts?: Record<string, string>;
+  readonly category?: string;
+  readonly audience?: string;
+  readonly language?: string;
+  readonly tone?: string;
+  readonly length?: string;
+  readonly brand?: string;
+  readonly existing_description?: string;
+  readonly image?: z.infer<typeof storedImage>;
+}
+
+const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
+  record.input as unknown as ProductInput;
+
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`)
+    .optional();
+
+export const PRODUCT: RecordKind<ProductCopy> = {
+  name: "product",
+  noun: "product",
+  plural: "products",
+  key: "product",
+  listKey: "products",
+  mainField: "description",
+  tools: {
+    create: "create_product",
+    get: "get_product",
+    list: "list_products",
+    saveCopy: "save_product_copy",
+    revise: "revise_product",
+    versions: "list_product_versions",
+    restore: "restore_product_version",
+  },
+  legacySave: {
+    name: "save_product_description",
+    title: "Save product description",
+    description:
+      "Save a description you wrote for a stored product, as its new version (its other copy fields are kept). " +
+      "To save every field at once, use save_product_copy.",
+  },
+  create: {
+    title: "Create product",
+    description:
+      "Store a product and get its copy written from the name and keywords: a description (plain and HTML), a " +
+      "short description, 3-6 bullets, an SEO title and meta description, tags and a URL handle, in the shop's " +
+      "language and brand voice, checked for keywords, length, limits, banned words and invented " +
+      "specifications. Written by the client's model through sampling (the client may ask the user to " +
+      "approve), or by a configured provider. If neither can write, the product is stored as a draft and the " +
+      "result is a brief: write the copy yourself and save it with save_product_copy.",
+    input: {
+      title: z
+        .string()
+        .trim()
+        .min(1, "title must not be empty")
+        .max(LIMITS.title, `title must be at most ${LIMITS.title} characters`)
+        .describe(`The product's name (at most ${LIMITS.title} characters)`),
+      keywords: keywords.describe(
+        `Features, materials, audience or selling points to work in, e.g. ["red", "dishwasher-safe", "350 ml"] (1-${LIMITS.keywords})`,
+      ),
+      facts: facts
+        .optional()
+        .describe(
+          'Specifications as name to value, e.g. {"capacity": "350 ml", "material": "stoneware"}: the only ones the copy may state (at most 30)',
+        ),
+      category: optionalText(120, "category").describe("The product's category, e.g. Kitchen > Mugs"),
+      audience: optionalText(200, "audience").describe("Who it is for, e.g. home baristas"),
+      language,
+      tone,
+      length,
+      brand,
+      existing_description: optionalText(LIMITS.existing, "existing_description").describe(
+        `A description to rewrite rather than write from nothing (at most ${LIMITS.existing} characters)`,
+      ),
+      image: imageInput,
+    },
+  },
+  recordFrom(input) {
+    const {
+      title,
+      keywords: given,
+      image: _image,
+      ...rest
+    } = input as { title: string; keywords: string[] } & Record<string, unknown>;
+    const stored = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+    return { title, handle: slugify(title), input: { keywords: [...new Set(given)], ...stored } };
+  },
+  copyInput,
+  copyOutput,
+  copyShape: PRODUCT_COPY_SHAPE,
+  finish(parsed) {
+    const copy = parsed as z.infer<typeof copyInput>;
+    const description = cleanProse(copy.description);
+    const bullets = copy.bullets.map((line) => line.replace(/^\s*(?:[-*•·]|\d+[.)])\s+/, "").trim());
+    return {
+      description,
+      description_html:
+        copy.description_html === undefined
+          ? textToHtml(description, bullets)
+          : sanitizeHtml(copy.description_html),
+      short_description: cleanProse(copy.short_description),
+      bullets,
+      seo_title: copy.seo_title,
+      seo_description: copy.seo_description,
+      tags: normaliseTags(copy.tags, MAX_TAGS),
+    };
+  },
+  show: ({ description_html: _html, ...copy }) => JSON.stringify(copy),
+  withMainText(copy, text) {
+    const base = copy ?? {
+      description: "",
+      description_html: "",
+      short_description: "",
+      bullets: [],
+      seo_title: "",
+      seo_description: "",
+      tags: [],
+    };
+    return { ...base, description: text, description_html: textToHtml(text, base.bullets) };
+  },
+  brief(record, options) {
+    return productCopyBrief({ title: record.title, ...inputOf(record) }, options);
+  },
+  checks(copy, record, context) {
+    const input = inputOf(record);
+    const sources: Record<string, string> = { ...input.facts };
+    if (input.category) sources.category = input.category;
+    if (input.audience) sources.audience = input.audience;
+    if (input.existing_description) sources["existing description"] = input.existing_description;
+    return runChecks(
+      {
+        body: copy.description,
+        texts: [
+          copy.description,
+          copy.short_description,
+          ...copy.bullets,
+          copy.seo_title,
+          copy.seo_description,
+        ],
+        seoTitle: copy.seo_title,
+        seoDescription: copy.seo_description,
+      },
+      {
+        title: record.title,
+        keywords: input.keywords,
+        facts: sources,
+        length: lengthRange(input.length, "medium"),
+        bannedWords: context.brand?.bannedWords ?? [],
+        ...(context.language ? { language: context.language } : {}),
+      },
+    );
+  },
+  recordFields: {
+    handle: z.string().describe("URL handle, unique among stored products, made from the title"),
+    keywords: z.array(z.string()),
+    facts: z.record(z.string(), z.string()).optional(),
+    category: z.string().optional(),
+    audience: z.string().optional(),
+    language: z.string().optional().describe("The language asked for, if one was"),
+    tone: z.string().optional(),
+    length: z.string().optional(),
+    brand: z.string().optional().describe("The brand voice asked for by name"),
+    existing_description: z.string().optional(),
+    image: storedImage.optional(),
+  },
+  present(record, full) {
+    const { existing_description, ...input } = inputOf(record);
+    return {
+      handle: record.handle ?? "",
+      ...input,
+      ...(full && existing_description ? { existing_description } : {}),
+    };
+  },
+  describe(record) {
+    const input = inputOf(record);
+    return [
+      `Handle: ${record.handle}`,
+      `Keywords: ${input.keywords.join(", ")}`,
+      ...(input.facts
+        ? [
+            `Facts: ${Object.entries(input.facts)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join("; ")}`,
+          ]
+        : []),
+      ...(input.image ? [`Image: ${input.image.source} (sha256 ${input.image.sha256.slice(0, 12)}…)`] : []),
+    ];
+  },
+};

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { AnyKind } from "../../kinds/index.ts";
+import { type AnyTool, defineTool } from "../define-tool.ts";
+import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
+import { recordId } from "../schemas.ts";
+import { copyContext } from "./context.ts";
+import { findRecord } from "./find.ts";
+import { briefFor } from "./produce.ts";
+import { presentRecord, recordSchema, recordText } from "./record-output.ts";
+
+/** get_product, get_post: a record with its latest copy, or an earlier version. */
+export function getTool(kind: AnyKind): AnyTool {
+  return defineTool({
+    name: kind.tools.get,
+    title: `Get ${kind.noun}`,
+    description:
+      `Get one stored ${kind.noun} by id with its copy (the latest version, or the one asked for), the checks ` +
+      `run on it and the model that wrote it. For a draft, also the brief for writing its copy.`,
+    inputSchema: {
+      id: recordId("id").describe(
+        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
+      ),
+      version: z
+        .number()
+        .int("version must be a whole number")
+        .min(1, "version must be at least 1")
+        .optional()
+        .describe(`A version number from ${kind.tools.versions}; default: the latest`),
+    },
+    outputSchema: { [kind.key]: recordSchema(kind), pending: pendingSchema.optional() },
+    annotations: { readOnlyHint: true, openWorldHint: false },
+    async handle({ id, version }, deps) {
+      const store = deps.store();
+      const found = findRecord(kind, store, id, version);
+      if (found.current) {
+        return { structured: { [kind.key]: presentRecord(kind, found) }, text: recordText(kind, found) };
+      }
+      const handOff = {
+        kind,
+        id: found.id,
+        brief: briefFor(kind, found, { context: copyContext(found, store) }),
+      };
+      return {
+        structured: { [kind.key]: presentRecord(kind, found), pending: pendingFor(handOff) },
+        text: `${recordText(kind, found)}\n\n${writingBriefText(handOff, "when asked")}`,
+      };
+    },
+  });
+}

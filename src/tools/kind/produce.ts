@@ -1,0 +1,48 @@
+import { readCopy } from "../../copywriting/read-copy.ts";
+import { type CopyOutcome, writeCopy } from "../../copywriting/write-copy.ts";
+import type { AnyKind } from "../../kinds/index.ts";
+import type { CopyContext } from "../../kinds/kind.ts";
+import type { CallContext } from "../../sampling/generation.ts";
+import type { NewRecord } from "../../store/records.ts";
+import type { BriefImage, WritingBrief } from "../../writing/brief.ts";
+import type { ToolDeps } from "../define-tool.ts";
+
+export interface ProduceOptions {
+  readonly context: CopyContext;
+  readonly image?: BriefImage | undefined;
+  readonly revision?: { readonly copy: Readonly<Record<string, unknown>>; readonly instructions: string };
+}
+
+/** The brief for a record, as the model (or, on the host-model route, the calling model) gets it. */
+export function briefFor(kind: AnyKind, record: NewRecord, options: ProduceOptions): WritingBrief {
+  const image = record.input.image as { source?: string } | undefined;
+  return kind.brief(record, {
+    brand: options.context.brand,
+    language: options.context.language,
+    image: options.image,
+    imageSource: image?.source,
+    ...(options.revision ? { revision: options.revision } : {}),
+  });
+}
+
+/** Gets a record's copy written, read, checked and (once) retried: the same for every kind and route. */
+export function produceCopy(
+  kind: AnyKind,
+  record: NewRecord,
+  options: ProduceOptions,
+  deps: ToolDeps,
+  call: CallContext,
+): Promise<CopyOutcome<Record<string, unknown>>> {
+  return writeCopy(
+    {
+      brief: briefFor(kind, record, options),
+      read: (reply) =>
+        readCopy(reply, kind.copyInput, (parsed) => kind.finish(parsed as Record<string, unknown>)),
+      check: (copy) => kind.checks(copy, record, options.context),
+      show: (copy) => kind.show(copy),
+    },
+    deps.writer,
+    call,
+    deps.logger,
+  );
+}

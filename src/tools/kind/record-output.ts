@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { type Check, failedChecks } from "../../copy/checks/index.ts";
+import type { AnyKind } from "../../kinds/index.ts";
+import type { StoredRecord } from "../../store/records.ts";
+
+export const checkSchema = z.object({
+  check: z
+    .string()
+    .describe("keywords, length, seo_title, seo_description, banned_words, invented_specs or language"),
+  ok: z.boolean(),
+  detail: z.string().describe("What was found, in words"),
+});
+
+/** A record as tools return it: its own fields, the version shown and how it was written. */
+export function recordSchema(kind: AnyKind): z.ZodType<Record<string, unknown>> {
+  return z.object({
+    id: z.string().describe(`The ${kind.noun}'s id`),
+    title: z.string(),
+    ...kind.recordFields,
+    [kind.mainField]: z
+      .string()
+      .nullable()
+      .describe(`The ${kind.mainField} (also in copy); null while a draft`),
+    copy: kind.copyOutput.nullable().describe("The copy of the version shown; null while a draft"),
+    version: z.number().int().nullable().describe("The version shown; null while a draft"),
+    latestVersion: z.number().int().describe("The newest version; 0 while a draft"),
+    checks: z
+      .array(checkSchema)
+      .nullable()
+      .describe("The checks run on this copy; null when they were not run"),
+    model: z
+      .string()
+      .nullable()
+      .describe("The model that wrote this version, as reported; null while a draft"),
+    route: z
+      .string()
+      .nullable()
+      .describe('Who wrote it: "client-sampling", "provider" or "host-model" (the calling model)'),
+    stopReason: z.string().nullable().describe('Why the model stopped; "maxTokens" means it may be cut off'),
+    createdAt: z.string().describe("ISO 8601 time of creation"),
+    updatedAt: z.string().describe("ISO 8601 time of the last change"),
+  });
+}
+
+export function presentRecord(kind: AnyKind, record: StoredRecord, full = true): Record<string, unknown> {
+  const shown = record.current;
+  return {
+    id: record.id,
+    title: record.title,
+    ...kind.present(record, full),
+    [kind.mainField]: shown ? String(shown.copy[kind.mainField] ?? "") : null,
+    copy: shown?.copy ?? null,
+    version: shown?.version ?? null,
+    latestVersion: record.latestVersion,
+    checks: shown?.checks ?? null,
+    model: shown?.model ?? null,
+    route: shown?.route ?? null,
+    stopReason: shown?.stopReason ?? null,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  short_description: "Short description",
+  seo_title: "SEO title",
+  seo_description: "SEO description",
+};
+const LIMITS: Readonly<Record<string, number>> = { seo_title: 60, seo_description: 160 };
+
+/** A record for a person: its fields, its copy field by field, and what the checks found. */
+export function recordText(kind: AnyKind, record: StoredRecord): string {
+  const shown = record.current;
+  const head = `"${record.title}" (id ${record.id}, copydesk://${kind.listKey}/${record.id})`;
+  if (!shown) return [head, ...kind.describe(record), "", "Draft: no copy yet."].join("\n");
+  const lines = [
+    `${head}: version ${shown.version} of ${record.latestVersion}, written by ${shown.model ?? "an unnamed model"} (${shown.route})`,
+    ...kind.describe(record),
+    "",
+    ...copyLines(shown.copy),
+    "",
+    checksText(shown.checks),
+  ];
+  return lines.join("\n");
+}
+
+export function copyLines(copy: Readonly<Record<string, unknown>>): string[] {
+  const lines: string[] = [];
+  for (const [field, value] of Object.entries(copy)) {
+    if (field.endsWith("_html")) continue;
+    const label = LABELS[field] ?? field.charAt(0).toUpperCase() + field.slice(1);
+    if (Array.isArray(value)) {
+      lines.push(
+        field === "tags"
+          ? `Tags: ${value.join(", ")}`
+          : `${label}:\n${value.map((v) => `- ${v}`).join("\n")}`,
+      );
+    } else {
+      const text = String(value);
+      const limit = LIMITS[field];
+      const counted = limit === undefined ? label : `${label} (${[...text].length}/${limit})`;
+      lines.push(text.includes("\n") || text.length > 120 ? `${counted}:\n${text}` : `${counted}: ${text}`);
+    }
+  }
+  return lines;
+}
+
+export function checksText(checks: readonly Check[] | null): string {
+  if (checks === null) return "Checks: not run (this copy was kept from an earlier copydesk).";
+  const failed = failedChecks(checks);
+  if (failed.length === 0) return "Checks: all passed.";
+  return `Checks that still fail:\n${failed.map((c) => `- ${c.check}: ${c.detail}`).join("\n")}`;
+}

@@ -1,0 +1,62 @@
+import type { AnyKind } from "../../kinds/index.ts";
+import { cleanReply } from "../../sampling/clean-reply.ts";
+import { type AnyTool, defineTool } from "../define-tool.ts";
+import { TextRejectedError } from "../failures.ts";
+import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
+import { LIMITS, recordId, reportedModel, writtenText } from "../schemas.ts";
+import { addVersion } from "./add-version.ts";
+import { copyContext } from "./context.ts";
+import { findRecord } from "./find.ts";
+import { presentRecord, recordSchema, recordText } from "./record-output.ts";
+
+/** save_product_description, save_blog_abstract: copydesk 0.1's single-text save, kept working. */
+export function saveMainTextTool(kind: AnyKind): AnyTool {
+  const field = kind.mainField;
+  return defineTool({
+    name: kind.legacySave.name,
+    title: kind.legacySave.title,
+    description: kind.legacySave.description,
+    inputSchema: {
+      id: recordId("id").describe(
+        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
+      ),
+      [field]: writtenText(field).describe(
+        `The ${field}, text only (at most ${LIMITS.writtenText} characters)`,
+      ),
+      model: reportedModel,
+    },
+    outputSchema: { [kind.key]: recordSchema(kind) },
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    async handle(input, deps) {
+      const id = String(input.id);
+      const text = cleanReply(String(input[field]));
+      if (text === "") {
+        throw new TextRejectedError(
+          `The ${field} is empty once its preamble is removed: send the ${field} itself.`,
+        );
+      }
+      const store = deps.store();
+      const record = findRecord(kind, store, id);
+      const copy = kind.withMainText(record.current?.copy, text);
+      const saved = addVersion(
+        kind,
+        store,
+        record.id,
+        {
+          source: "saved",
+          instructions: null,
+          checks: kind.checks(copy, record, copyContext(record, store)),
+          copy,
+          model: (input.model as string | undefined) || HOST_MODEL_UNREPORTED,
+          stopReason: null,
+          route: "host-model",
+        },
+        deps,
+      );
+      return {
+        structured: { [kind.key]: presentRecord(kind, saved) },
+        text: `Saved the ${field} of ${recordText(kind, saved)}`,
+      };
+    },
+  });
+}
