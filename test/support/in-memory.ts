@@ -5,6 +5,7 @@ import {
   type CreateMessageRequest,
   CreateMessageRequestSchema,
   LoggingMessageNotificationSchema,
+  type ModelPreferences,
   ResourceListChangedNotificationSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { defaultImageLoader } from "../../src/images/default-loader.ts";
@@ -24,6 +25,7 @@ export interface InMemoryOptions {
   /** Extra client capabilities, e.g. { elicitation: {} } or extensions. */
   readonly capabilities?: Record<string, unknown>;
   readonly samplingTimeoutMs?: number;
+  readonly modelPreferences?: ModelPreferences;
 }
 
 export interface InMemoryServer {
@@ -53,7 +55,11 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     store: () => store,
     sampling: {
       timeoutMs: options.samplingTimeoutMs ?? 30_000,
-      modelPreferences: { intelligencePriority: 0.7, speedPriority: 0.4, costPriority: 0.3 },
+      modelPreferences: options.modelPreferences ?? {
+        intelligencePriority: 0.7,
+        speedPriority: 0.4,
+        costPriority: 0.3,
+      },
     },
     provider: options.provider,
     logSinks: [(level, message) => logLines.push(`${level}: ${message}`)],

@@ -1,22 +1,15 @@
 import assert from "node:assert/strict";
-import { rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import {
-  callTool,
-  type RunningServer,
-  replyWith,
-  startServer,
-  tempDataDir,
-  textOf,
-} from "../support/server-process.ts";
+import { copywriter } from "../support/copy-replies.ts";
+import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
+import { callTool, textOf } from "../support/server-process.ts";
 
 describe("tool list and input validation", () => {
-  let server: RunningServer;
+  let server: InMemoryServer;
   before(async () => {
-    server = await startServer({
-      sampling: replyWith("Fine words."),
-      args: ["--model-hint", "claude-sonnet", "--model-hint", "gpt-5", "--cost-priority", "0.9"],
+    server = await startInMemory({
+      sampling: copywriter(),
+      modelPreferences: { hints: [{ name: "claude-sonnet" }, { name: "gpt-5" }], costPriority: 0.9 },
     });
   });
   after(() => server.close());
@@ -26,12 +19,23 @@ describe("tool list and input validation", () => {
     assert.deepEqual(tools.map((t) => t.name).sort(), [
       "create_blog",
       "create_product",
+      "delete_brand_voice",
       "get_post",
       "get_product",
+      "list_brand_voices",
+      "list_post_versions",
       "list_posts",
+      "list_product_versions",
       "list_products",
+      "restore_post_version",
+      "restore_product_version",
+      "revise_post",
+      "revise_product",
       "save_blog_abstract",
+      "save_post_copy",
+      "save_product_copy",
       "save_product_description",
+      "set_brand_voice",
     ]);
     for (const tool of tools) {
       assert.ok(tool.description && tool.title, `${tool.name} lacks a title or description`);
@@ -43,6 +47,8 @@ describe("tool list and input validation", () => {
     }
     const createBlog = tools.find((t) => t.name === "create_blog");
     assert.deepEqual(createBlog?.inputSchema.required?.sort(), ["content", "title"]);
+    const createProduct = tools.find((t) => t.name === "create_product");
+    assert.deepEqual(createProduct?.inputSchema.required?.sort(), ["keywords", "title"], "the lesson's call still works");
   });
 
   it("a 1 MB title is a clear validation error, and no prompt is sent", async () => {
@@ -86,31 +92,24 @@ describe("tool list and input validation", () => {
   });
 
   it("pages through products newest first", async () => {
-    const first = await callTool(server.client, "list_products", { limit: 1 });
-    const page = first.structuredContent as { products: Array<{ id: string }>; nextCursor?: string };
-    assert.equal(page.products.length, 1);
-    assert.ok(page.nextCursor === undefined || typeof page.nextCursor === "string");
+    const made: string[] = [];
+    for (const title of ["Mug A", "Mug B", "Mug C"]) {
+      const created = await callTool(server.client, "create_product", { title, keywords: ["red"] });
+      made.push((created.structuredContent as { product: { id: string } }).product.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await callTool(server.client, "list_products", { limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = result.structuredContent as { products: Array<{ id: string }>; nextCursor?: string };
+      assert.ok(page.products.length <= 2);
+      seen.push(...page.products.map((p) => p.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(seen.slice(0, 3), made.reverse(), "newest first, across pages");
+    assert.equal(new Set(seen).size, seen.length, "no product twice");
     const bad = await callTool(server.client, "list_products", { cursor: "not-a-cursor" });
     assert.equal(bad.isError, true);
     assert.match(textOf(bad), /cursor is not valid/);
-  });
-});
-
-describe("an unusable data folder", () => {
-  it("is reported before any sampling request, naming the folder and the fix", async () => {
-    const parent = tempDataDir();
-    // A file where the data folder should be: the database cannot be created, even as root.
-    const notAFolder = join(parent, "file-not-folder");
-    writeFileSync(notAFolder, "");
-    const server = await startServer({ sampling: replyWith("unused"), args: ["--data-dir", notAFolder] });
-    try {
-      const result = await callTool(server.client, "create_product", { title: "Mug", keywords: ["red"] });
-      assert.equal(result.isError, true);
-      assert.match(textOf(result), /cannot open its database .*file-not-folder.*--data-dir/s);
-      assert.equal(server.samplingRequests.length, 0);
-    } finally {
-      await server.close();
-      rmSync(parent, { recursive: true, force: true });
-    }
   });
 });

@@ -1,0 +1,277 @@
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { asReply, lastMessageText, postCopy, productCopy, scripted } from "../support/copy-replies.ts";
+import {
+  callTool,
+  type RunningServer,
+  type SamplingHandler,
+  startServer,
+  textOf,
+} from "../support/server-process.ts";
+
+type Product = {
+  id: string;
+  handle: string;
+  description: string;
+  copy: Record<string, unknown>;
+  checks: Array<{ check: string; ok: boolean; detail: string }>;
+  version: number;
+  latestVersion: number;
+};
+
+/** One server per test, answering with these replies in turn. */
+async function withServer(
+  replies: readonly string[],
+  run: (server: RunningServer) => Promise<void>,
+  then?: SamplingHandler,
+) {
+  const server = await startServer({ sampling: scripted(replies, then) });
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+  }
+}
+
+const product = (result: Awaited<ReturnType<typeof callTool>>) =>
+  (result.structuredContent as { product: Product }).product;
+
+async function productCount(server: RunningServer): Promise<number> {
+  const list = await callTool(server.client, "list_products", {});
+  return (list.structuredContent as { products: unknown[] }).products.length;
+}
+
+describe("structured copy through the built executable", () => {
+  it("the seed's create_product({title, keywords}) works unchanged and returns the whole copy", async () => {
+    await withServer([], async (server) => {
+      const result = await callTool(server.client, "create_product", {
+        title: "Ceramic pour-over mug",
+        keywords: ["red", "dishwasher-safe", "350 ml"],
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const stored = product(result);
+      assert.equal(stored.handle, "ceramic-pour-over-mug");
+      assert.ok(stored.description.length > 0);
+      for (const field of [
+        "description",
+        "description_html",
+        "short_description",
+        "bullets",
+        "seo_title",
+        "seo_description",
+        "tags",
+      ]) {
+        assert.ok(field in stored.copy, `copy lacks ${field}`);
+      }
+      assert.match(String(stored.copy.description_html), /^<p>/);
+      assert.ok(
+        stored.checks.every((c) => c.ok),
+        JSON.stringify(stored.checks),
+      );
+      assert.match(textOf(result), /Description:/);
+    });
+  });
+
+  it("reads a JSON reply wrapped in a preamble and a code fence", async () => {
+    const reply = `Sure! Here's the copy you asked for:\n\n\`\`\`json\n${asReply(productCopy())}\n\`\`\`\n\nLet me know if you want changes.`;
+    await withServer([reply], async (server) => {
+      const result = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red", "dishwasher-safe", "350 ml"],
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(product(result).copy.seo_title, productCopy().seo_title);
+      assert.equal(server.samplingRequests.length, 1, "a usable reply needs no second request");
+    });
+  });
+
+  it("cleans an abstract that starts with an inline preamble", async () => {
+    const abstract = String(postCopy().abstract);
+    await withServer(
+      [asReply(postCopy({ abstract: `Here's your abstract: ${abstract}` }))],
+      async (server) => {
+        const result = await callTool(server.client, "create_blog", {
+          title: "Where Python comes from",
+          content: "Python is actually named after Monty Python Flying Circus",
+        });
+        assert.equal(result.isError, undefined, textOf(result));
+        const post = (result.structuredContent as { post: { abstract: string } }).post;
+        assert.equal(post.abstract, abstract);
+      },
+    );
+  });
+
+  it("a 75-character seo_title gets a second request naming that check, and the stored one is within 60", async () => {
+    const long = "A".repeat(75);
+    await withServer([asReply(productCopy({ seo_title: long }))], async (server) => {
+      const result = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red", "dishwasher-safe", "350 ml"],
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(server.samplingRequests.length, 2);
+      assert.match(lastMessageText(server.samplingRequests[1]), /seo_title: seo_title has 75 characters/);
+      const stored = product(result);
+      assert.ok(String(stored.copy.seo_title).length <= 60, String(stored.copy.seo_title));
+      assert.ok(stored.checks.find((c) => c.check === "seo_title")?.ok);
+    });
+  });
+
+  it("two invalid replies give isError and store nothing", async () => {
+    await withServer(["I cannot help with that.", '{"description": "only this"}'], async (server) => {
+      const result = await callTool(server.client, "create_product", { title: "Red mug", keywords: ["red"] });
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), /nothing was stored/);
+      assert.match(textOf(result), /no JSON object/);
+      assert.match(textOf(result), /bullets/);
+      assert.match(lastMessageText(server.samplingRequests[1]), /could not be used/);
+      assert.equal(await productCount(server), 0);
+    });
+  });
+
+  it("facts say 350 ml and the reply says 500 ml: the check reports it", async () => {
+    const invented = productCopy({ short_description: "A red stoneware mug that holds 500 ml." });
+    await withServer([asReply(invented), asReply(invented)], async (server) => {
+      const result = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red", "dishwasher-safe"],
+        facts: { capacity: "350 ml" },
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const check = product(result).checks.find((c) => c.check === "invented_specs");
+      assert.equal(check?.ok, false);
+      assert.match(check?.detail ?? "", /500 ml/);
+      assert.match(textOf(result), /Checks that still fail:\n- invented_specs/);
+    });
+  });
+
+  it("a reply over 32 KB is refused and nothing is stored", async () => {
+    const huge = asReply(productCopy({ description: "word ".repeat(8000) }));
+    await withServer([huge], async (server) => {
+      const result = await callTool(server.client, "create_product", { title: "Red mug", keywords: ["red"] });
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), /more than the 32 KB/);
+      assert.equal(await productCount(server), 0);
+    });
+  });
+
+  it("revise makes version 2; restore brings version 1's copy back as version 3", async () => {
+    const shorter = productCopy({ seo_title: "Red Mug, 350 ml" });
+    await withServer([asReply(productCopy()), asReply(shorter)], async (server) => {
+      const created = product(
+        await callTool(server.client, "create_product", {
+          title: "Red mug",
+          keywords: ["red", "dishwasher-safe", "350 ml"],
+        }),
+      );
+      const revised = await callTool(server.client, "revise_product", {
+        id: created.id,
+        instructions: "a shorter SEO title",
+      });
+      assert.equal(revised.isError, undefined, textOf(revised));
+      assert.match(
+        lastMessageText(server.samplingRequests.at(-1)) +
+          JSON.stringify(server.samplingRequests.at(-1)?.messages),
+        /a shorter SEO title/,
+      );
+      assert.equal(product(revised).version, 2);
+      assert.equal(product(revised).copy.seo_title, "Red Mug, 350 ml");
+      const restored = await callTool(server.client, "restore_product_version", {
+        id: created.id,
+        version: 1,
+      });
+      assert.equal(product(restored).version, 3);
+      assert.deepEqual(product(restored).copy, created.copy);
+      const v2 = await callTool(server.client, "get_product", { id: created.id, version: 2 });
+      assert.equal(product(v2).copy.seo_title, "Red Mug, 350 ml", "earlier versions stay readable");
+      const history = (await callTool(server.client, "list_product_versions", { id: created.id }))
+        .structuredContent as {
+        versions: Array<{
+          version: number;
+          source: string;
+          instructions: string | null;
+          restoredFrom?: number;
+        }>;
+      };
+      assert.deepEqual(
+        history.versions.map((v) => [v.version, v.source, v.instructions, v.restoredFrom]),
+        [
+          [1, "generated", null, undefined],
+          [2, "revised", "a shorter SEO title", undefined],
+          [3, "restored", null, 1],
+        ],
+      );
+    });
+  });
+});
+
+describe("a database written by copydesk 0.1.0", () => {
+  let dataDir: string;
+  let server: RunningServer;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "copydesk-migrate-"));
+    copyFileSync("test/fixtures/release-0.1.0/copydesk.db", join(dataDir, "copydesk.db"));
+    server = await startServer({ dataDir });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("opens with every post and product intact, an existing text as version 1", async () => {
+    const products = (await callTool(server.client, "list_products", {})).structuredContent as {
+      products: Product[] &
+        Array<{ title: string; keywords: string[]; model: string | null; route: string | null }>;
+    };
+    assert.deepEqual(
+      products.products.map((p) => [p.title, p.keywords, p.description, p.version, p.model, p.route]),
+      [
+        [
+          "Oak cutting board",
+          ["oak", "oiled"],
+          "A thick oiled oak board for bread and cheese.",
+          1,
+          "gpt-5",
+          "host-model",
+        ],
+        ["Leinen-Geschirrtuch", ["Leinen", "saugfähig"], null, null, null, null],
+        [
+          "Ceramic pour-over mug",
+          ["red", "dishwasher-safe", "350 ml"],
+          "A sturdy red mug that holds 350 ml, made for slow mornings and long chats. Dishwasher-safe stoneware.",
+          1,
+          "claude-sonnet-4-5",
+          "client-sampling",
+        ],
+      ],
+    );
+    const mug = products.products[2] as unknown as Product & { checks: unknown };
+    assert.equal(mug.checks, null, "checks were not run on a kept description");
+    assert.equal(mug.copy.seo_title, "", "new fields start empty");
+    assert.equal(mug.handle, "ceramic-pour-over-mug");
+    const posts = (await callTool(server.client, "list_posts", {})).structuredContent as {
+      posts: Array<{ title: string; abstract: string | null }>;
+    };
+    assert.deepEqual(
+      posts.posts.map((p) => [p.title, p.abstract]),
+      [
+        ["Draft post", null],
+        [
+          "Why we switched to stoneware",
+          "A sturdy red mug that holds 350 ml, made for slow mornings and long chats. Dishwasher-safe stoneware.",
+        ],
+      ],
+    );
+    const draft = (await callTool(server.client, "list_posts", {})).structuredContent as {
+      posts: Array<{ id: string }>;
+    };
+    const full = await callTool(server.client, "get_post", { id: draft.posts[0]?.id ?? "" });
+    assert.equal(
+      (full.structuredContent as { post: { content: string } }).post.content,
+      "Draft content, not yet summarised.",
+    );
+  });
+});
