@@ -6,4 +6,8 @@ export interface WritingBrief {
   readonly userPrompt: string;
   readonly maxTokens: number;
   readonly temperature: number;
+  /** An image the model should look at (a product photo), sent before the text. */
+  readonly image?: { readonly mimeType: string; readonly data: string /* base64 */ };
+  /** Later turns after the first user prompt: the model's earlier reply and the request to fix it. */
+  readonly followUps?: readonly { readonly role: "assistant" | "user"; readonly text: string }[];
 }
