@@ -35,6 +35,11 @@ export interface ImageLoaderDeps {
   readonly cwd: string;
   /** What `~/` means; the current user's home folder when omitted. */
   readonly homeDir?: string;
+  /**
+   * false: refuse file paths and file: URLs. For a server reached over HTTP, where a path would name a
+   * file on the server, not on the user's computer, and a remote caller should not read the server's disk.
+   */
+  readonly localFiles?: boolean;
 }
 
 /**
@@ -68,6 +73,13 @@ export async function loadImage(
     name = `the image at ${describeSource(given)}`;
   } else {
     const path = localPath(given, deps);
+    if (deps.localFiles === false) {
+      throw new ImageError(
+        `This copydesk server does not read images from its own disk, so it cannot use ${describeSource(given)}: ` +
+          "it is reached over HTTP, and a path would name a file on the server, not on your computer. " +
+          "Pass the image as an http(s) URL or a data: URL.",
+      );
+    }
     bytes = await readLocal(given, path, deps);
     stored = () => path;
     name = `the file ${describeSource(path)}`;

@@ -140,6 +140,34 @@ describe("loadImage from files", () => {
     await refused(loadImage("   ", deps()), /the image source is empty/);
   });
 
+  it("refuses file paths when local files are switched off, before touching the disk", async () => {
+    const read: string[] = [];
+    const off = deps({
+      localFiles: false,
+      readFile: async (path) => {
+        read.push(path);
+        return PNG;
+      },
+    });
+    for (const source of [
+      "mug.png",
+      join(folder, "mug.png"),
+      "~/photos/lamp.webp",
+      pathToFileURL(join(folder, "mug.png")).href,
+    ]) {
+      await refused(
+        loadImage(source, off),
+        /does not read images from its own disk/,
+        /Pass the image as an http\(s\) URL or a data: URL/,
+      );
+    }
+    assert.deepEqual(read, []);
+    assert.equal(
+      (await loadImage(`data:image/png;base64,${PNG.toString("base64")}`, off)).mimeType,
+      "image/png",
+    );
+  });
+
   it("is an expected failure for the tools: its sentence, not a bug", async () => {
     const error = await refused(loadImage("sheet.pdf", deps()));
     assert.equal(toolFailureMessage(error), error.message);
