@@ -68,6 +68,13 @@ export async function loadImage(
     } catch {
       throw new ImageError(`The image source ${describeSource(given)} is not a valid URL.`);
     }
+    if (url.username || url.password) {
+      url.username = "";
+      url.password = "";
+      throw new ImageError(
+        `The image URL ${describeSource(url.href)} carries a user name or password, which copydesk does not send: use a URL that works without them, or a data: URL.`,
+      );
+    }
     bytes = await fetchImage(url, deps, signal);
     stored = () => given;
     name = `the image at ${describeSource(given)}`;
@@ -86,7 +93,8 @@ export async function loadImage(
   }
   if (bytes.byteLength > deps.maxBytes) {
     throw new ImageError(
-      `${capitalise(name)} is ${describeSize(bytes.byteLength)}, over copydesk's limit of ${describeSize(deps.maxBytes)}. ` +
+      // Only maxBytes + 1 of a file may have been read: its size is not known, only that it is over.
+      `${capitalise(name)} is larger than copydesk's limit of ${describeSize(deps.maxBytes)}. ` +
         "Use a smaller image: a product photo of 1500 pixels on its long side is plenty.",
     );
   }

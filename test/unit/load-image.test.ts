@@ -125,7 +125,10 @@ describe("loadImage from files", () => {
   });
 
   it("refuses a file over the limit, and reads no more of it than it needs to tell", async () => {
-    await refused(loadImage("huge.png", deps()), /huge\.png" is 4 KB, over copydesk's limit of 4 KB/);
+    await refused(
+      loadImage("huge.png", deps()),
+      /huge\.png" is larger than copydesk's limit of 4 KB\. Use a smaller image/,
+    );
     const read = await readFileUpTo(10)(join(folder, "huge.png"));
     assert.equal(read.length, 11);
     assert.deepEqual(Buffer.from(read), PNG.subarray(0, 11));
@@ -205,7 +208,7 @@ describe("loadImage from data: URLs", () => {
         `data:image/png;base64,${Buffer.concat([PNG, Buffer.alloc(MAX)]).toString("base64")}`,
         deps(),
       ),
-      /^The data: URL is 4 KB, over copydesk's limit of 4 KB/,
+      /^The data: URL is larger than copydesk's limit of 4 KB/,
     );
   });
 });
@@ -348,6 +351,14 @@ describe("loadImage over http", () => {
       loadImage(`${base}/product-page`, deps()),
       /is not an image copydesk can send \(found an HTML page\)/,
     );
+  });
+
+  it("refuses a URL with a user name or password, without repeating them", async () => {
+    const error = await refused(
+      loadImage("https://shop:hunter2@images.example.com/mug.png", deps()),
+      /"https:\/\/images\.example\.com\/mug\.png" carries a user name or password/,
+    );
+    assert.ok(!error.message.includes("hunter2"), error.message);
   });
 
   it("says why a server cannot be reached", async () => {
