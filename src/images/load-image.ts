@@ -27,6 +27,7 @@ export interface LoadedImage {
 export interface ImageLoaderDeps {
   /** Should stop reading past maxBytes + 1 (see readFileUpTo): a path may name a huge file. */
   readonly readFile: (path: string) => Promise<Uint8Array>;
+  /** For http(s), and data: URLs too (the platform's fetch reads those by the standard). */
   readonly fetch: typeof fetch;
   /** 5 MB */
   readonly maxBytes: number;
