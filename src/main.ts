@@ -56,7 +56,8 @@ async function main(): Promise<number | undefined> {
     sampling: config.sampling,
     provider: config.provider && serverSideModel(config.provider, createLogger(logSinks)),
     logSinks,
-    loadImage: defaultImageLoader(process.cwd()),
+    // Over HTTP a path would name a file on the server, readable by any remote caller: URLs only.
+    loadImage: defaultImageLoader({ localFiles: !config.http }),
   };
   const logger = config.http
     ? await serveHttp(config.http, deps, store.close)

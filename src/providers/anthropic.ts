@@ -1,3 +1,4 @@
+import type { WritingBrief } from "../writing/brief.ts";
 import type { ProviderConfig } from "./config.ts";
 import type { Dialect } from "./http.ts";
 import { apiUrl, isRecord, mapStopReason } from "./shape.ts";
@@ -36,7 +37,7 @@ export function anthropicDialect(config: ProviderConfig): Dialect {
         model: config.model,
         max_tokens: brief.maxTokens,
         system: brief.systemPrompt,
-        messages: [{ role: "user", content: brief.userPrompt }],
+        messages: messagesFor(brief),
         ...(sendTemperature ? { temperature: brief.temperature } : {}),
       };
     },
@@ -68,4 +69,44 @@ export function anthropicDialect(config: ProviderConfig): Dialect {
       };
     },
   };
+}
+
+type ContentBlock =
+  | { readonly type: "text"; readonly text: string }
+  | {
+      readonly type: "image";
+      readonly source: { readonly type: "base64"; readonly media_type: string; readonly data: string };
+    };
+
+/**
+ * The prompt as a plain string when there is no image and no later turn (as before), else blocks: the
+ * image before the text, as Anthropic advises, then the later turns. The API wants roles to alternate
+ * and refuses empty text blocks, so empty turns are left out and turns of the same role are merged.
+ */
+function messagesFor(brief: WritingBrief): unknown[] {
+  const { image } = brief;
+  if (!image && !brief.followUps?.length) return [{ role: "user", content: brief.userPrompt }];
+  const turns: Array<{ role: "user" | "assistant"; content: ContentBlock[] }> = [
+    {
+      role: "user",
+      content: [
+        ...(image
+          ? [
+              {
+                type: "image" as const,
+                source: { type: "base64" as const, media_type: image.mimeType, data: image.data },
+              },
+            ]
+          : []),
+        { type: "text", text: brief.userPrompt },
+      ],
+    },
+  ];
+  for (const { role, text } of brief.followUps ?? []) {
+    if (text.trim() === "") continue;
+    const last = turns[turns.length - 1];
+    if (last?.role === role) last.content.push({ type: "text", text });
+    else turns.push({ role, content: [{ type: "text", text }] });
+  }
+  return turns;
 }

@@ -1,3 +1,4 @@
+import type { WritingBrief } from "../writing/brief.ts";
 import type { ProviderConfig } from "./config.ts";
 import type { Dialect } from "./http.ts";
 import { apiUrl, isRecord, mapStopReason } from "./shape.ts";
@@ -27,10 +28,7 @@ export function openAiDialect(config: ProviderConfig): Dialect {
     body(brief) {
       return {
         model: config.model,
-        messages: [
-          { role: "system", content: brief.systemPrompt },
-          { role: "user", content: brief.userPrompt },
-        ],
+        messages: [{ role: "system", content: brief.systemPrompt }, ...chatMessages(brief)],
         [tokenField]: brief.maxTokens,
         ...(sendTemperature ? { temperature: brief.temperature } : {}),
         stream: false,
@@ -77,4 +75,22 @@ export function openAiDialect(config: ProviderConfig): Dialect {
       return undefined;
     },
   };
+}
+
+/**
+ * The prompt as a plain string when there is no image (what every compatible server takes), else
+ * content parts with the image as a data URL before the text; then the later turns in order.
+ */
+function chatMessages(brief: WritingBrief): unknown[] {
+  const { image } = brief;
+  const prompt = image
+    ? [
+        { type: "image_url", image_url: { url: `data:${image.mimeType};base64,${image.data}` } },
+        { type: "text", text: brief.userPrompt },
+      ]
+    : brief.userPrompt;
+  return [
+    { role: "user", content: prompt },
+    ...(brief.followUps ?? []).map(({ role, text }) => ({ role, content: text })),
+  ];
 }

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   McpError,
   type ModelPreferences,
+  type SamplingMessage,
 } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../log/logger.ts";
 import type { WritingBrief } from "../writing/brief.ts";
@@ -42,7 +43,7 @@ export function createClientSampling(server: Server, config: SamplingConfig, log
       try {
         result = await server.createMessage(
           {
-            messages: [{ role: "user", content: { type: "text", text: brief.userPrompt } }],
+            messages: samplingMessages(brief),
             systemPrompt: brief.systemPrompt,
             modelPreferences: config.modelPreferences,
             includeContext: "none",
@@ -69,6 +70,26 @@ export function createClientSampling(server: Server, config: SamplingConfig, log
       });
     },
   };
+}
+
+/**
+ * One content block per message, as the 2025-06-18 schema has it (arrays came with 2025-11-25): the
+ * image as a user message of its own before the prompt, then the later turns in order.
+ */
+function samplingMessages(brief: WritingBrief): SamplingMessage[] {
+  const { image } = brief;
+  return [
+    ...(image
+      ? [
+          {
+            role: "user" as const,
+            content: { type: "image" as const, data: image.data, mimeType: image.mimeType },
+          },
+        ]
+      : []),
+    { role: "user", content: { type: "text", text: brief.userPrompt } },
+    ...(brief.followUps ?? []).map(({ role, text }) => ({ role, content: { type: "text" as const, text } })),
+  ];
 }
 
 function readText(result: CreateMessageResult, kind: string): string {

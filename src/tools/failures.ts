@@ -1,3 +1,4 @@
+import { ImageError } from "../images/image-error.ts";
 import { ProviderError } from "../providers/errors.ts";
 import { GenerationError } from "../sampling/errors.ts";
 import { StoreUnavailableError } from "../store/lazy-store.ts";
@@ -29,6 +30,7 @@ const EXPECTED = [
   StoreUnavailableError,
   SchemaTooNewError,
   SaveFailedError,
+  ImageError,
 ];
 
 /** A failure the user can act on, as one message; undefined for anything that is a bug. */

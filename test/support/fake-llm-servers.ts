@@ -111,13 +111,25 @@ const OPENAI: Dialect = {
   check(_headers, body) {
     const problems: string[] = [];
     const messages = body.messages as Array<{ role?: unknown; content?: unknown }> | undefined;
-    if (!Array.isArray(messages) || messages.length !== 2)
-      problems.push("messages must hold system and user");
+    if (!Array.isArray(messages) || messages.length < 2) problems.push("messages must hold system and user");
     else {
       if (messages[0]?.role !== "system" || typeof messages[0].content !== "string")
         problems.push("the system prompt must be the first message, role system");
-      if (messages[1]?.role !== "user" || typeof messages[1].content !== "string")
+      if (messages[1]?.role !== "user")
         problems.push("the user prompt must be the second message, role user");
+      for (const [index, message] of messages.slice(1).entries()) {
+        if (message.role !== "user" && message.role !== "assistant")
+          problems.push(`messages[${index + 1}].role must be user or assistant after the system prompt`);
+        if (typeof message.content === "string") continue;
+        if (message.role !== "user" || !Array.isArray(message.content))
+          problems.push(`messages[${index + 1}].content must be a string (or content parts, for a user)`);
+        else
+          problems.push(
+            ...message.content.flatMap((part, at) =>
+              openAiPart(part, `messages[${index + 1}].content[${at}]`),
+            ),
+          );
+      }
     }
     const tokens = body.max_tokens ?? body.max_completion_tokens;
     if (!Number.isInteger(tokens)) problems.push("max_tokens or max_completion_tokens must be an integer");
@@ -162,13 +174,25 @@ const ANTHROPIC: Dialect = {
     if (typeof body.system !== "string")
       problems.push("the system prompt must be the top-level system field");
     const messages = body.messages as Array<{ role?: unknown; content?: unknown }> | undefined;
-    if (
-      !Array.isArray(messages) ||
-      messages.length !== 1 ||
-      messages[0]?.role !== "user" ||
-      typeof messages[0].content !== "string"
-    )
-      problems.push("messages must be one user message (system is not a role here)");
+    if (!Array.isArray(messages) || messages.length === 0 || messages[0]?.role !== "user")
+      problems.push("messages must start with a user message (system is not a role here)");
+    else {
+      for (const [index, message] of messages.entries()) {
+        const where = `messages.${index}`;
+        if (message.role !== "user" && message.role !== "assistant")
+          problems.push(`${where}: role must be user or assistant`);
+        if (index > 0 && message.role === messages[index - 1]?.role)
+          problems.push(`${where}: roles must alternate between "user" and "assistant"`);
+        if (typeof message.content === "string") {
+          if (message.content === "") problems.push(`${where}: text content blocks must be non-empty`);
+        } else if (!Array.isArray(message.content) || message.content.length === 0)
+          problems.push(`${where}.content must be a string or a non-empty array of blocks`);
+        else
+          problems.push(
+            ...message.content.flatMap((block, at) => anthropicBlock(block, `${where}.content.${at}`)),
+          );
+      }
+    }
     if (!Number.isInteger(body.max_tokens)) problems.push("max_tokens is required and must be an integer");
     if (body.temperature !== undefined && typeof body.temperature !== "number")
       problems.push("temperature must be a number");
@@ -186,6 +210,54 @@ const ANTHROPIC: Dialect = {
   unknownModel: (model) => ({ status: 404, body: anthropicError("not_found_error", `model: ${model}`) }),
   success: (body, text) => anthropicMessage({ text, model: String(body.model) }),
 };
+
+/** The image types both APIs take, by their first bytes, as the real APIs check a declared type. */
+function imageTypeOf(base64: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) return undefined;
+  const bytes = Buffer.from(base64, "base64");
+  const ascii = (offset: number, text: string) =>
+    bytes.subarray(offset, offset + text.length).toString("latin1") === text;
+  if (ascii(0, "\x89PNG\r\n\x1a\n")) return "image/png";
+  if (ascii(0, "\xff\xd8\xff")) return "image/jpeg";
+  if (ascii(0, "GIF8")) return "image/gif";
+  if (ascii(0, "RIFF") && ascii(8, "WEBP")) return "image/webp";
+  return "not an image";
+}
+
+function openAiPart(part: unknown, where: string): string[] {
+  const fields = (typeof part === "object" && part !== null ? part : {}) as Record<string, unknown>;
+  if (fields.type === "text")
+    return typeof fields.text === "string" ? [] : [`${where}.text must be a string`];
+  if (fields.type !== "image_url") return [`${where}.type must be text or image_url`];
+  const image = fields.image_url as { url?: unknown } | undefined;
+  const url = typeof image?.url === "string" ? image.url : "";
+  if (/^https?:\/\//.test(url)) return [];
+  const data = /^data:(image\/(?:png|jpeg|gif|webp));base64,(.*)$/s.exec(url);
+  if (!data)
+    return [`${where}.image_url.url must be an http(s) URL or a base64 data URL of a PNG, JPEG, GIF or WebP`];
+  const found = imageTypeOf(data[2] ?? "");
+  if (found === undefined) return [`${where}: invalid base64 image data`];
+  return found === data[1] ? [] : [`${where}: the image is ${found}, not ${data[1]}`];
+}
+
+function anthropicBlock(block: unknown, where: string): string[] {
+  const fields = (typeof block === "object" && block !== null ? block : {}) as Record<string, unknown>;
+  if (fields.type === "text")
+    return typeof fields.text === "string" && fields.text !== ""
+      ? []
+      : [`${where}: text content blocks must be non-empty`];
+  if (fields.type !== "image") return [`${where}.type must be text or image`];
+  const source = (fields.source ?? {}) as Record<string, unknown>;
+  if (source.type !== "base64") return [`${where}.source.type must be base64`];
+  const declared = String(source.media_type);
+  if (!["image/png", "image/jpeg", "image/gif", "image/webp"].includes(declared))
+    return [
+      `${where}.source.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`,
+    ];
+  const found = imageTypeOf(typeof source.data === "string" ? source.data : "");
+  if (found === undefined) return [`${where}.source.data: invalid base64 data`];
+  return found === declared ? [] : [`${where}: Image does not match the provided media type ${declared}`];
+}
 
 export function startFakeOpenAi(options: FakeServerOptions = {}): Promise<FakeLlmServer> {
   return start(OPENAI, { text: OPENAI_TEXT, ...options });

@@ -1,0 +1,154 @@
+import { describeDuration } from "../sampling/duration.ts";
+import { describeSize, describeSource, ImageError } from "./image-error.ts";
+
+export interface FetchImageDeps {
+  readonly fetch: typeof fetch;
+  readonly maxBytes: number;
+  readonly timeoutMs: number;
+}
+
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ACCEPT = "image/png, image/jpeg, image/webp, image/gif;q=0.9, */*;q=0.1";
+
+/**
+ * Downloads an image over http(s). Redirects are followed by hand so that each hop is checked: only
+ * to http(s), at most five. The body is read as a stream and dropped as soon as it passes maxBytes,
+ * whatever Content-Length said. One timeout covers every hop and the body.
+ */
+export async function fetchImage(url: URL, deps: FetchImageDeps, signal?: AbortSignal): Promise<Uint8Array> {
+  const name = describeSource(url.href);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), deps.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  try {
+    let current = url;
+    for (let redirects = 0; ; redirects++) {
+      const response = await deps.fetch(current, {
+        redirect: "manual",
+        signal: combined,
+        headers: { accept: ACCEPT },
+      });
+      if (REDIRECT_STATUSES.has(response.status)) {
+        await discard(response);
+        current = nextHop(response, current, name, redirects);
+        continue;
+      }
+      if (!response.ok) {
+        await discard(response);
+        const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+        throw new ImageError(`The image at ${name} could not be fetched: the server answered ${status}.`);
+      }
+      const declared = Number(response.headers.get("content-length"));
+      // A compressed body's Content-Length is not the image's size: then only the stream decides.
+      if (!response.headers.has("content-encoding") && declared > deps.maxBytes) {
+        await discard(response);
+        throw tooLarge(name, deps.maxBytes, `it is ${describeSize(declared)}`);
+      }
+      const bytes = await readUpTo(response, deps.maxBytes);
+      if (!bytes) throw tooLarge(name, deps.maxBytes, "copydesk stopped reading it there");
+      return bytes;
+    }
+  } catch (error) {
+    if (error instanceof ImageError) throw error;
+    if (signal?.aborted) {
+      throw new ImageError(`The tool call was cancelled while the image at ${name} was being fetched.`, {
+        cause: error,
+      });
+    }
+    if (timeout.signal.aborted) {
+      throw new ImageError(
+        `The image at ${name} did not arrive within ${describeDuration(deps.timeoutMs)}. Check the URL, ` +
+          "or download the image and pass its file path.",
+        { cause: error },
+      );
+    }
+    throw new ImageError(`The image at ${name} could not be fetched: ${networkDetail(error)}.`, {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function nextHop(response: Response, current: URL, name: string, redirects: number): URL {
+  const location = response.headers.get("location");
+  if (!location) {
+    throw new ImageError(
+      `The image at ${name} could not be fetched: the server answered ${response.status} (a redirect) without saying where to.`,
+    );
+  }
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    throw new ImageError(
+      `The image at ${name} could not be fetched: it redirects to ${JSON.stringify(location)}, which is not a URL.`,
+    );
+  }
+  if (next.protocol !== "http:" && next.protocol !== "https:") {
+    throw new ImageError(
+      `The image at ${name} redirects to a ${next.protocol} URL; copydesk follows redirects only to http and https.`,
+    );
+  }
+  if (redirects >= MAX_REDIRECTS) {
+    throw new ImageError(
+      `The image at ${name} could not be fetched: it redirects more than ${MAX_REDIRECTS} times.`,
+    );
+  }
+  return next;
+}
+
+/** The body up to maxBytes, or undefined as soon as it is longer. */
+async function readUpTo(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Releases the connection of a response whose body is not wanted. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {});
+}
+
+function tooLarge(name: string, maxBytes: number, detail: string): ImageError {
+  return new ImageError(
+    `The image at ${name} is larger than copydesk's limit of ${describeSize(maxBytes)} (${detail}). ` +
+      "Use a smaller image: a product photo of 1500 pixels on its long side is plenty.",
+  );
+}
+
+/** fetch() says only "fetch failed": the reason (ECONNREFUSED, ENOTFOUND, a certificate) is in its cause. */
+function networkDetail(error: unknown): string {
+  let reason: unknown = error;
+  while (reason instanceof Error && reason.cause instanceof Error) reason = reason.cause;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  const code = (reason as { code?: unknown } | undefined)?.code;
+  const hint =
+    code === "ENOTFOUND"
+      ? " (no such host)"
+      : code === "ECONNREFUSED"
+        ? " (connection refused)"
+        : code === "ECONNRESET"
+          ? " (the connection was reset)"
+          : "";
+  return `${message}${hint}`;
+}

@@ -1,0 +1,19 @@
+import type { ImageLoaderDeps } from "./load-image.ts";
+import { readFileUpTo } from "./read-file-up-to.ts";
+
+/** The limit; note Anthropic counts its own 5 MB on the base64 text, i.e. 3.75 MB of image. */
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const IMAGE_TIMEOUT_MS = 30_000;
+
+/** The real file system and network, for createServer(); tests pass their own. */
+export function imageLoaderDeps(options: Partial<ImageLoaderDeps> = {}): ImageLoaderDeps {
+  const maxBytes = options.maxBytes ?? IMAGE_MAX_BYTES;
+  return {
+    readFile: readFileUpTo(maxBytes),
+    fetch: globalThis.fetch,
+    timeoutMs: IMAGE_TIMEOUT_MS,
+    cwd: process.cwd(),
+    ...options,
+    maxBytes,
+  };
+}
