@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { asReply, lastMessageText, postCopy, productCopy, scripted } from "../support/copy-replies.ts";
+import { PNG } from "../support/images.ts";
 import {
   callTool,
   type RunningServer,
@@ -14,6 +16,10 @@ import {
 
 type Product = {
   id: string;
+  title: string;
+  keywords: string[];
+  model: string | null;
+  route: string | null;
   handle: string;
   description: string;
   copy: Record<string, unknown>;
@@ -145,6 +151,47 @@ describe("structured copy through the built executable", () => {
       assert.equal(check?.ok, false);
       assert.match(check?.detail ?? "", /500 ml/);
       assert.match(textOf(result), /Checks that still fail:\n- invented_specs/);
+    });
+  });
+
+  it("an image reaches the sampling request as an image block, and the product keeps its source and SHA-256", async () => {
+    await withServer([], async (server) => {
+      const dataUrl = `data:image/png;base64,${PNG.toString("base64")}`;
+      const result = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red"],
+        image: dataUrl,
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const blocks = server.samplingRequests[0]?.messages.map((m) => m.content) ?? [];
+      assert.deepEqual(blocks[0], { type: "image", data: PNG.toString("base64"), mimeType: "image/png" });
+      const image = (product(result) as unknown as { image: { sha256: string; mimeType: string } }).image;
+      assert.equal(image.sha256, createHash("sha256").update(PNG).digest("hex"));
+      assert.equal(image.mimeType, "image/png");
+      const revised = await callTool(server.client, "revise_product", {
+        id: product(result).id,
+        instructions: "shorter",
+      });
+      assert.equal(revised.isError, undefined, textOf(revised));
+      assert.equal(
+        (server.samplingRequests.at(-1)?.messages[0]?.content as { type?: string } | undefined)?.type,
+        "image",
+        "a revision shows the model the image again",
+      );
+    });
+  });
+
+  it("an image that is not one is a clear error before anyone is asked to write", async () => {
+    await withServer([], async (server) => {
+      const result = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red"],
+        image: `data:image/svg+xml;base64,${Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'/>").toString("base64")}`,
+      });
+      assert.equal(result.isError, true);
+      assert.match(textOf(result), /SVG/);
+      assert.equal(server.samplingRequests.length, 0);
+      assert.equal(await productCount(server), 0);
     });
   });
 

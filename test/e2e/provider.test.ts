@@ -3,19 +3,19 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
+import { copywriter } from "../support/copy-replies.ts";
 import {
-  ANTHROPIC_TEXT,
   closedPort,
   FAKE_MODEL,
   type FakeLlmServer,
-  OPENAI_TEXT,
   openAiCompletion,
   startFakeAnthropic,
   startFakeOpenAi,
 } from "../support/fake-llm-servers.ts";
+import { PNG } from "../support/images.ts";
 import {
   callTool,
-  replyWith,
   type SamplingHandler,
   startServer,
   tempDataDir,
@@ -24,6 +24,14 @@ import {
 
 const KEY = "sk-test-SECRET-123";
 const PRODUCT = { title: "Enamel mug", keywords: ["red", "keeps coffee hot"] };
+/** What the stand-in copywriter behind both fakes writes for PRODUCT. */
+const STAND_IN_DESCRIPTION = String(
+  JSON.parse(
+    standInCopy(
+      "<product_name>\nEnamel mug\n</product_name>\n<keywords>\n- red\n- keeps coffee hot\n</keywords>\nLength: the description has 75-125 words.",
+    ),
+  ).description,
+);
 type Stored = { product: { description: string; model: string; route: string } };
 
 function providerArgs(kind: "openai" | "anthropic", server: { url: string }, mode = "fallback"): string[] {
@@ -52,17 +60,17 @@ describe("server-side provider through the built executable", () => {
   let openai: FakeLlmServer;
   let anthropic: FakeLlmServer;
   before(async () => {
-    openai = await startFakeOpenAi({ apiKey: KEY, text: OPENAI_TEXT });
-    anthropic = await startFakeAnthropic({ apiKey: KEY, text: ANTHROPIC_TEXT });
+    openai = await startFakeOpenAi({ apiKey: KEY, text: standInCopy });
+    anthropic = await startFakeAnthropic({ apiKey: KEY, text: standInCopy });
   });
   after(async () => {
     await openai.close();
     await anthropic.close();
   });
 
-  for (const [kind, fake, text] of [
-    ["openai", () => openai, OPENAI_TEXT],
-    ["anthropic", () => anthropic, ANTHROPIC_TEXT],
+  for (const [kind, fake] of [
+    ["openai", () => openai],
+    ["anthropic", () => anthropic],
   ] as const) {
     it(`${kind}: a client without sampling gets the provider's text, stored with its route`, async () => {
       const dataDir = tempDataDir();
@@ -77,7 +85,7 @@ describe("server-side provider through the built executable", () => {
         const { product } = result.structuredContent as Stored;
         assert.deepEqual(
           { description: product.description, model: product.model, route: product.route },
-          { description: text, model: FAKE_MODEL, route: "provider" },
+          { description: STAND_IN_DESCRIPTION, model: FAKE_MODEL, route: "provider" },
         );
         assert.deepEqual(fake().violations, []);
         await server.close();
@@ -88,6 +96,50 @@ describe("server-side provider through the built executable", () => {
       }
     });
   }
+
+  it("an image reaches each provider in its own format", async () => {
+    const dataDir = tempDataDir();
+    try {
+      for (const [kind, fake] of [
+        ["openai", () => openai],
+        ["anthropic", () => anthropic],
+      ] as const) {
+        const server = await startServer({
+          dataDir,
+          args: providerArgs(kind, fake()),
+          env: { COPYDESK_PROVIDER_API_KEY: KEY },
+        });
+        try {
+          const result = await callTool(server.client, "create_product", {
+            ...PRODUCT,
+            image: `data:image/png;base64,${PNG.toString("base64")}`,
+          });
+          assert.equal(result.isError, undefined, textOf(result));
+          const body = fake().requests.at(-1)?.body as {
+            messages: Array<{ role: string; content: unknown }>;
+          };
+          const parts = body.messages.find((m) => m.role === "user")?.content as Array<
+            Record<string, unknown>
+          >;
+          const image = parts.find((part) => part.type === (kind === "openai" ? "image_url" : "image"));
+          assert.deepEqual(
+            image,
+            kind === "openai"
+              ? { type: "image_url", image_url: { url: `data:image/png;base64,${PNG.toString("base64")}` } }
+              : {
+                  type: "image",
+                  source: { type: "base64", media_type: "image/png", data: PNG.toString("base64") },
+                },
+          );
+          assert.deepEqual(fake().violations, []);
+        } finally {
+          await server.close();
+        }
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it("fallback_on_error: a declined sampling request is written by the provider", async () => {
     const declined: SamplingHandler = async () => {
@@ -113,7 +165,7 @@ describe("server-side provider through the built executable", () => {
       ["always", "provider"],
     ] as const) {
       const server = await startServer({
-        sampling: replyWith("From the client."),
+        sampling: copywriter(),
         args: providerArgs("openai", openai, mode),
         env: { COPYDESK_PROVIDER_API_KEY: KEY },
       });
@@ -134,12 +186,16 @@ describe("server-side provider through the built executable", () => {
     try {
       openai.enqueue({ body: openAiCompletion({ text: "" }) });
       const retried = await callTool(server.client, "create_product", PRODUCT);
-      assert.equal((retried.structuredContent as Stored).product.description, OPENAI_TEXT, textOf(retried));
+      assert.equal(
+        (retried.structuredContent as Stored).product.description,
+        STAND_IN_DESCRIPTION,
+        textOf(retried),
+      );
 
       openai.enqueue({ body: openAiCompletion({ text: " " }) }, { body: openAiCompletion({ text: "" }) });
       const failed = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(failed.isError, true);
-      assert.match(textOf(failed), /configured provider .* returned an empty product description twice/);
+      assert.match(textOf(failed), /configured provider .* returned an empty product copy twice/);
     } finally {
       await server.close();
     }

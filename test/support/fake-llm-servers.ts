@@ -51,7 +51,8 @@ export interface FakeServerOptions {
   readonly apiKey?: string;
   /** Models the server has; any other gets a 404 as the real API words it. */
   readonly models?: readonly string[];
-  readonly text?: string;
+  /** The reply's text, or a function of the request's first user prompt (e.g. the stand-in copywriter). */
+  readonly text?: string | ((prompt: string) => string);
 }
 
 export const FAKE_MODEL = "test-model";
@@ -269,8 +270,10 @@ export function startFakeAnthropic(options: FakeServerOptions = {}): Promise<Fak
 
 async function start(
   dialect: Dialect,
-  options: FakeServerOptions & { text: string },
+  options: FakeServerOptions & { text: string | ((prompt: string) => string) },
 ): Promise<FakeLlmServer> {
+  const textFor = (fields: Record<string, unknown>) =>
+    typeof options.text === "string" ? options.text : options.text(firstUserPrompt(fields));
   const models = options.models ?? [FAKE_MODEL];
   const requests: RecordedRequest[] = [];
   const violations: string[] = [];
@@ -303,14 +306,14 @@ async function start(
     const queued = queue.shift();
     if (queued) return queued;
     if (!models.includes(String(fields.model))) return dialect.unknownModel(String(fields.model));
-    return { status: 200, body: dialect.success(fields, options.text) };
+    return { status: 200, body: dialect.success(fields, textFor(fields)) };
   }
 
   function send(response: ServerResponse, reply: FakeReply, fields: unknown): void {
     const status = reply.status ?? 200;
     const body =
       reply.body === undefined
-        ? dialect.success(fields as Record<string, unknown>, options.text)
+        ? dialect.success(fields as Record<string, unknown>, textFor(fields as Record<string, unknown>))
         : reply.body;
     const text = typeof body === "string" ? body : JSON.stringify(body);
     response.writeHead(status, {
@@ -391,4 +394,13 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** The text of the first user message, in either API's shape (a string, or an array of parts). */
+function firstUserPrompt(fields: Record<string, unknown>): string {
+  const messages = Array.isArray(fields.messages) ? (fields.messages as Array<Record<string, unknown>>) : [];
+  const content = messages.find((message) => message.role === "user")?.content;
+  if (typeof content === "string") return content;
+  const parts = Array.isArray(content) ? (content as Array<Record<string, unknown>>) : [];
+  return parts.map((part) => (typeof part.text === "string" ? part.text : "")).join("\n");
 }

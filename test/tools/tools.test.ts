@@ -48,7 +48,11 @@ describe("tool list and input validation", () => {
     const createBlog = tools.find((t) => t.name === "create_blog");
     assert.deepEqual(createBlog?.inputSchema.required?.sort(), ["content", "title"]);
     const createProduct = tools.find((t) => t.name === "create_product");
-    assert.deepEqual(createProduct?.inputSchema.required?.sort(), ["keywords", "title"], "the lesson's call still works");
+    assert.deepEqual(
+      createProduct?.inputSchema.required?.sort(),
+      ["keywords", "title"],
+      "the lesson's call still works",
+    );
   });
 
   it("a 1 MB title is a clear validation error, and no prompt is sent", async () => {
@@ -100,7 +104,10 @@ describe("tool list and input validation", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const result = await callTool(server.client, "list_products", { limit: 2, ...(cursor ? { cursor } : {}) });
+      const result = await callTool(server.client, "list_products", {
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
       const page = result.structuredContent as { products: Array<{ id: string }>; nextCursor?: string };
       assert.ok(page.products.length <= 2);
       seen.push(...page.products.map((p) => p.id));
