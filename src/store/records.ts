@@ -1,3 +1,5 @@
+import type { BrandVoices } from "./brand-voices.ts";
+
 /** How a stored text came to be: recorded with every record so a reader can judge it. */
 export interface Provenance {
   /** The model that wrote the text, as reported (hints are only advisory); null while a draft. */
@@ -57,6 +59,7 @@ export interface Store {
   listProducts(page: PageRequest): Page<Product>;
   /** Sets (or replaces) a product's description; undefined when there is no such product. */
   saveDescription(id: string, description: string, provenance: Provenance): Product | undefined;
+  readonly brands: BrandVoices;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { SQLInputValue } from "node:sqlite";
+import { openBrandVoices } from "./brand-voices.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { migrate } from "./migrations.ts";
 import type { NewPost, NewProduct, Page, PageRequest, Post, PostSummary, Product, Store } from "./records.ts";
@@ -131,6 +132,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     listProducts(request) {
       return page(productsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toProduct);
     },
+    brands: openBrandVoices(db, now),
     close() {
       if (db.isOpen) db.close();
     },
