@@ -26,12 +26,15 @@ describe("tool list and input validation", () => {
     assert.deepEqual(tools.map((t) => t.name).sort(), [
       "create_blog",
       "create_product",
+      "delete_brand_voice",
       "get_post",
       "get_product",
+      "list_brand_voices",
       "list_posts",
       "list_products",
       "save_blog_abstract",
       "save_product_description",
+      "set_brand_voice",
     ]);
     for (const tool of tools) {
       assert.ok(tool.description && tool.title, `${tool.name} lacks a title or description`);
