@@ -2,6 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type AnyKind, KINDS } from "./kinds/index.ts";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
+import { registerBrandVoiceResources } from "./resources/brand-voices.ts";
 import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
 import { createClientSampling, type SamplingConfig } from "./sampling/client-sampling.ts";
@@ -73,5 +74,6 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
   };
   for (const tool of TOOLS) registerTool(server, tool, toolDeps);
   registerRecordResources(server, deps.store, KINDS);
+  registerBrandVoiceResources(server, deps.store);
   return { server, logger };
 }

@@ -16,7 +16,8 @@ export function toolReference(): string {
       })
       .join("\n");
     const mode = tool.annotations.readOnlyHint ? "read-only" : "writes";
-    return `- **\`${tool.name}\`** (${mode}): ${tool.description}\n${fields}`;
+    // A tool without inputs (list_brand_voices) must not leave a blank line in the list.
+    return `- **\`${tool.name}\`** (${mode}): ${tool.description}${fields ? `\n${fields}` : ""}`;
   }).join("\n");
 }
 

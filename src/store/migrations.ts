@@ -68,6 +68,21 @@ export const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE products_v2 RENAME TO products;`,
   // 3: every kind in one pair of tables, copy as versions that are never overwritten.
   toGenericRecords,
+  // 4: brand voices. `key` is the
+  // name as matched (case and spacing folded, see brandVoiceKey); `name` keeps the user's spelling.
+  // The partial unique index makes a second default a constraint error, not a silent state.
+  `CREATE TABLE brand_voices (
+     key TEXT NOT NULL PRIMARY KEY,
+     name TEXT NOT NULL,
+     guidelines TEXT NOT NULL,
+     example TEXT,
+     banned_words TEXT NOT NULL,
+     language TEXT,
+     is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX brand_voices_one_default ON brand_voices (is_default) WHERE is_default = 1;`,
 ];
 
 export class SchemaTooNewError extends Error {
