@@ -1,27 +1,13 @@
 import { z } from "zod";
+import { canonicalLanguage, languageTag } from "../copy/language-tag.ts";
 import { LENGTH_PATTERN, TONE_PRESETS } from "../writing/copy-settings.ts";
 
 /** Input fields more than one kind takes, bounded and described once. */
 
-export const language = z
-  .string()
-  .trim()
-  .max(35, "language must be a BCP 47 tag such as de or fr-CA")
-  .transform((tag, context) => {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical) return canonical;
-    } catch {}
-    context.addIssue({
-      code: "custom",
-      message: `"${tag}" is not a BCP 47 language tag such as de or fr-CA`,
-    });
-    return z.NEVER;
-  })
+export const language = languageTag("language")
+  .transform((tag) => canonicalLanguage(tag) ?? tag)
   .optional()
-  .describe(
-    "Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the title's",
-  );
+  .describe("Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the title's");
 
 export const tone = z
   .string()

@@ -10,7 +10,7 @@ import {
   uniqueWords,
 } from "./brand-voice-schemas.ts";
 import { defineTool } from "./define-tool.ts";
-import { canonicalLanguage, languageName, languageTag } from "./language-tag.ts";
+import { canonicalLanguage, languageName, languageTag } from "../copy/language-tag.ts";
 
 export const setBrandVoice = defineTool({
   name: "set_brand_voice",

@@ -1,3 +1,4 @@
+import { languageName } from "../copy/language-tag.ts";
 import { delimit } from "./delimit.ts";
 
 /** The writing settings a user can give with any kind: tone, length and language, in prompt words. */
@@ -31,19 +32,9 @@ export function toneLine(tone: string | undefined): string | undefined {
   return `Tone: ${TONE_PRESETS[tone.toLowerCase()] ?? tone}.`;
 }
 
-/** "de" → "German (de)"; an unknown tag is named as given. */
-export function languageName(tag: string): string {
-  try {
-    const name = new Intl.DisplayNames(["en"], { type: "language" }).of(tag);
-    return name && name !== tag ? `${name} (${tag})` : tag;
-  } catch {
-    return tag;
-  }
-}
-
 export function languageLine(language: string | undefined, fallback: string): string {
   return language
-    ? `Language: write every field in ${languageName(language)}, whatever the language of the material.`
+    ? `Language: write every field in ${languageName(language)} (${language}), whatever the language of the material.`
     : `Language: ${fallback}`;
 }
 

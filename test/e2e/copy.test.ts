@@ -195,6 +195,40 @@ describe("structured copy through the built executable", () => {
     });
   });
 
+  it('language "de" and a brand voice\'s guidelines and banned words reach the system prompt; a banned word fails its check', async () => {
+    const banned = productCopy({
+      short_description: "Ein unglaublich roter Becher aus Steingut, der 350 ml fasst.",
+    });
+    await withServer([asReply(banned), asReply(banned)], async (server) => {
+      const voice = await callTool(server.client, "set_brand_voice", {
+        name: "Nordic Home",
+        guidelines: "Calm, short sentences. Speak of rooms and light.",
+        banned_words: ["unglaublich"],
+        default: true,
+      });
+      assert.equal(voice.isError, undefined, textOf(voice));
+      const result = await callTool(server.client, "create_product", {
+        title: "Roter Becher",
+        keywords: ["rot"],
+        facts: { Inhalt: "350 ml" },
+        language: "de",
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const request = server.samplingRequests[0];
+      assert.match(request?.systemPrompt ?? "", /Calm, short sentences\. Speak of rooms and light\./);
+      assert.match(request?.systemPrompt ?? "", /unglaublich/);
+      assert.match(JSON.stringify(request?.messages), /German \(de\)/);
+      assert.ok(
+        (request?.systemPrompt ?? "").indexOf("Calm, short sentences") >
+          (request?.systemPrompt ?? "").indexOf("JSON object"),
+        "the fixed part comes first, then the brand voice, so a prompt cache covers both",
+      );
+      const check = product(result).checks.find((c) => c.check === "banned_words");
+      assert.equal(check?.ok, false, JSON.stringify(product(result).checks));
+      assert.match(check?.detail ?? "", /unglaublich/);
+    });
+  });
+
   it("a reply over 32 KB is refused and nothing is stored", async () => {
     const huge = asReply(productCopy({ description: "word ".repeat(8000) }));
     await withServer([huge], async (server) => {

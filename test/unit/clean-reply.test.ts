@@ -27,6 +27,21 @@ describe("cleanReply", () => {
     ["CRLF line ends", "Here is the abstract:\r\nText.\r\n", "Text."],
     ["only a preamble is empty", "Here is the product description:", ""],
     ["whitespace is empty", " \n\t ", ""],
+    [
+      "an inline preamble on the text's own line",
+      "Here's your description: A sturdy red mug that holds 350 ml.",
+      "A sturdy red mug that holds 350 ml.",
+    ],
+    [
+      "an inline preamble after an acknowledgement",
+      "Sure! Here is the abstract: Python is old.",
+      "Python is old.",
+    ],
+    [
+      "a colon later in the text is kept",
+      "A mug for two uses: coffee and tea.",
+      "A mug for two uses: coffee and tea.",
+    ],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.equal(cleanReply(input), expected));

@@ -6,9 +6,9 @@ import type { ClientSampling } from "../../src/sampling/client-sampling.ts";
 import { GenerationError } from "../../src/sampling/errors.ts";
 import type { RawReply } from "../../src/sampling/generation.ts";
 import { createWriter, type ServerSideModel } from "../../src/sampling/router.ts";
-import { blogAbstractBrief } from "../../src/writing/blog-abstract.ts";
+import { postCopyBrief } from "../../src/writing/post-copy.ts";
 
-const brief = blogAbstractBrief({ title: "T", content: "C" });
+const brief = postCopyBrief({ title: "T", content: "C" }, { brand: undefined, language: undefined });
 const call = { requestId: 1, signal: new AbortController().signal };
 const logger = createLogger([]);
 const reply = (text: string, model: string): RawReply => ({ text, model, stopReason: "endTurn" });

@@ -1,14 +1,23 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { MIGRATIONS, migrate, SchemaTooNewError } from "../../src/store/migrations.ts";
-import { InvalidCursorError, type Store } from "../../src/store/records.ts";
+import { InvalidCursorError, type NewVersion, type Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 
-const provenance = { model: "m", stopReason: "endTurn", route: "client-sampling" };
+const version = (copy: Record<string, unknown>, extra: Partial<NewVersion> = {}): NewVersion => ({
+  source: "generated",
+  instructions: null,
+  checks: [{ check: "length", ok: true, detail: "fine" }],
+  copy,
+  model: "m",
+  stopReason: "endTurn",
+  route: "client-sampling",
+  ...extra,
+});
 
 describe("SQLite store", () => {
   let dir: string;
@@ -33,89 +42,99 @@ describe("SQLite store", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("creates its folder, stores a post with timestamps and reads it back", () => {
-    const post = store.createPost({ title: "T", content: "C", abstract: "A", ...provenance });
-    assert.deepEqual(post, {
-      id: "id-1",
-      title: "T",
-      content: "C",
-      abstract: "A",
-      model: "m",
-      stopReason: "endTurn",
-      route: "client-sampling",
-      createdAt: "2026-11-24T00:00:00.000Z",
-      updatedAt: "2026-11-24T00:00:00.000Z",
-    });
-    assert.deepEqual(store.getPost("id-1"), post);
-    assert.equal(store.getPost("id-2"), undefined);
-    const { content: _content, ...summary } = post;
-    assert.deepEqual(store.listPosts({ limit: 10 }).items, [summary], "lists leave the full text out");
+  it("creates its folder, stores a record with its first version and reads it back", () => {
+    const created = store.create(
+      "product",
+      { title: "Mug", handle: "mug", input: { keywords: ["red", "350 ml"] } },
+      version({ description: "D" }),
+    );
+    assert.equal(created.id, "id-1");
+    assert.equal(created.handle, "mug");
+    assert.deepEqual(created.input, { keywords: ["red", "350 ml"] });
+    assert.equal(created.latestVersion, 1);
+    assert.deepEqual(created.current?.copy, { description: "D" });
+    assert.deepEqual(created.current?.checks, [{ check: "length", ok: true, detail: "fine" }]);
+    assert.deepEqual(store.get("product", "id-1"), created);
+    assert.equal(store.get("post", "id-1"), undefined, "a product is not a post");
+    assert.equal(store.get("product", "id-2"), undefined);
   });
 
-  it("keeps keywords as a list and a null stop reason as null", () => {
-    const product = store.createProduct({
-      title: "Mug",
-      keywords: ["red", "350 ml"],
-      description: "D",
-      ...provenance,
-      stopReason: null,
-    });
-    assert.deepEqual(store.getProduct(product.id)?.keywords, ["red", "350 ml"]);
-    assert.equal(store.getProduct(product.id)?.stopReason, null);
+  it("keeps a draft without a version until its copy is written", () => {
+    const draft = store.create("post", { title: "T", handle: null, input: { content: "C" } });
+    assert.equal(draft.current, undefined);
+    assert.equal(draft.latestVersion, 0);
+    assert.deepEqual(store.versions("post", draft.id), []);
+    const written = store.addVersion("post", draft.id, version({ abstract: "A" }, { route: "host-model" }));
+    assert.equal(written?.latestVersion, 1);
+    assert.equal(written?.createdAt, draft.createdAt);
+    assert.notEqual(written?.updatedAt, draft.updatedAt);
+    assert.equal(store.addVersion("post", "missing", version({})), undefined);
   });
 
-  it("pages newest first with an opaque cursor, and the last page has none", () => {
-    for (let i = 0; i < 5; i++)
-      store.createProduct({ title: `P${i}`, keywords: ["k"], description: "D", ...provenance });
-    const first = store.listProducts({ limit: 2 });
+  it("adds versions without overwriting, and reads any of them", () => {
+    const { id } = store.create("product", { title: "Mug", handle: "mug", input: {} }, version({ d: 1 }));
+    store.addVersion("product", id, version({ d: 2 }, { source: "revised", instructions: "shorter" }));
+    store.addVersion("product", id, version({ d: 1 }, { source: "restored", restoredFrom: 1 }));
+    assert.deepEqual(store.get("product", id)?.current?.copy, { d: 1 });
+    assert.deepEqual(store.get("product", id, 2)?.current?.copy, { d: 2 });
+    assert.equal(store.get("product", id, 4), undefined);
+    assert.deepEqual(
+      store.versions("product", id)?.map((v) => [v.version, v.source, v.instructions, v.restoredFrom]),
+      [
+        [1, "generated", null, undefined],
+        [2, "revised", "shorter", undefined],
+        [3, "restored", null, 1],
+      ],
+    );
+  });
+
+  it("makes handles unique among a kind's records", () => {
+    const handles = [1, 2, 3].map(
+      (_) => store.create("product", { title: "Mug", handle: "mug", input: {} }).handle,
+    );
+    assert.deepEqual(handles, ["mug", "mug-2", "mug-3"]);
+  });
+
+  it("pages newest first, per kind, and refuses a cursor it did not hand out", () => {
+    for (let i = 0; i < 5; i++) store.create("product", { title: `P${i}`, handle: `p${i}`, input: {} });
+    store.create("post", { title: "Post", handle: null, input: { content: "C" } });
+    const first = store.list("product", { limit: 2 });
     assert.deepEqual(
       first.items.map((p) => p.title),
       ["P4", "P3"],
     );
-    assert.ok(first.nextCursor);
-    const second = store.listProducts({ limit: 2, cursor: first.nextCursor });
+    const second = store.list("product", { limit: 2, cursor: first.nextCursor });
     assert.deepEqual(
       second.items.map((p) => p.title),
       ["P2", "P1"],
     );
-    const last = store.listProducts({ limit: 2, cursor: second.nextCursor });
+    const last = store.list("product", { limit: 2, cursor: second.nextCursor });
     assert.deepEqual(
       last.items.map((p) => p.title),
       ["P0"],
     );
     assert.equal(last.nextCursor, undefined);
-    assert.throws(() => store.listProducts({ limit: 2, cursor: "bogus" }), InvalidCursorError);
+    const after = store.list("product", { limit: 10, cursor: store.cursorAfter(first.items[0] as never) });
+    assert.equal(after.items[0]?.title, "P3", "cursorAfter continues right after a record");
+    assert.throws(() => store.list("product", { limit: 1, cursor: "bogus" }), InvalidCursorError);
   });
 
-  it("stores a draft and fills in its text later", () => {
-    const draft = store.createProduct({
-      title: "Mug",
-      keywords: ["red"],
-      description: null,
-      model: null,
-      stopReason: null,
-      route: "host-model",
-    });
-    assert.equal(store.getProduct(draft.id)?.description, null);
-    const saved = store.saveDescription(draft.id, "A red mug.", {
-      model: "host",
-      stopReason: null,
-      route: "host-model",
-    });
-    assert.equal(saved?.description, "A red mug.");
-    assert.equal(saved?.createdAt, draft.createdAt);
-    assert.notEqual(saved?.updatedAt, draft.updatedAt);
-    assert.equal(
-      store.saveDescription("missing", "x", { model: "host", stopReason: null, route: "host-model" }),
-      undefined,
+  it("keeps images once, by their SHA-256", () => {
+    const image = { sha256: "abc", mimeType: "image/png", data: new Uint8Array([1, 2, 3]) };
+    store.putImage(image);
+    store.putImage(image);
+    assert.deepEqual(
+      { ...store.getImage("abc"), data: [...(store.getImage("abc")?.data ?? [])] },
+      { ...image, data: [1, 2, 3] },
     );
+    assert.equal(store.getImage("nope"), undefined);
   });
 
   it("survives closing and reopening, in WAL mode", () => {
-    store.createPost({ title: "T", content: "C", abstract: "A", ...provenance });
+    store.create("post", { title: "T", handle: null, input: { content: "C" } }, version({ abstract: "A" }));
     store.close();
     store = open();
-    assert.equal(store.listPosts({ limit: 10 }).items.length, 1);
+    assert.equal(store.list("post", { limit: 10 }).items.length, 1);
     const db = new DatabaseSync(path);
     assert.equal((db.prepare("PRAGMA journal_mode").get() as { journal_mode: string }).journal_mode, "wal");
     assert.equal(
@@ -125,14 +144,23 @@ describe("SQLite store", () => {
     db.close();
   });
 
-  it("two connections writing at once lose nothing", () => {
+  it("two connections writing at once lose nothing, and never share a handle or a version number", () => {
     const other = open();
     try {
+      const { id } = store.create("product", { title: "Mug", handle: "mug", input: {} }, version({ n: 0 }));
       for (let i = 0; i < 20; i++) {
-        store.createPost({ title: `a${i}`, content: "C", abstract: "A", ...provenance });
-        other.createPost({ title: `b${i}`, content: "C", abstract: "A", ...provenance });
+        store.create("product", { title: "Mug", handle: "mug", input: {} });
+        other.create("product", { title: "Mug", handle: "mug", input: {} });
+        store.addVersion("product", id, version({ n: i }));
+        other.addVersion("product", id, version({ n: i }));
       }
-      assert.equal(store.listPosts({ limit: 100 }).items.length, 40);
+      const all = store.list("product", { limit: 100 }).items;
+      assert.equal(all.length, 41);
+      assert.equal(new Set(all.map((p) => p.handle)).size, 41);
+      assert.deepEqual(
+        store.versions("product", id)?.map((v) => v.version),
+        Array.from({ length: 41 }, (_, i) => i + 1),
+      );
     } finally {
       other.close();
     }
@@ -149,22 +177,60 @@ describe("SQLite store", () => {
 });
 
 describe("migrate", () => {
-  it("upgrades a version 1 database without losing records, ids or order", () => {
-    const db = new DatabaseSync(":memory:");
-    migrate(db, MIGRATIONS.slice(0, 1));
-    db.exec(`INSERT INTO posts (id, title, content, abstract, model, stop_reason, route, created_at, updated_at)
-             VALUES ('a', 'T', 'C', 'A', 'm', NULL, 'client-sampling', 't', 't')`);
-    assert.equal(migrate(db), MIGRATIONS.length);
-    assert.deepEqual(
-      { ...db.prepare("SELECT seq, id, abstract FROM posts").get() },
-      { seq: 1, id: "a", abstract: "A" },
-    );
-    // Drafts (no text yet) are allowed from version 2 on.
-    db.exec(
-      `INSERT INTO posts (id, title, content, route, created_at, updated_at) VALUES ('b', 'T', 'C', 'host-model', 't', 't')`,
-    );
-    assert.equal((db.prepare("SELECT seq FROM posts WHERE id = 'b'").get() as { seq: number }).seq, 2);
-    db.close();
+  it("moves a copydesk 0.1.0 database (schema 2) to records and versions without losing a thing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copydesk-migrate-"));
+    try {
+      copyFileSync("test/fixtures/release-0.1.0/copydesk.db", join(dir, "copydesk.db"));
+      const before = new DatabaseSync(join(dir, "copydesk.db"));
+      const products = before.prepare("SELECT * FROM products ORDER BY seq").all();
+      const posts = before.prepare("SELECT * FROM posts ORDER BY seq").all();
+      before.close();
+      const store = openSqliteStore({
+        path: join(dir, "copydesk.db"),
+        now: () => new Date(),
+        newId: () => "new",
+      });
+      try {
+        const migrated = store.list("product", { limit: 10 }).items.toReversed();
+        assert.deepEqual(
+          migrated.map((p) => [
+            p.id,
+            p.title,
+            p.input.keywords,
+            p.current?.copy.description ?? null,
+            p.current?.model ?? null,
+            p.createdAt,
+          ]),
+          products.map((p) => [
+            p.id,
+            p.title,
+            JSON.parse(String(p.keywords)),
+            p.description,
+            p.model,
+            p.created_at,
+          ]),
+        );
+        for (const product of migrated.filter((p) => p.current)) {
+          assert.equal(product.current?.source, "migrated");
+          assert.equal(product.current?.checks, null);
+        }
+        const migratedPosts = store.list("post", { limit: 10 }).items.toReversed();
+        assert.deepEqual(
+          migratedPosts.map((p) => [
+            p.id,
+            p.title,
+            p.input.content,
+            p.current?.copy.abstract ?? null,
+            p.current?.route ?? null,
+          ]),
+          posts.map((p) => [p.id, p.title, p.content, p.abstract, p.abstract === null ? null : p.route]),
+        );
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("applies only the missing steps and rolls back a failing one", () => {

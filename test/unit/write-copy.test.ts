@@ -1,0 +1,118 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { z } from "zod";
+import type { Check } from "../../src/copy/checks/index.ts";
+import { readCopy } from "../../src/copywriting/read-copy.ts";
+import { writeCopy } from "../../src/copywriting/write-copy.ts";
+import { createLogger } from "../../src/log/logger.ts";
+import { GenerationError } from "../../src/sampling/errors.ts";
+import type { Writer } from "../../src/sampling/router.ts";
+import type { WritingBrief } from "../../src/writing/brief.ts";
+
+const schema = z.object({ title: z.string().min(1), words: z.number().int() });
+type Copy = z.infer<typeof schema>;
+const brief: WritingBrief = {
+  kind: "test copy",
+  systemPrompt: "S",
+  userPrompt: "U",
+  maxTokens: 100,
+  temperature: 0.5,
+};
+const call = { requestId: 1, signal: new AbortController().signal };
+const logger = createLogger([]);
+
+/** A writer that answers with these replies in turn (an Error is thrown), recording every brief. */
+function writer(replies: ReadonlyArray<string | Error>): Writer & { briefs: WritingBrief[] } {
+  const queue = [...replies];
+  const briefs: WritingBrief[] = [];
+  return {
+    briefs,
+    async write(given) {
+      briefs.push(given);
+      const next = queue.shift();
+      if (next === undefined) throw new Error("asked once too often");
+      if (next instanceof Error) throw next;
+      return {
+        kind: "written",
+        generation: {
+          text: next,
+          model: "m",
+          stopReason: "endTurn",
+          route: "client-sampling",
+          truncated: false,
+        },
+      };
+    },
+    spendRequestIdZero() {},
+  };
+}
+
+const request = {
+  brief,
+  read: (reply: string) => readCopy(reply, schema, (parsed) => parsed),
+  // Fails while the copy has fewer than 10 words.
+  check: (copy: Copy): Check[] => [{ check: "length", ok: copy.words >= 10, detail: `${copy.words} words` }],
+  show: (copy: Copy) => JSON.stringify(copy),
+};
+
+describe("writeCopy", () => {
+  it("takes a good first reply with one request", async () => {
+    const w = writer(['{"title": "A", "words": 12}']);
+    const outcome = await writeCopy(request, w, call, logger);
+    assert.equal(outcome.kind, "written");
+    assert.deepEqual(outcome.kind === "written" && [outcome.copy, outcome.requests], [
+      { title: "A", words: 12 },
+      1,
+    ]);
+  });
+
+  it("repairs a reply that does not validate, quoting the errors and the reply back", async () => {
+    const w = writer(['{"title": ""}', '{"title": "A", "words": 12}']);
+    const outcome = await writeCopy(request, w, call, logger);
+    assert.equal(outcome.kind === "written" && outcome.copy.title, "A");
+    const followUps = w.briefs[1]?.followUps ?? [];
+    assert.deepEqual(followUps[0], { role: "assistant", text: '{"title": ""}' });
+    assert.match(followUps[1]?.text ?? "", /could not be used: title: .*words:/);
+  });
+
+  it("gives up after two unusable replies, naming both problems", async () => {
+    const w = writer(["no JSON at all", '{"title": "A"}']);
+    await assert.rejects(writeCopy(request, w, call, logger), (error: unknown) => {
+      assert.ok(error instanceof GenerationError);
+      assert.equal(error.failure, "invalid");
+      assert.match(error.message, /nothing was stored.*no JSON object.*words/s);
+      return true;
+    });
+  });
+
+  it("asks once more for failed checks and keeps the better copy", async () => {
+    const w = writer(['{"title": "A", "words": 3}', '{"title": "B", "words": 11}']);
+    const outcome = await writeCopy(request, w, call, logger);
+    assert.equal(outcome.kind === "written" && outcome.copy.title, "B");
+    assert.match(w.briefs[1]?.followUps?.[1]?.text ?? "", /fails these checks: length: 3 words/);
+    assert.equal(w.briefs[1]?.followUps?.[0]?.text, '{"title":"A","words":3}');
+  });
+
+  it("keeps the first copy when the retry is no better, unusable, or fails", async () => {
+    for (const second of ['{"title": "B", "words": 2}', "garbage", new GenerationError("declined", "no")]) {
+      const outcome = await writeCopy(request, writer(['{"title": "A", "words": 3}', second]), call, logger);
+      assert.equal(outcome.kind === "written" && outcome.copy.title, "A", String(second));
+    }
+  });
+
+  it("a cancellation during the retry is not swallowed", async () => {
+    const w = writer(['{"title": "A", "words": 3}', new GenerationError("cancelled", "cancelled")]);
+    await assert.rejects(writeCopy(request, w, call, logger), /cancelled/);
+  });
+
+  it("hands the host-model route straight back", async () => {
+    const host: Writer = {
+      write: async () => ({ kind: "host-model", reason: "no sampling" }),
+      spendRequestIdZero() {},
+    };
+    assert.deepEqual(await writeCopy(request, host, call, logger), {
+      kind: "host-model",
+      reason: "no sampling",
+    });
+  });
+});
