@@ -8,7 +8,7 @@ const PREAMBLE_LINE =
   /^(?:(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]?\s*)?(?:here(?:'s| is| are)|below is|i(?:'ve| have) written|this is)\b[^\n]*:\s*$/i;
 /** "Here's your abstract: Stoneware keeps..." on one line: the preamble goes, the text stays. */
 const INLINE_PREAMBLE =
-  /^(?:(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]?\s*)?(?:here(?:'s| is| are)|below is)\b[^:\n]{0,60}:[ \t]+(?=\S)/i;
+  /^(?:(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]?\s*)?(?:here(?:'s| is| are)|below is)\s+(?:(?:your|the|a|an|my)\s+)?(?:[\w-]+\s+){0,3}?(?:description|abstract|summary|copy|text|version|draft|rewrite|blurb)\b[^:\n]{0,30}:[ \t]+(?=\S)/i;
 const ACK_LINE = /^(?:sure|certainly|of course|absolutely|okay|ok|great)[!,.]*\s*$/i;
 const LABEL =
   /^(?:\*\*|__)?(?:abstract|summary|product description|description)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*/i;
