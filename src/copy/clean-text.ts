@@ -1,4 +1,5 @@
 // C0 controls except \t and \n, DEL, C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Bidi embeddings, overrides and isolates: they can reorder what a reader sees ("Trojan Source").
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
