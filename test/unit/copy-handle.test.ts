@@ -79,7 +79,7 @@ describe("uniqueHandle", () => {
   });
 
   it("cuts the base at a hyphen when the suffix would pass 60", () => {
-    const base = "a-".repeat(29) + "bb"; // 60 characters
+    const base = `${"a-".repeat(29)}bb`; // 60 characters
     const handle = uniqueHandle(base, (candidate) => candidate === base);
     assert.equal(handle, `${"a-".repeat(28)}a-2`);
   });

@@ -24,8 +24,7 @@ export function inventedSpecsCheck(
   for (const text of texts) {
     for (const quantity of quantitiesIn(text)) {
       count++;
-      const amount = Number(quantity.key.split(" ")[0]);
-      if (known.has(quantity.key) || bareNumbers.has(amount) || invented.has(quantity.key)) continue;
+      if (known.has(quantity.key) || bareNumbers.has(quantity.number) || invented.has(quantity.key)) continue;
       invented.set(quantity.key, quantity.text);
     }
   }
@@ -50,13 +49,9 @@ export function inventedSpecsCheck(
 
 /** Numbers in a source that carry no unit there. */
 function bareNumbersIn(text: string): number[] {
-  const withUnits = new Set(quantitiesIn(text).map((quantity) => quantity.text));
-  const numbers = numbersIn(text);
-  if (withUnits.size === 0) return numbers;
+  const remaining = numbersIn(text);
   // Counting occurrences is enough: remove one number per quantity found in this text.
-  const unitNumbers = [...withUnits].flatMap((written) => numbersIn(written));
-  const remaining = [...numbers];
-  for (const number of unitNumbers) {
+  for (const { number } of quantitiesIn(text)) {
     const at = remaining.indexOf(number);
     if (at !== -1) remaining.splice(at, 1);
   }

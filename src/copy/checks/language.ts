@@ -5,6 +5,8 @@ import { countWords, primaryLanguage } from "./words.ts";
 // Below this many words the detector is too often wrong on product copy (measured on titles and
 // one-line descriptions in en, de, fr, es, it, nl, pt).
 const MIN_WORDS = 10;
+// Fewer words than this never tell a language ("350 ml", "Red mug").
+const MIN_TITLE_WORDS = 3;
 // The detector's best guess must score at least this many times the runner-up to count as sure.
 const SURE_RATIO = 2;
 
@@ -13,6 +15,7 @@ const SURE_RATIO = 2;
  * too ambiguous to tell: used to default the language from a product title.
  */
 export function detectLanguage(text: string): string | undefined {
+  if ((text.match(/\p{L}{2,}/gu) ?? []).length < MIN_TITLE_WORDS) return undefined;
   const [best, second] = detectAll(text);
   if (best === undefined || best.lang === "") return undefined;
   if (second !== undefined && best.accuracy < second.accuracy * SURE_RATIO) return undefined;

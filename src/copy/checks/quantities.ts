@@ -2,6 +2,9 @@
 export interface Quantity {
   readonly text: string;
   readonly key: string;
+  /** The number as written, without its unit: 350 for "350 ml". */
+  readonly number: number;
+  readonly index: number;
 }
 
 interface Unit {
@@ -109,10 +112,10 @@ function splitSpellings(spellings: string): string[] {
   return [...found, ...rest.split(" ").filter((spelling) => spelling !== "")];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const UNIT_PATTERN = Object.keys(UNITS)
   .sort((a, b) => b.length - a.length)
-  .map((spelling) => escape(spelling).replace(/ /g, "\\s?"))
+  .map((spelling) => escapeRegExp(spelling).replace(/ /g, "\\s?"))
   .join("|");
 // 1,000 / 1.000 / 1 000 (narrow or no-break space) / 1,5 / 1.5 / 350
 const NUMBER = String.raw`\d{1,3}(?:[.,\u00A0\u202F]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
@@ -134,17 +137,19 @@ export function quantitiesIn(text: string): Quantity[] {
     if (unit === undefined) continue;
     const numbers = [match[1], match[2], match[3]].filter((number) => number !== undefined);
     if (numbers.length === 1) {
-      found.push(quantity(numbers[0] as string, unit, match[0].trim()));
+      found.push(quantity(numbers[0] as string, unit, match[0].trim(), match.index));
       continue;
     }
     const joined = /^["″'%°º]|^×$|^x$/i.test(unitText) ? "" : " ";
-    for (const number of numbers) found.push(quantity(number, unit, `${number}${joined}${unitText}`));
+    for (const number of numbers)
+      found.push(quantity(number, unit, `${number}${joined}${unitText}`, match.index));
   }
   for (const match of text.matchAll(CURRENCY_FIRST)) {
     const unit = UNITS[match[1] ?? ""];
-    if (unit !== undefined && match[2] !== undefined) found.push(quantity(match[2], unit, match[0]));
+    if (unit !== undefined && match[2] !== undefined)
+      found.push(quantity(match[2], unit, match[0], match.index));
   }
-  return found;
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** Every number in a text, with or without a unit, as a comparable value. */
@@ -152,9 +157,10 @@ export function numbersIn(text: string): number[] {
   return [...text.matchAll(BARE_NUMBER)].map((match) => parseNumber(match[0]));
 }
 
-function quantity(number: string, unit: Unit, text: string): Quantity {
-  const amount = Number((parseNumber(number) * unit.factor).toPrecision(10));
-  return { text, key: `${amount} ${unit.canonical}` };
+function quantity(written: string, unit: Unit, text: string, index: number): Quantity {
+  const number = parseNumber(written);
+  const amount = Number((number * unit.factor).toPrecision(10));
+  return { text, key: `${amount} ${unit.canonical}`, number, index };
 }
 
 /**
