@@ -23,6 +23,9 @@ describe("keywords check", () => {
     ["German inflected adjective", "de", "Eine spülmaschinenfeste Tasse.", "spülmaschinenfest"],
     ["French plural", "fr", "Deux tasses solides pour le matin.", "tasse"],
     ["Spanish plural", "es", "Dos tazas resistentes.", "taza"],
+    ["a German compound written with a hyphen", "de", "Eine Kaffee-Tasse aus Steinzeug.", "Kaffeetasse"],
+    ["a German compound written together", "de", "Zwei Kaffeetassen aus Steinzeug.", "Kaffee Tasse"],
+    ["an English compound written apart", "en", "Dish washer safe glaze.", "dishwasher safe"],
   ];
   for (const [name, language, text, keyword] of cases) {
     it(name, () => {
@@ -47,6 +50,10 @@ describe("keywords check", () => {
     const check = keywordsCheck(["A mug in red, ceramic all through."], ["red ceramic mug"], "en");
     assert.equal(check.ok, false);
     assert.equal(check.detail, 'the copy does not use the keyword "red ceramic mug"');
+  });
+
+  it("joining words does not match a word that merely starts the same", () => {
+    assert.equal(keywordsCheck(["A tea cupboard."], ["teacup"], "en").ok, false);
   });
 
   it("a word inside another word does not count", () => {
@@ -215,6 +222,22 @@ describe("runChecks", () => {
       { ...context, keywords: ["Tasse"], language: "de-AT", length: undefined },
     );
     assert.equal(checks.find((check) => check.check === "keywords")?.ok, true);
+  });
+});
+
+describe("runChecks without an asked language", () => {
+  it("matches inflections in the language the body is written in", () => {
+    const body =
+      "Von Hand aus heimischem Ton gefertigt und tiefrot glasiert, liegen diese Tassen angenehm schwer in der Hand. Sie sind spülmaschinenfest.";
+    const checks = runChecks(
+      { body, texts: [body] },
+      { title: "Tasse", keywords: ["Tasse"], facts: {}, bannedWords: [] },
+    );
+    assert.deepEqual(checks[0], { check: "keywords", ok: true, detail: "the keyword is worked in" });
+    assert.equal(
+      checks.some((check) => check.check === "language"),
+      false,
+    );
   });
 });
 

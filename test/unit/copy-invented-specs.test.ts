@@ -12,7 +12,8 @@ const sources = (facts: Record<string, string>, title = "Red mug", keywords: str
 describe("quantitiesIn", () => {
   const cases: Array<[string, string[]]> = [
     ["Holds 350ml of coffee", ["350ml"]],
-    ["20 x 30 x 10 cm", ["20 cm", "30 cm", "10 cm"]],
+    ["20 x 30 x 10 cm", ["20 x 30 x 10 cm", "20 x 30 x 10 cm", "20 x 30 x 10 cm"]],
+    ["ships in 2-3 weeks", ["2-3 weeks", "2-3 weeks"]],
     ["a 5-year warranty", ["5-year"]],
     ["a 1,000 mAh battery at 60 W, 2x faster", ["1,000 mAh", "60 W", "2x"]],
     ['a 12" pizza, 40% off, 100 % cotton', ['12"', "40%", "100 %"]],
@@ -81,6 +82,21 @@ describe("invented specs check", () => {
     assert.equal(
       check.detail,
       '"12 hours" and "5-year" are not in the title, keywords or facts; state only the facts given',
+    );
+  });
+
+  it("names a dimension group once when one of its numbers is invented", () => {
+    assert.equal(
+      inventedSpecsCheck(["Measures 20 x 30 x 12 cm."], sources({ size: "20 x 30 x 10 cm" })).detail,
+      '"20 x 30 x 12 cm" is not in the title, keywords or facts; state only the facts given',
+    );
+  });
+
+  it("a pack count the facts do not give is invented", () => {
+    assert.equal(inventedSpecsCheck(["A set of 2 x 350 ml."], sources({ capacity: "350 ml" })).ok, false);
+    assert.equal(
+      inventedSpecsCheck(["A set of 2 x 350 ml."], sources({ capacity: "350 ml", pieces: "2" })).ok,
+      true,
     );
   });
 

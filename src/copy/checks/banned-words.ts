@@ -1,6 +1,7 @@
 import { quoteList } from "./quote-list.ts";
-import { containsPhrase, stemsOf } from "./stemming.ts";
+import { containsPhrase, stemText } from "./stemming.ts";
 import type { Check } from "./types.ts";
+import { wordsOf } from "./words.ts";
 
 /** No banned word or phrase, case-insensitive, whole words, inflected forms counting. */
 export function bannedWordsCheck(
@@ -8,10 +9,9 @@ export function bannedWordsCheck(
   bannedWords: readonly string[],
   language?: string,
 ): Check {
-  const stemmed = texts.map((text) => stemsOf(text, language));
+  const stemmed = texts.map((text) => stemText(text, language));
   const used = bannedWords.filter((banned) => {
-    const phrase = stemsOf(banned, language);
-    return phrase.length > 0 && stemmed.some((stems) => containsPhrase(stems, phrase));
+    return wordsOf(banned).length > 0 && stemmed.some((text) => containsPhrase(text, banned));
   });
   if (used.length === 0) return { check: "banned_words", ok: true, detail: "no banned words are used" };
   const noun = used.length === 1 ? "word" : "words";

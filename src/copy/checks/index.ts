@@ -19,9 +19,11 @@ export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";
  * words, language when none was asked for.
  */
 export function runChecks(input: CheckInput, context: CheckContext): Check[] {
-  // Inflections are matched in the asked language, else in the one the body is written in.
+  // Inflections are matched in the asked language, else in the one the body (or the title) is written in.
   const language =
-    context.language !== undefined ? primaryLanguage(context.language) : detectLanguage(input.body);
+    context.language !== undefined
+      ? primaryLanguage(context.language)
+      : (detectLanguage(input.body) ?? detectLanguage(context.title));
   const checks: Check[] = [];
   if (context.keywords.length > 0) checks.push(keywordsCheck(input.texts, context.keywords, language));
   if (context.length !== undefined) checks.push(lengthCheck(input.body, context.length));

@@ -29,7 +29,7 @@ export function inventedSpecsCheck(
     }
   }
   if (invented.size > 0) {
-    const items = [...invented.values()];
+    const items = [...new Set(invented.values())];
     const verb = items.length === 1 ? "is" : "are";
     return {
       check: "invented_specs",

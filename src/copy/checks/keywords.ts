@@ -1,6 +1,7 @@
 import { quoteList } from "./quote-list.ts";
-import { containsPhrase, stemsOf } from "./stemming.ts";
+import { containsPhrase, stemText } from "./stemming.ts";
 import type { Check } from "./types.ts";
+import { wordsOf } from "./words.ts";
 
 /** Every keyword occurs in some text, inflected forms counting ("mugs" for "mug", "Tassen" for "Tasse"). */
 export function keywordsCheck(
@@ -8,10 +9,9 @@ export function keywordsCheck(
   keywords: readonly string[],
   language?: string,
 ): Check {
-  const stemmed = texts.map((text) => stemsOf(text, language));
+  const stemmed = texts.map((text) => stemText(text, language));
   const missing = keywords.filter((keyword) => {
-    const phrase = stemsOf(keyword, language);
-    return phrase.length > 0 && !stemmed.some((stems) => containsPhrase(stems, phrase));
+    return wordsOf(keyword).length > 0 && !stemmed.some((text) => containsPhrase(text, keyword));
   });
   if (missing.length === 0) {
     return {

@@ -135,14 +135,10 @@ export function quantitiesIn(text: string): Quantity[] {
     const unit =
       UNITS[unitText.toLowerCase().replace(/\s+/g, " ")] ?? UNITS[unitText.toLowerCase().replace(/\s/g, "")];
     if (unit === undefined) continue;
-    const numbers = [match[1], match[2], match[3]].filter((number) => number !== undefined);
-    if (numbers.length === 1) {
-      found.push(quantity(numbers[0] as string, unit, match[0].trim(), match.index));
-      continue;
+    // Each number of "20 x 30 cm" or "2 x 350 ml" is compared on its own, named as the group is written.
+    for (const number of [match[1], match[2], match[3]]) {
+      if (number !== undefined) found.push(quantity(number, unit, match[0].trim(), match.index));
     }
-    const joined = /^["″'%°º]|^×$|^x$/i.test(unitText) ? "" : " ";
-    for (const number of numbers)
-      found.push(quantity(number, unit, `${number}${joined}${unitText}`, match.index));
   }
   for (const match of text.matchAll(CURRENCY_FIRST)) {
     const unit = UNITS[match[1] ?? ""];

@@ -30,17 +30,45 @@ const STEMMERS: Readonly<Record<string, Stemmer>> = {
   sv: swedish,
 };
 
-/** The words of a text reduced to their stems in the given language (unchanged for a language without one). */
-export function stemsOf(text: string, language: string | undefined): string[] {
-  const stem = (language === undefined ? undefined : STEMMERS[language]) ?? ((word: string) => word);
-  return wordsOf(text).map((word) => stem(word));
+const unchanged: Stemmer = (word) => word;
+
+function stemmerFor(language: string | undefined): Stemmer {
+  return (language === undefined ? undefined : STEMMERS[language]) ?? unchanged;
 }
 
-/** Whether `phrase` (stems, in order) occurs in `stems` as consecutive words. */
-export function containsPhrase(stems: readonly string[], phrase: readonly string[]): boolean {
-  if (phrase.length === 0) return false;
-  for (let i = 0; i + phrase.length <= stems.length; i++) {
-    if (phrase.every((stem, j) => stems[i + j] === stem)) return true;
+/** A text's words (lower case) and their stems in one language, to look phrases up in. */
+export interface StemmedText {
+  readonly words: readonly string[];
+  readonly stems: readonly string[];
+  readonly stem: Stemmer;
+}
+
+/** Stems in the given language; a language without a stemmer keeps the words as they are. */
+export function stemText(text: string, language: string | undefined): StemmedText {
+  const stem = stemmerFor(language);
+  const words = wordsOf(text);
+  return { words, stems: words.map((word) => stem(word)), stem };
+}
+
+// Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
+// words of the text are also tried joined into one.
+const MAX_JOINED = 3;
+
+/**
+ * Whether `phrase` occurs in the text as whole words, inflected forms counting: its stems in order and
+ * next to each other, or the phrase written as one word where the text splits it (or the other way round).
+ */
+export function containsPhrase(text: StemmedText, phrase: string): boolean {
+  const words = wordsOf(phrase);
+  if (words.length === 0) return false;
+  const stems = words.map((word) => text.stem(word));
+  const joined = text.stem(words.join(""));
+  for (let i = 0; i < text.stems.length; i++) {
+    if (stems.every((stem, j) => text.stems[i + j] === stem)) return true;
+    for (let size = 1; size <= MAX_JOINED && i + size <= text.words.length; size++) {
+      if (size === 1 && words.length === 1) continue;
+      if (text.stem(text.words.slice(i, i + size).join("")) === joined) return true;
+    }
   }
   return false;
 }
