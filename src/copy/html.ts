@@ -16,33 +16,43 @@ export function sanitizeHtml(html: string): string {
     allowCommentTag: false,
     css: false,
   });
-  // A "<" that cannot start a tag is text to a browser ("1 < 2"); xss would take it for a tag.
-  return balanceTags(filter.process(html.replace(/<(?![a-zA-Z/!?])/g, "&lt;")));
+  const prepared = html
+    // A browser runs an unclosed script (or style) to the end of the page; xss would keep its text.
+    .replace(/<(script|style)\b[^>]*>(?![\s\S]*<\/\1\s*>)[\s\S]*$/i, "")
+    // A "<" that cannot start a tag is text to a browser ("1 < 2"); xss would take it for a tag.
+    .replace(/<(?![a-zA-Z/!?])/g, "&lt;");
+  return balanceTags(filter.process(prepared));
 }
 
-/** xss leaves only bare allowed tags, so a tokenizer for exactly those is enough to balance them. */
+/**
+ * xss leaves only bare allowed tags, so a tokenizer for exactly those is enough to balance them the way
+ * a browser would: a new paragraph or list ends an open paragraph, a new item ends the open item.
+ */
 function balanceTags(html: string): string {
   const open: string[] = [];
-  const balanced = html.replace(/<(\/?)(p|ul|li|strong|em)>/g, (_tag, closing: string, name: string) => {
-    if (closing === "") {
-      open.push(name);
-      return `<${name}>`;
-    }
-    const at = open.lastIndexOf(name);
-    if (at === -1) return "";
-    return open
+  const closeFrom = (at: number) =>
+    open
       .splice(at)
       .reverse()
-      .map((unclosed) => `</${unclosed}>`)
-      .join("");
-  });
-  return (
-    balanced +
-    open
-      .reverse()
       .map((name) => `</${name}>`)
-      .join("")
+      .join("");
+  const balanced = html.replace(
+    /<(\/?)(p|ul|li|strong|em)\s*(\/?)>/g,
+    (_tag, closing: string, name: string, empty: string) => {
+      if (empty !== "") return "";
+      if (closing !== "") {
+        const at = open.lastIndexOf(name);
+        return at === -1 ? "" : closeFrom(at);
+      }
+      let implied = "";
+      if ((name === "p" || name === "ul") && open.includes("p")) implied = closeFrom(open.lastIndexOf("p"));
+      if (name === "li" && open.lastIndexOf("li") > open.lastIndexOf("ul"))
+        implied = closeFrom(open.lastIndexOf("li"));
+      open.push(name);
+      return `${implied}<${name}>`;
+    },
   );
+  return balanced + closeFrom(0);
 }
 
 /** The plain description as HTML: blank-line separated paragraphs become <p>, bullets a <ul>. */

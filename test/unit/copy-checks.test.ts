@@ -116,7 +116,7 @@ describe("seo_title and seo_description checks", () => {
     assert.deepEqual(seoTitleCheck("  "), {
       check: "seo_title",
       ok: false,
-      detail: "seo_title is empty; it needs at most 60 characters",
+      detail: "seo_title is empty; write one of at most 60 characters",
     });
   });
   it("seo_description allows 160 and not 161", () => {

@@ -37,6 +37,21 @@ describe("sanitizeHtml", () => {
     ["unclosed tags are closed", "<p>Mug <strong>bold", "<p>Mug <strong>bold</strong></p>"],
     ["stray closing tags go", "</li>Mug</strong>", "Mug"],
     ["overlapping tags are closed in order", "<p><em>a</p>b</em>", "<p><em>a</em></p>b"],
+    ["an unclosed script takes the rest with it", "<p>Mug</p><script>alert(1)<p>more</p>", "<p>Mug</p>"],
+    ["a script tag inside a broken tag leaves no marker", "<em<script>>x", ""],
+    ["a stray closing script tag goes", "Mug</script>", "Mug"],
+    ["self-closed allowed tags go", "<p/>Mug<br/>", "Mug"],
+    ["a new item ends the open one", "<ul><li>a<li>b</ul>", "<ul><li>a</li><li>b</li></ul>"],
+    [
+      "a new paragraph or list ends the open paragraph",
+      "<p>a<p>b<ul><li>c</li></ul>",
+      "<p>a</p><p>b</p><ul><li>c</li></ul>",
+    ],
+    [
+      "items in separate lists are not closed early",
+      "<ul><li>a<ul><li>b</li></ul></li></ul>",
+      "<ul><li>a<ul><li>b</li></ul></li></ul>",
+    ],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => {

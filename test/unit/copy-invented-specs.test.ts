@@ -21,6 +21,8 @@ describe("quantitiesIn", () => {
     ["up to 60°C", ["60°C"]],
     ["12 Monate Garantie", ["12 Monate"]],
     ["2 in 1 design with 3 mugs, A4 size, model X200", []],
+    ["5G and 4G networks, 1M downloads", []],
+    ["a 2 g sachet and 1 m cable", ["2 g", "1 m"]],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {

@@ -134,7 +134,8 @@ export function quantitiesIn(text: string): Quantity[] {
     const unitText = match[4] ?? "";
     const unit =
       UNITS[unitText.toLowerCase().replace(/\s+/g, " ")] ?? UNITS[unitText.toLowerCase().replace(/\s/g, "")];
-    if (unit === undefined) continue;
+    // "5G" and "4G" are networks, "1M" a million, not grams or metres.
+    if (unit === undefined || unitText === "G" || unitText === "M") continue;
     // Each number of "20 x 30 cm" or "2 x 350 ml" is compared on its own, named as the group is written.
     for (const number of [match[1], match[2], match[3]]) {
       if (number !== undefined) found.push(quantity(number, unit, match[0].trim(), match.index));
