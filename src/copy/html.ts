@@ -16,12 +16,17 @@ export function sanitizeHtml(html: string): string {
     allowCommentTag: false,
     css: false,
   });
-  const prepared = html
-    // A browser runs an unclosed script (or style) to the end of the page; xss would keep its text.
-    .replace(/<(script|style)\b[^>]*>(?![\s\S]*<\/\1\s*>)[\s\S]*$/i, "")
-    // A "<" that cannot start a tag is text to a browser ("1 < 2"); xss would take it for a tag.
-    .replace(/<(?![a-zA-Z/!?])/g, "&lt;");
+  // A "<" that cannot start a tag is text to a browser ("1 < 2"); xss would take it for a tag.
+  const prepared = dropUnclosed(dropUnclosed(html, "script"), "style").replace(/<(?![a-zA-Z/!?])/g, "&lt;");
   return balanceTags(filter.process(prepared));
+}
+
+/** A browser runs an unclosed script (or style) to the end of the page; xss would keep its text. */
+function dropUnclosed(html: string, tag: "script" | "style"): string {
+  const opening = new RegExp(`<${tag}\\b`, "gi");
+  opening.lastIndex = html.toLowerCase().lastIndexOf(`</${tag}`) + 1;
+  const unclosed = opening.exec(html);
+  return unclosed === null ? html : html.slice(0, unclosed.index);
 }
 
 /**
