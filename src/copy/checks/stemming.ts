@@ -36,10 +36,15 @@ function stemmerFor(language: string | undefined): Stemmer {
   return (language === undefined ? undefined : STEMMERS[language]) ?? unchanged;
 }
 
-/** A text's words (lower case) and their stems in one language, to look phrases up in. */
+// Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
+// words of the text are also tried joined into one.
+const MAX_JOINED = 3;
+
+/** A text's words reduced to stems in one language, to look phrases up in. */
 export interface StemmedText {
-  readonly words: readonly string[];
   readonly stems: readonly string[];
+  /** Stems of every run of 1 to MAX_JOINED words written as one word. */
+  readonly joined: ReadonlySet<string>;
   readonly stem: Stemmer;
 }
 
@@ -47,12 +52,14 @@ export interface StemmedText {
 export function stemText(text: string, language: string | undefined): StemmedText {
   const stem = stemmerFor(language);
   const words = wordsOf(text);
-  return { words, stems: words.map((word) => stem(word)), stem };
+  const joined = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let size = 1; size <= MAX_JOINED && i + size <= words.length; size++) {
+      joined.add(stem(words.slice(i, i + size).join("")));
+    }
+  }
+  return { stems: words.map((word) => stem(word)), joined, stem };
 }
-
-// Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
-// words of the text are also tried joined into one.
-const MAX_JOINED = 3;
 
 /**
  * Whether `phrase` occurs in the text as whole words, inflected forms counting: its stems in order and
@@ -61,14 +68,10 @@ const MAX_JOINED = 3;
 export function containsPhrase(text: StemmedText, phrase: string): boolean {
   const words = wordsOf(phrase);
   if (words.length === 0) return false;
+  if (text.joined.has(text.stem(words.join("")))) return true;
   const stems = words.map((word) => text.stem(word));
-  const joined = text.stem(words.join(""));
-  for (let i = 0; i < text.stems.length; i++) {
+  for (let i = 0; i + stems.length <= text.stems.length; i++) {
     if (stems.every((stem, j) => text.stems[i + j] === stem)) return true;
-    for (let size = 1; size <= MAX_JOINED && i + size <= text.words.length; size++) {
-      if (size === 1 && words.length === 1) continue;
-      if (text.stem(text.words.slice(i, i + size).join("")) === joined) return true;
-    }
   }
   return false;
 }
