@@ -22,6 +22,8 @@ describe("quantitiesIn", () => {
     ["12 Monate Garantie", ["12 Monate"]],
     ["2 in 1 design with 3 mugs, A4 size, model X200", []],
     ["5G and 4G networks, 1M downloads", []],
+    ["18/10 stainless steel, 18/8 Edelstahl", ["18/10", "18/8"]],
+    ["open 24/7, rated 4/5 stars, since 12/10", []],
     ["a 2 g sachet and 1 m cable", ["2 g", "1 m"]],
   ];
   for (const [text, expected] of cases) {
@@ -98,6 +100,17 @@ describe("invented specs check", () => {
     assert.equal(inventedSpecsCheck(["A set of 2 x 350 ml."], sources({ capacity: "350 ml" })).ok, false);
     assert.equal(
       inventedSpecsCheck(["A set of 2 x 350 ml."], sources({ capacity: "350 ml", pieces: "2" })).ok,
+      true,
+    );
+  });
+
+  it("a steel grade the facts do not give is invented", () => {
+    assert.equal(
+      inventedSpecsCheck(["Made of 18/10 stainless steel."], sources({ material: "stainless steel" })).detail,
+      '"18/10" is not in the title, keywords or facts; state only the facts given',
+    );
+    assert.equal(
+      inventedSpecsCheck(["Made of 18/10 steel."], sources({ material: "18/10 stainless steel" })).ok,
       true,
     );
   });

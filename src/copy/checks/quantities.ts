@@ -125,6 +125,10 @@ const SUFFIXED = new RegExp(
   "giu",
 );
 const CURRENCY_FIRST = new RegExp(String.raw`([€$£])\s?(${NUMBER})(?![\p{N}])`, "gu");
+// Stainless steel grades ("18/10 steel", "18/8 Edelstahl"). Other slashes (24/7, 4/5 stars, dates) are
+// not specifications, so only a grade next to a word for steel counts.
+const STEEL_GRADE =
+  /(?<![\p{L}\p{N}/.,])(1[0-9])\/(0|[0-9]|10)(?![\p{N}/])(?=\s*-?\s*(?:stainless|steel|edelstahl|cromargan|inox|acier|acero|acciaio|aço|roestvrij|rvs))/giu;
 const BARE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?:${NUMBER})(?![\p{N}])`, "gu");
 
 /** Every number with a unit in a text. */
@@ -145,6 +149,14 @@ export function quantitiesIn(text: string): Quantity[] {
     const unit = UNITS[match[1] ?? ""];
     if (unit !== undefined && match[2] !== undefined)
       found.push(quantity(match[2], unit, match[0], match.index));
+  }
+  for (const match of text.matchAll(STEEL_GRADE)) {
+    found.push({
+      text: match[0],
+      key: `${match[1]}/${match[2]} steel`,
+      number: Number(match[1]),
+      index: match.index,
+    });
   }
   return found.sort((a, b) => a.index - b.index);
 }
