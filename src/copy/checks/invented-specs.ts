@@ -3,10 +3,10 @@ import { quoteList } from "./quote-list.ts";
 import type { Check } from "./types.ts";
 
 /**
- * Every number with a unit in the copy (350 ml, 20 cm, 5 years, 40 %, 2x, €19, 18/10 steel) also occurs in the title,
- * the keywords or the facts: the model may not invent specifications. Amounts compare normalised
- * ("350ml" = "350 ml" = "0.35 l", "1,5 l" = "1.5 litres", "12 months" = "1 year"). A bare number in a
- * source ("capacity": "350") backs the same number with any unit.
+ * Every number with a unit in the copy (350 ml, 20 cm, 5 years, 40 %, 2x, €19, 18/10 steel) also occurs
+ * in the title, the keywords or the facts: the model may not invent specifications. Amounts compare
+ * normalised ("350ml" = "350 ml" = "0.35 l", "1,5 l" = "1.5 litres", "12 months" = "1 year"). A bare
+ * number in a source ("capacity": "350") backs the same number with any unit.
  */
 export function inventedSpecsCheck(
   texts: readonly string[],
