@@ -47,7 +47,7 @@ function extract(text: string, depth: number): ExtractedJson {
   return { ok: false, reason: firstFailure ?? "the reply contains no JSON object" };
 }
 
-/** A reply that is one JSON string (possibly fenced) holding the object, as some wrappers double-encode it. */
+/** A reply that is one JSON string (possibly fenced) holding the object: some wrappers double-encode. */
 function quotedJson(text: string): string | undefined {
   const trimmed = text
     .trim()

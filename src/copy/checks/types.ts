@@ -7,7 +7,7 @@ export type CheckName =
   | "invented_specs"
   | "language";
 
-/** One check's outcome; `detail` is a sentence for a shop worker, also quoted to the model in a repair request. */
+/** One check's outcome; `detail` is a sentence for a shop worker, quoted to the model in a repair request. */
 export interface Check {
   readonly check: CheckName;
   readonly ok: boolean;
