@@ -1,3 +1,4 @@
+/** The fields of a product's copy, as the model writes them and the store keeps them. */
 export interface ProductCopy {
   description: string;
   description_html: string;
@@ -7,6 +8,8 @@ export interface ProductCopy {
   seo_description: string;
   tags: string[];
 }
+
+/** The fields of a blog post's copy. */
 export interface PostCopy {
   abstract: string;
   seo_title: string;

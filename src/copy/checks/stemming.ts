@@ -1,0 +1,77 @@
+import { stemmer as danish } from "@orama/stemmers/danish";
+import { stemmer as dutch } from "@orama/stemmers/dutch";
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as finnish } from "@orama/stemmers/finnish";
+import { stemmer as french } from "@orama/stemmers/french";
+import { stemmer as german } from "@orama/stemmers/german";
+import { stemmer as italian } from "@orama/stemmers/italian";
+import { stemmer as norwegian } from "@orama/stemmers/norwegian";
+import { stemmer as portuguese } from "@orama/stemmers/portuguese";
+import { stemmer as spanish } from "@orama/stemmers/spanish";
+import { stemmer as swedish } from "@orama/stemmers/swedish";
+import { wordsOf } from "./words.ts";
+
+type Stemmer = (word: string) => string;
+
+// Snowball stemmers for the languages European shops write in, by primary subtag.
+const STEMMERS: Readonly<Record<string, Stemmer>> = {
+  da: danish,
+  de: german,
+  en: english,
+  es: spanish,
+  fi: finnish,
+  fr: french,
+  it: italian,
+  nb: norwegian,
+  nl: dutch,
+  nn: norwegian,
+  no: norwegian,
+  pt: portuguese,
+  sv: swedish,
+};
+
+const unchanged: Stemmer = (word) => word;
+
+function stemmerFor(language: string | undefined): Stemmer {
+  return (language === undefined ? undefined : STEMMERS[language]) ?? unchanged;
+}
+
+// Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
+// words of the text are also tried joined into one.
+const MAX_JOINED = 3;
+
+/** A text's words reduced to stems in one language, to look phrases up in. */
+export interface StemmedText {
+  readonly stems: readonly string[];
+  /** Stems of every run of 1 to MAX_JOINED words written as one word. */
+  readonly joined: ReadonlySet<string>;
+  readonly stem: Stemmer;
+}
+
+/** Stems in the given language; a language without a stemmer keeps the words as they are. */
+export function stemText(text: string, language: string | undefined): StemmedText {
+  const stem = stemmerFor(language);
+  const words = wordsOf(text);
+  const joined = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (let size = 1; size <= MAX_JOINED && i + size <= words.length; size++) {
+      joined.add(stem(words.slice(i, i + size).join("")));
+    }
+  }
+  return { stems: words.map((word) => stem(word)), joined, stem };
+}
+
+/**
+ * Whether `phrase` occurs in the text as whole words, inflected forms counting: its stems in order and
+ * next to each other, or the phrase written as one word where the text splits it (or the other way round).
+ */
+export function containsPhrase(text: StemmedText, phrase: string): boolean {
+  const words = wordsOf(phrase);
+  if (words.length === 0) return false;
+  if (text.joined.has(text.stem(words.join("")))) return true;
+  const stems = words.map((word) => text.stem(word));
+  for (let i = 0; i + stems.length <= text.stems.length; i++) {
+    if (stems.every((stem, j) => text.stems[i + j] === stem)) return true;
+  }
+  return false;
+}

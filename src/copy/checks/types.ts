@@ -1,0 +1,35 @@
+export type CheckName =
+  | "keywords"
+  | "length"
+  | "seo_title"
+  | "seo_description"
+  | "banned_words"
+  | "invented_specs"
+  | "language";
+
+/** One check's outcome; `detail` is a sentence for a shop worker, quoted to the model in a repair request. */
+export interface Check {
+  readonly check: CheckName;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export interface CheckInput {
+  /** The main prose (description or abstract): length and language are checked on it. */
+  readonly body: string;
+  /** Every text field of the copy: keywords, banned words and invented specifications are checked on them. */
+  readonly texts: readonly string[];
+  readonly seoTitle?: string;
+  readonly seoDescription?: string;
+}
+
+export interface CheckContext {
+  readonly title: string;
+  readonly keywords: readonly string[];
+  readonly facts: Readonly<Record<string, string>>;
+  /** Words in the body. */
+  readonly length?: { readonly min: number; readonly max: number };
+  readonly bannedWords: readonly string[];
+  /** BCP 47 tag asked for, e.g. "de", "fr-CA". */
+  readonly language?: string;
+}

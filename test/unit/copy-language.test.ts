@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { detectLanguage, languageCheck } from "../../src/copy/checks/language.ts";
+
+const copy: Record<string, string> = {
+  en: "Handmade from local clay and glazed in deep red, this mug feels solid in the hand. It is dishwasher safe and microwave safe, so it fits easily into a busy morning.",
+  de: "Von Hand aus heimischem Ton gefertigt und tiefrot glasiert, liegt diese Tasse angenehm schwer in der Hand. Sie ist spülmaschinenfest und mikrowellengeeignet.",
+  fr: "Façonnée à la main dans une argile locale et émaillée d'un rouge profond, cette tasse est agréable à tenir. Elle passe au lave-vaisselle et au micro-ondes.",
+  es: "Hecha a mano con arcilla local y esmaltada en un rojo intenso, esta taza se siente firme en la mano. Es apta para lavavajillas y microondas.",
+  it: "Realizzata a mano con argilla locale e smaltata in un rosso intenso, questa tazza è solida in mano. Va in lavastoviglie e nel microonde.",
+  nl: "Met de hand gemaakt van lokale klei en diep rood geglazuurd, ligt deze mok stevig in de hand. Hij kan in de vaatwasser en de magnetron.",
+  pt: "Feita à mão com argila local e vidrada num vermelho intenso, esta caneca é firme na mão. Pode ir à máquina de lavar louça e ao micro-ondes.",
+};
+
+describe("language check", () => {
+  for (const [language, text] of Object.entries(copy)) {
+    it(`passes ${language} copy asked for in ${language}`, () => {
+      const check = languageCheck(text, language);
+      assert.equal(check.ok, true, check.detail);
+    });
+  }
+
+  it("compares primary subtags", () => {
+    assert.equal(languageCheck(copy.fr ?? "", "fr-CA").ok, true);
+    assert.equal(languageCheck(copy.pt ?? "", "pt-BR").ok, true);
+  });
+
+  it("fails English copy asked for in German, naming both", () => {
+    assert.deepEqual(languageCheck(copy.en ?? "", "de"), {
+      check: "language",
+      ok: false,
+      detail: "the text is in English (en), not in German (de) as asked",
+    });
+  });
+
+  it("fails German copy asked for in French", () => {
+    assert.equal(languageCheck(copy.de ?? "", "fr").ok, false);
+  });
+
+  it("does not judge a text too short to tell", () => {
+    assert.deepEqual(languageCheck("Red mug, 350 ml.", "de"), {
+      check: "language",
+      ok: true,
+      detail: "the text is too short to tell its language",
+    });
+  });
+
+  it("says when it cannot recognise the asked language", () => {
+    const check = languageCheck(copy.en ?? "", "tlh");
+    assert.equal(check.ok, true);
+    assert.equal(check.detail, "the language was not checked: copydesk cannot recognise Klingon (tlh)");
+  });
+});
+
+describe("detectLanguage", () => {
+  it("knows the language of descriptive titles", () => {
+    assert.equal(detectLanguage("Soft merino wool socks for everyday wear"), "en");
+    assert.equal(detectLanguage("Tasse à café en grès, 350 ml"), "fr");
+    assert.equal(detectLanguage("Koffiemok van steengoed, 350 ml"), "nl");
+    assert.equal(
+      detectLanguage("Diese doppelwandige Edelstahlflasche hält Getränke stundenlang heiß."),
+      "de",
+    );
+  });
+
+  it("is unsure rather than wrong about short, ambiguous titles", () => {
+    assert.equal(detectLanguage("Stoneware coffee mug, 350 ml"), undefined);
+    assert.equal(detectLanguage("Kaffeetasse aus Steinzeug"), undefined);
+    assert.equal(detectLanguage("350 ml"), undefined);
+    assert.equal(detectLanguage(""), undefined);
+  });
+});
