@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { CreateMessageRequest } from "@modelcontextprotocol/sdk/types.js";
+import { writing } from "../support/copy-replies.ts";
 import { connectHttpClient, type HttpProcess, startHttpProcess } from "../support/http-server.ts";
-import { callTool, replyWith, type SamplingHandler } from "../support/server-process.ts";
+import { callTool, type SamplingHandler } from "../support/server-process.ts";
 
 type Product = { id: string; title: string; description: string };
 
@@ -25,7 +26,7 @@ describe("MCP over Streamable HTTP", () => {
   });
 
   it("initialize, tools/list, and create_product whose sampling request reaches the client", async () => {
-    const http = await connectHttpClient(server.url, { sampling: replyWith("A kettle that sings.") });
+    const http = await connectHttpClient(server.url, { sampling: writing("A kettle that sings.") });
     try {
       assert.match(http.transport.sessionId ?? "", /^[0-9a-f-]{36}$/);
       assert.equal(http.client.getServerVersion()?.name, "copydesk");
@@ -35,12 +36,12 @@ describe("MCP over Streamable HTTP", () => {
       const created = productOf(
         await callTool(http.client, "create_product", { title: "Kettle", keywords: ["steel"] }),
       );
-      assert.equal(created.description, "A kettle that sings.");
+      assert.ok(created.description.startsWith("A kettle that sings."), created.description);
       assert.equal(http.samplingRequests.length, 1);
       assert.equal(promptedName(http.samplingRequests[0] as CreateMessageRequest["params"]), "Kettle");
 
       const stored = await callTool(http.client, "get_product", { id: created.id });
-      assert.equal(productOf(stored).description, "A kettle that sings.");
+      assert.equal(productOf(stored).description, created.description);
     } finally {
       await http.close();
     }
@@ -55,17 +56,13 @@ describe("MCP over Streamable HTTP", () => {
     });
     const answerAs =
       (label: string): SamplingHandler =>
-      async () => {
+      async (request, extra) => {
         if (++arrived === 4) release();
         const timeout = new Promise<never>((_, reject) =>
           setTimeout(() => reject(new Error("the other session's requests never arrived")), 10_000).unref(),
         );
         await Promise.race([allArrived, timeout]);
-        return {
-          role: "assistant",
-          model: `model-${label}`,
-          content: { type: "text", text: `Written for ${label}` },
-        };
+        return writing(`Written for ${label}.`, `model-${label}`)(request, extra);
       };
     const [a, b] = await Promise.all([
       connectHttpClient(server.url, { sampling: answerAs("A"), name: "client-a" }),
@@ -82,7 +79,7 @@ describe("MCP over Streamable HTTP", () => {
       for (const result of results) {
         const product = productOf(result);
         const session = product.title.slice("Lamp ".length, "Lamp ".length + 1);
-        assert.equal(product.description, `Written for ${session}`, product.title);
+        assert.ok(product.description.startsWith(`Written for ${session}.`), product.title);
       }
       const names = (requests: CreateMessageRequest["params"][]) => requests.map(promptedName).sort();
       assert.deepEqual(names(a.samplingRequests), ["Lamp A1", "Lamp A2"]);
@@ -93,7 +90,7 @@ describe("MCP over Streamable HTTP", () => {
   });
 
   it("records written in one session are readable from another (one shared store)", async () => {
-    const writer = await connectHttpClient(server.url, { sampling: replyWith("Shared words.") });
+    const writer = await connectHttpClient(server.url, { sampling: writing("Shared words.") });
     const reader = await connectHttpClient(server.url);
     try {
       const created = productOf(

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { it } from "node:test";
+import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { RawSession } from "../support/raw-session.ts";
 import { tempDataDir } from "../support/server-process.ts";
 
@@ -18,9 +19,10 @@ it("stdout carries only JSON-RPC messages, with debug logging on and errors on t
       arguments: { title: "Mug", keywords: ["red"] },
     });
     const sampling = await session.waitFor((m) => m.method === "sampling/createMessage");
+    const copy = standInCopy("<product_name>\nMug\n</product_name>\n<keywords>\n- red\n</keywords>");
     session.send({
       id: sampling.id,
-      result: { role: "assistant", model: "raw-model", content: { type: "text", text: "A red mug." } },
+      result: { role: "assistant", model: "raw-model", content: { type: "text", text: copy } },
     });
     const result = await created;
     const structured = result.result?.structuredContent as { product: { model: string } } | undefined;

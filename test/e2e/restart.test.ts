@@ -1,23 +1,27 @@
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { it } from "node:test";
-import { callTool, replyWith, startServer, tempDataDir } from "../support/server-process.ts";
+import { writing } from "../support/copy-replies.ts";
+import { callTool, startServer, tempDataDir } from "../support/server-process.ts";
 
 it("a restart keeps posts and products", async () => {
   const dataDir = tempDataDir();
   try {
-    const first = await startServer({ dataDir, sampling: replyWith("Written before the restart.") });
+    const first = await startServer({ dataDir, sampling: writing("Written before the restart.") });
     const created = await callTool(first.client, "create_product", { title: "Mug", keywords: ["red"] });
     await callTool(first.client, "create_blog", { title: "Post", content: "Body" });
     await first.close();
-    const { id } = (created.structuredContent as { product: { id: string } }).product;
+    const { id, description } = (
+      created.structuredContent as { product: { id: string; description: string } }
+    ).product;
+    assert.ok(description.startsWith("Written before the restart."));
 
     const second = await startServer({ dataDir });
     try {
       const got = await callTool(second.client, "get_product", { id });
       assert.equal(
         (got.structuredContent as { product: { description: string } }).product.description,
-        "Written before the restart.",
+        description,
       );
       const posts = await callTool(second.client, "list_posts");
       assert.equal((posts.structuredContent as { posts: unknown[] }).posts.length, 1);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
+import { copywriter, lastMessageText, writing } from "../support/copy-replies.ts";
 import { callTool, replyWith, type SamplingHandler, startServer, textOf } from "../support/server-process.ts";
 
 const PRODUCT = { title: "Ceramic pour-over mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
@@ -41,12 +42,16 @@ describe("sampling failures give a clear isError and store nothing", () => {
   });
 
   it("an empty reply is asked again once, then reported", async () => {
-    const server = await expectFailure({ sampling: replyWith("   \n ") }, /empty product description twice/);
+    const server = await expectFailure({ sampling: replyWith("   \n ") }, /empty product copy twice/);
     assert.equal(server.samplingRequests.length, 2);
   });
 
-  it("a reply that is only a preamble counts as empty", async () => {
-    await expectFailure({ sampling: replyWith("Here is the product description:") }, /empty/);
+  it("a reply that is only a preamble is asked to be repaired once, then reported", async () => {
+    const server = await expectFailure(
+      { sampling: replyWith("Here is the product description:") },
+      /did not reply with usable product copy twice.*no JSON object/,
+    );
+    assert.equal(server.samplingRequests.length, 2);
   });
 
   it("an image reply", async () => {
@@ -70,14 +75,15 @@ describe("replies that succeed after trouble", () => {
   it("an empty reply followed by text stores the text", async () => {
     let calls = 0;
     const flaky: SamplingHandler = async (request, extra) =>
-      replyWith(calls++ === 0 ? "" : "A sturdy red mug.")(request, extra);
+      calls++ === 0 ? replyWith("")(request, extra) : writing("A sturdy red mug.")(request, extra);
     const server = await startServer({ sampling: flaky });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(result.isError, undefined, textOf(result));
-      assert.equal(
-        (result.structuredContent as { product: { description: string } }).product.description,
-        "A sturdy red mug.",
+      assert.ok(
+        (result.structuredContent as { product: { description: string } }).product.description.startsWith(
+          "A sturdy red mug.",
+        ),
       );
       assert.equal(server.samplingRequests.length, 2);
     } finally {
@@ -85,12 +91,31 @@ describe("replies that succeed after trouble", () => {
     }
   });
 
-  it("a maxTokens stop is stored and reported, not hidden", async () => {
-    const cut: SamplingHandler = async () => ({
-      role: "assistant",
-      model: "short-model",
+  it("a reply cut off at maxTokens is asked again, saying so", async () => {
+    let calls = 0;
+    const cutOnce: SamplingHandler = async (request, extra) =>
+      calls++ === 0
+        ? {
+            role: "assistant",
+            model: "short-model",
+            stopReason: "maxTokens",
+            content: { type: "text", text: '{"description": "A sturdy red mug that' },
+          }
+        : copywriter()(request, extra);
+    const server = await startServer({ sampling: cutOnce });
+    try {
+      const result = await callTool(server.client, "create_product", PRODUCT);
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.match(lastMessageText(server.samplingRequests[1]), /cut off at the token limit/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a maxTokens stop on a complete reply is stored and reported, not hidden", async () => {
+    const cut: SamplingHandler = async (request, extra) => ({
+      ...(await copywriter("short-model")(request, extra)),
       stopReason: "maxTokens",
-      content: { type: "text", text: "A sturdy red mug that" },
     });
     const server = await startServer({ sampling: cut });
     try {

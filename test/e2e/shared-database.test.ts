@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { it } from "node:test";
-import { callTool, replyWith, startServer, tempDataDir, textOf } from "../support/server-process.ts";
+import { writing } from "../support/copy-replies.ts";
+import { callTool, startServer, tempDataDir, textOf } from "../support/server-process.ts";
 
 it("two copydesk processes on one data folder (two client windows) write at once and lose nothing", async () => {
   const dataDir = tempDataDir();
   // Both open the new database at the same moment: creating it and switching it to WAL must not collide.
   const [a, b] = await Promise.all([
-    startServer({ dataDir, sampling: replyWith("From window A.") }),
-    startServer({ dataDir, sampling: replyWith("From window B.") }),
+    startServer({ dataDir, sampling: writing("From window A.") }),
+    startServer({ dataDir, sampling: writing("From window B.") }),
   ]);
   try {
     const calls = [];

@@ -62,3 +62,21 @@ export function lastMessageText(request: CreateMessageRequest["params"] | undefi
   const content = request?.messages.at(-1)?.content;
   return content && !Array.isArray(content) && content.type === "text" ? content.text : "";
 }
+
+/**
+ * Plays a model whose main text (the description, or a post's abstract) starts with this text and goes on
+ * as the stand-in copywriter writes it, so it passes the checks: for tests that follow a text through.
+ */
+export function writing(
+  text: string | ((request: CreateMessageRequest) => string),
+  model = "test-model-1",
+): SamplingHandler {
+  return async (request) => {
+    const reply = standInModel(request);
+    const copy = JSON.parse((reply.content as { text: string }).text) as Record<string, unknown>;
+    const main = typeof text === "string" ? text : text(request);
+    const field = "abstract" in copy ? "abstract" : "description";
+    copy[field] = `${main} ${String(copy[field])}`;
+    return { ...reply, model, content: { type: "text", text: JSON.stringify(copy) } };
+  };
+}

@@ -1,20 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
-import {
-  callTool,
-  type RunningServer,
-  type SamplingHandler,
-  startServer,
-  textOf,
-} from "../support/server-process.ts";
+import { productCopy } from "../support/copy-replies.ts";
+import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
+import { callTool, type SamplingHandler, textOf } from "../support/server-process.ts";
 
 type Pending = { saveWith: string; instructions: string; request: string };
 
 describe("host-model completion: a client without sampling and no provider (Claude Desktop, Cursor)", () => {
-  let server: RunningServer;
+  let server: InMemoryServer;
   before(async () => {
-    server = await startServer();
+    server = await startInMemory();
   });
   after(() => server.close());
 
@@ -30,20 +26,53 @@ describe("host-model completion: a client without sampling and no provider (Clau
     };
     assert.equal(product.description, null);
     assert.equal(product.model, null);
-    assert.equal(product.route, "host-model");
-    assert.equal(pending.saveWith, "save_product_description");
+    assert.equal(product.route, null);
+    assert.equal(pending.saveWith, "save_product_copy");
     assert.match(pending.request, /<product_name>\nCeramic pour-over mug\n<\/product_name>/);
-    assert.match(pending.instructions, /copywriter/);
+    assert.match(pending.instructions, /"seo_title": string/, "the brief gives the JSON shape");
     assert.match(
       textOf(result),
-      new RegExp(`does not support MCP sampling.*call save_product_description with id "${product.id}"`, "s"),
+      new RegExp(`does not support MCP sampling.*call save_product_copy with id "${product.id}"`, "s"),
     );
     assert.equal(server.samplingRequests.length, 0);
 
     const draft = await callTool(server.client, "get_product", { id: product.id });
-    assert.match(textOf(draft), /Draft: no description yet.*--- Brief ---/s);
+    assert.match(textOf(draft), /Draft: no copy yet.*--- Brief ---/s);
     const listed = await callTool(server.client, "list_products");
-    assert.match(textOf(listed), /draft: not written yet/);
+    assert.match(textOf(listed), /draft, no copy yet/);
+  });
+
+  it("save_product_copy validates the copy, runs the checks and reports them", async () => {
+    const created = await callTool(server.client, "create_product", {
+      title: "Red mug",
+      keywords: ["red", "dishwasher-safe", "350 ml"],
+    });
+    const { id } = (created.structuredContent as { product: { id: string } }).product;
+    const invalid = await callTool(server.client, "save_product_copy", {
+      id,
+      copy: { description: "Only this." },
+    });
+    assert.equal(invalid.isError, true);
+    assert.match(textOf(invalid), /bullets/);
+    const saved = await callTool(server.client, "save_product_copy", {
+      id,
+      copy: productCopy({ seo_title: "S".repeat(70) }),
+      model: "claude-opus-host",
+    });
+    assert.equal(saved.isError, undefined, textOf(saved));
+    const product = (
+      saved.structuredContent as {
+        product: {
+          version: number;
+          model: string;
+          route: string;
+          checks: Array<{ check: string; ok: boolean }>;
+        };
+      }
+    ).product;
+    assert.deepEqual([product.version, product.model, product.route], [1, "claude-opus-host", "host-model"]);
+    assert.equal(product.checks.find((c) => c.check === "seo_title")?.ok, false);
+    assert.match(textOf(saved), /Checks that still fail:\n- seo_title: seo_title has 70 characters/);
   });
 
   it("save_product_description completes the draft, cleaned, with the model the host reports", async () => {
@@ -56,6 +85,7 @@ describe("host-model completion: a client without sampling and no provider (Clau
       description: "Here is the description:\nA bright red mug that survives the dishwasher.",
       model: "claude-opus-host",
     });
+    // The first product of the list is the newest: the one save_product_copy completed above.
     assert.equal(saved.isError, undefined, textOf(saved));
     const got = (await callTool(server.client, "get_product", { id })).structuredContent as {
       product: { description: string; model: string; route: string };
@@ -76,7 +106,7 @@ describe("host-model completion: a client without sampling and no provider (Clau
       content: "Python is actually named after Monty Python Flying Circus",
     });
     const { post, pending } = created.structuredContent as { post: { id: string }; pending: Pending };
-    assert.equal(pending.saveWith, "save_blog_abstract");
+    assert.equal(pending.saveWith, "save_post_copy");
     const saved = await callTool(server.client, "save_blog_abstract", {
       id: post.id,
       abstract: "Python is named after Monty Python's Flying Circus.",
@@ -107,14 +137,14 @@ describe("a client that declares sampling but does not implement it (as Cursor d
     const missing: SamplingHandler = async () => {
       throw new McpError(-32601, "Method not found");
     };
-    const server = await startServer({ sampling: missing });
+    const server = await startInMemory({ sampling: missing });
     try {
       for (const title of ["Mug", "Cup"]) {
         const result = await callTool(server.client, "create_product", { title, keywords: ["red"] });
         assert.equal(result.isError, undefined, textOf(result));
         assert.equal(
           (result.structuredContent as { pending: Pending }).pending.saveWith,
-          "save_product_description",
+          "save_product_copy",
         );
       }
       assert.equal(server.samplingRequests.length, 1);

@@ -1,27 +1,27 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import {
-  callTool,
-  eventually,
-  type RunningServer,
-  replyWith,
-  startServer,
-  textOf,
-} from "../support/server-process.ts";
+import { asReply, postCopy, scripted } from "../support/copy-replies.ts";
+import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
+import { callTool, eventually, textOf } from "../support/server-process.ts";
 
 const SEED = {
   title: "Where Python comes from",
   content: "Python is actually named after Monty Python Flying Circus",
 };
 
-describe("create_blog through the built executable", () => {
-  let server: RunningServer;
+const ABSTRACT =
+  "Python takes its name from Monty Python's Flying Circus, not the snake. The post tells how the name was " +
+  "chosen and why it stuck with the language and its community.";
+
+describe("create_blog", () => {
+  let server: InMemoryServer;
   before(async () => {
-    server = await startServer({
-      sampling: replyWith(
-        "Here's your abstract:\n\nPython takes its name from Monty Python's Flying Circus, not the snake.",
-        "claude-sonnet-test",
-      ),
+    const reply = asReply(postCopy({ abstract: `Here's your abstract:\n\n${ABSTRACT}` }));
+    server = await startInMemory({
+      sampling: async (request, extra) => ({
+        ...(await scripted([reply])(request, extra)),
+        model: "claude-sonnet-test",
+      }),
     });
   });
   after(() => server.close());
@@ -37,7 +37,7 @@ describe("create_blog through the built executable", () => {
     assert.match(prompt, /Where Python comes from/);
     assert.match(prompt, /Monty Python Flying Circus/);
     assert.match(request.systemPrompt ?? "", /abstract/i);
-    assert.ok(request.maxTokens > 0 && request.maxTokens <= 1000, `maxTokens ${request.maxTokens}`);
+    assert.ok(request.maxTokens > 0 && request.maxTokens <= 2000, `maxTokens ${request.maxTokens}`);
     assert.equal(typeof request.temperature, "number");
     assert.ok(request.modelPreferences?.intelligencePriority !== undefined);
   });
@@ -50,7 +50,7 @@ describe("create_blog through the built executable", () => {
     assert.equal(posts.length, 1);
     const [summary] = posts;
     assert.ok(summary);
-    assert.equal(summary.abstract, "Python takes its name from Monty Python's Flying Circus, not the snake.");
+    assert.equal(summary.abstract, ABSTRACT, "the preamble is cleaned off");
     assert.equal(summary.model, "claude-sonnet-test");
 
     const got = await callTool(server.client, "get_post", { id: summary.id });
