@@ -57,7 +57,8 @@ function productOf(layout: Layout, handle: string, rows: SourceRow[], current: b
   const cell = (name: string) => cellOf(layout, first, name);
   const facts: Record<string, string> = {};
   const put = (name: string, value: string) => {
-    if (value !== "") facts[name] = value;
+    // The first name wins: a metafield labelled like an option ("Color") does not hide the option's values.
+    if (value !== "" && facts[name] === undefined) facts[name] = value;
   };
   put("vendor", cell("Vendor"));
   put("type", cell("Type"));
