@@ -24,6 +24,7 @@ export async function* csvRecords(
   lineEnding: CatalogHeader["lineEnding"],
   maxRowBytes = DEFAULT_MAX_ROW_BYTES,
 ): AsyncIterable<SourceRow> {
+  let lastLine = 0;
   const parser = parse({
     raw: true,
     bom: true,
@@ -31,23 +32,25 @@ export async function* csvRecords(
     relax_quotes: true,
     skip_empty_lines: false,
     max_record_size: maxRowBytes,
+    // The parser reads ahead of the consumer, so where a failing record starts is tracked here.
+    on_record: (record, context) => {
+      lastLine = context.lines;
+      return record;
+    },
   });
   const input = Readable.from(bytes);
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
-  const breakChar = lineEnding === "\r" ? "\r" : "\n";
   let number = 0;
-  let line = 1;
   try {
     for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      number++;
       const exact = lineEnding === "\r\n" && raw.endsWith("\r") ? `${raw}\n` : raw;
       // Tools that drop trailing empty cells make short rows; the cells a row lacks read as empty.
-      yield { number, raw: exact, cells: record };
-      for (let at = exact.indexOf(breakChar); at !== -1; at = exact.indexOf(breakChar, at + 1)) line++;
+      yield { number: ++number, raw: exact, cells: record };
     }
   } catch (error) {
-    throw readable(error, number + 1, line, maxRowBytes);
+    const emitted = (error as { records?: unknown }).records;
+    throw readable(error, (typeof emitted === "number" ? emitted : number) + 1, lastLine + 1, maxRowBytes);
   } finally {
     input.destroy();
   }
