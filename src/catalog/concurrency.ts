@@ -1,3 +1,5 @@
+import { retryAfterMs } from "../providers/http.ts";
+
 /** Time, passed in so that tests drive it without waiting. */
 export interface LimiterClock {
   now(): number;
@@ -54,6 +56,13 @@ export function defaultOverloadOf(error: unknown): Overload | undefined {
   const { status, retryAfterMs } = error as { status?: unknown; retryAfterMs?: unknown };
   if (typeof status !== "number" || !OVERLOAD_STATUSES.has(status)) return undefined;
   return typeof retryAfterMs === "number" ? { retryAfterMs } : {};
+}
+
+/** An HTTP reply as an overload, its Retry-After read as seconds or an HTTP date. */
+export function overloadOfReply(status: number, headers: Headers, now: number): Overload | undefined {
+  if (!OVERLOAD_STATUSES.has(status)) return undefined;
+  const wait = retryAfterMs(headers, now);
+  return wait === undefined ? {} : { retryAfterMs: wait };
 }
 
 interface Waiting {
