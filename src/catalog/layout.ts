@@ -75,7 +75,11 @@ export function columnFinder(columns: readonly string[]): (name: string) => numb
   columns.forEach((name, index) => {
     if (!first.has(normal(name))) first.set(normal(name), index);
   });
-  return (name) => first.get(normal(name));
+  const byExactName = new Map<string, number | undefined>();
+  return (name) => {
+    if (!byExactName.has(name)) byExactName.set(name, first.get(normal(name)));
+    return byExactName.get(name);
+  };
 }
 
 function knownDialect(find: (name: string) => number | undefined): Exclude<CsvDialect, "csv"> | undefined {
@@ -145,6 +149,13 @@ export function detectLayout(
     return { dialect: known, columns, find, copyColumns };
   }
   const mapping = options.mapping ?? defaultMapping(find);
+  const only = columns.length === 1 ? (columns[0] ?? "") : "";
+  if (/[;\t]/.test(only)) {
+    throw new CatalogFileError(
+      "unknown-layout",
+      `The file separates its columns with ${only.includes(";") ? "semicolons" : "tabs"}; copydesk reads comma-separated files (in a spreadsheet, save as "CSV UTF-8 (comma delimited)").`,
+    );
+  }
   if (mapping === undefined) {
     throw new CatalogFileError(
       "unknown-layout",

@@ -11,6 +11,7 @@ export function shopifyGrouper(layout: Layout) {
   const current = layout.dialect === "shopify-current";
   const handleColumn = current ? "URL handle" : "Handle";
   const finished = new Set<string>();
+  const metafields = metafieldColumns(layout);
   let open: { handle: string; rows: SourceRow[] } | undefined;
 
   const close = (): ImportItem[] => {
@@ -31,7 +32,7 @@ export function shopifyGrouper(layout: Layout) {
             },
       );
     }
-    return [{ kind: "product", product: productOf(layout, handle, rows, current) }];
+    return [{ kind: "product", product: productOf(layout, handle, rows, current, metafields) }];
   };
 
   return {
@@ -52,7 +53,23 @@ export function shopifyGrouper(layout: Layout) {
   };
 }
 
-function productOf(layout: Layout, handle: string, rows: SourceRow[], current: boolean): ImportedProduct {
+/** Metafield columns ("Color (product.metafields.shopify.color-pattern)") by their label. */
+function metafieldColumns(layout: Layout): [label: string, index: number][] {
+  const found: [label: string, index: number][] = [];
+  for (const [index, name] of layout.columns.entries()) {
+    const label = /^(.+?) \(product\.metafields\.[^)]+\)$/.exec(name.trim())?.[1];
+    if (label !== undefined) found.push([label, index]);
+  }
+  return found;
+}
+
+function productOf(
+  layout: Layout,
+  handle: string,
+  rows: SourceRow[],
+  current: boolean,
+  metafields: [label: string, index: number][],
+): ImportedProduct {
   const first = rows[0] as SourceRow;
   const cell = (name: string) => cellOf(layout, first, name);
   const facts: Record<string, string> = {};
@@ -78,10 +95,7 @@ function productOf(layout: Layout, handle: string, rows: SourceRow[], current: b
   if (cell(current ? "Weight value (grams)" : "Variant Grams") !== "" && grams > 0 && GRAMS_PER[unit]) {
     put("weight", `${Number((grams / GRAMS_PER[unit]).toFixed(2))} ${unit}`);
   }
-  layout.columns.forEach((name, index) => {
-    const metafield = /^(.+?) \(product\.metafields\.[^)]+\)$/.exec(name);
-    if (metafield?.[1] !== undefined) put(metafield[1], (first.cells[index] ?? "").trim());
-  });
+  for (const [label, index] of metafields) put(label, (first.cells[index] ?? "").trim());
   const body = rawCellOf(layout, first, current ? "Description" : "Body (HTML)");
   const seoTitle = cell("SEO title");
   const seoDescription = cell("SEO description");

@@ -96,6 +96,8 @@ describe("catalog import: files that are not product files fail whole, with a se
     assert.match(shopifyWithout.message, /no "Title" column/);
     const wrongFormat = await failure({ text: "Product Name,Features\nLamp,LED\n" }, { format: "shopify" });
     assert.match(wrongFormat.message, /not a Shopify product CSV/);
+    const semicolons = await failure({ text: "Product Name;Features\nLamp;LED\n" });
+    assert.match(semicolons.message, /separates its columns with semicolons/);
     const notJsonl = await failure({ text: "{not json\n" });
     assert.equal(notJsonl.problem, "not-jsonl");
   });
