@@ -90,6 +90,21 @@ describe("catalog export", () => {
     assert.deepEqual(summary.fieldsWithoutColumn, ["seo_title", "seo_description"]);
   });
 
+  it("a first row shorter than the header is filled out to the copy columns; its own cells keep their bytes", async () => {
+    const imported = await importAll({
+      text: 'Handle,Title,Body (HTML),Vendor,SEO Title,SEO Description\r\nmug,"Mug",\r\n',
+    });
+    const mug = imported.products[0] as ImportedProduct;
+    const exported = await exportText(
+      imported,
+      new Map([[mug, { description_html: "<p>Mug</p>", seo_title: "Mug" }]]),
+    );
+    assert.equal(
+      exported,
+      'Handle,Title,Body (HTML),Vendor,SEO Title,SEO Description\r\nmug,"Mug",<p>Mug</p>,,Mug\r\n',
+    );
+  });
+
   it("a row quoted loosely (a quote inside an unquoted cell) is rewritten whole, its cells unchanged", async () => {
     const imported = await importAll({ text: 'title,size,description_html\nTV,55" screen,old\n' });
     const tv = imported.products[0] as ImportedProduct;
