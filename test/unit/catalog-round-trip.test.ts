@@ -4,14 +4,7 @@ import { parse } from "csv-parse/sync";
 import { detectLayout } from "../../src/catalog/layout.ts";
 import { splitLineEnding, splitRawRecord } from "../../src/catalog/raw-fields.ts";
 import type { CopyField, ImportedProduct, ProductCopy, SourceRow } from "../../src/catalog/types.ts";
-import {
-  copyFor,
-  exportText,
-  fixturePath,
-  fixtureText,
-  type Imported,
-  importAll,
-} from "./catalog-support.ts";
+import { copyFor, exportText, fixturePath, fixtureText, importAll } from "./catalog-support.ts";
 
 const FORMAT = {
   "shopify-current": "shopify",
