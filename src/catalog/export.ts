@@ -32,6 +32,7 @@ const FORMAT: Record<Exclude<CatalogHeader["dialect"], "jsonl">, FormatChoice> =
 };
 
 const BOM = "\uFEFF";
+const CHUNK = 64 * 1024;
 
 /**
  * The export file's text, streamed: the source header and rows in their order, only the copy cells of rows
@@ -98,29 +99,38 @@ export function exportCatalog(
     return `${cells.join(",")}${end}`;
   };
 
+  // Rows are gathered into chunks of about 64 KiB: one await per chunk, not per row.
   async function* chunks(): AsyncIterable<string> {
+    let pending = header.bom ? BOM : "";
     let ended = true;
-    if (header.bom) yield BOM;
-    if (headerRaw !== "") {
-      yield headerRaw;
-      ended = /[\r\n]$/.test(headerRaw);
-    }
+    const put = (text: string) => {
+      if (!ended) pending += ending;
+      pending += text;
+      ended = text === "" || /[\r\n]$/.test(text);
+    };
+    if (headerRaw !== "") put(headerRaw);
     for await (const row of rows) {
       summary.rows++;
-      if (!ended) yield ending;
-      const text = row.copy === undefined ? row.raw : withCopy(row.raw, row.copy);
       if (row.copy !== undefined) summary.rowsWithCopy++;
-      yield text;
-      ended = text === "" || /[\r\n]$/.test(text);
+      put(row.copy === undefined ? row.raw : withCopy(row.raw, row.copy));
+      if (pending.length >= CHUNK) {
+        yield pending;
+        pending = "";
+      }
     }
     for await (const product of added) {
-      if (!ended) yield ending;
-      ended = true;
       summary.productsAdded++;
-      yield header.dialect === "jsonl"
-        ? `${newProductLine(product, tags)}${ending}`
-        : stringify([newProductCells(header, columns, product, tags)], { record_delimiter: ending });
+      put(
+        header.dialect === "jsonl"
+          ? `${newProductLine(product, tags)}${ending}`
+          : stringify([newProductCells(header, columns, product, tags)], { record_delimiter: ending }),
+      );
+      if (pending.length >= CHUNK) {
+        yield pending;
+        pending = "";
+      }
     }
+    if (pending !== "") yield pending;
   }
   return { chunks: chunks(), summary };
 }
