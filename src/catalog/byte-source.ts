@@ -4,8 +4,21 @@ import { CatalogFileError } from "./errors.ts";
 
 export type ByteSource = AsyncIterable<Uint8Array>;
 
-export function fileBytes(path: string): ByteSource {
-  return createReadStream(path, { highWaterMark: 256 * 1024 });
+const UNREADABLE: Record<string, string> = {
+  ENOENT: "there is no such file",
+  EACCES: "copydesk may not read it",
+  EPERM: "copydesk may not read it",
+  EISDIR: "it is a folder",
+};
+
+export async function* fileBytes(path: string): ByteSource {
+  try {
+    yield* createReadStream(path, { highWaterMark: 256 * 1024 });
+  } catch (error) {
+    const why = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ""];
+    if (why === undefined) throw error;
+    throw new CatalogFileError("unreadable", `Cannot read ${path}: ${why}.`);
+  }
 }
 
 export async function* textBytes(text: string): ByteSource {

@@ -1,4 +1,5 @@
 export type CatalogFileProblem =
+  | "unreadable"
   | "binary"
   | "not-utf8"
   | "empty"

@@ -120,7 +120,7 @@ export function newProductCells(
       set("Type", "simple");
       set("SKU", product.key.sku);
       set("Name", product.title);
-      set("Published", "0");
+      set("Published", "-1"); // WooCommerce's importer: 1 published, 0 private, -1 draft
       set("Description", copy.description_html);
       set("Short description", copy.short_description);
       set("Categories", facts.categories);

@@ -59,6 +59,7 @@ describe("catalog export", () => {
         assert.deepEqual(product?.key, { sku: "LAMP-1" });
         assert.equal(product?.existingShortDescriptionHtml, "Bright, dimmable.");
         assert.equal(product?.facts.categories, "Lighting");
+        assert.match(written, /\n,simple,LAMP-1,Desk Lämp,-1,/, "a draft in WooCommerce's importer");
       }
       if (dialect === "csv" || dialect === "jsonl") {
         assert.deepEqual(product?.key, { sku: "LAMP-1" });

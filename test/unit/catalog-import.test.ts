@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ByteSource } from "../../src/catalog/byte-source.ts";
+import { type ByteSource, fileBytes } from "../../src/catalog/byte-source.ts";
 import { CatalogFileError } from "../../src/catalog/errors.ts";
 import { openCatalog } from "../../src/catalog/import.ts";
 import { fixturePath, importAll } from "./catalog-support.ts";
@@ -50,6 +50,15 @@ describe("catalog import: files that are not product files fail whole, with a se
     const titles = [];
     for await (const item of opened.items) if (item.kind === "product") titles.push(item.product.title);
     assert.deepEqual(titles, ["Caf€ Mug"]);
+  });
+
+  it("a file that cannot be read", async () => {
+    const missing = await failure({ bytes: fileBytes("/nonexistent/products.csv") });
+    assert.equal(missing.problem, "unreadable");
+    assert.equal(
+      missing.message,
+      "Cannot read /nonexistent/products.csv: there is no such file. Nothing was imported.",
+    );
   });
 
   it("empty files: no bytes, a BOM alone, blank lines", async () => {
