@@ -1,0 +1,136 @@
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { COPY_COLUMNS, detectLayout, type FormatChoice } from "./layout.ts";
+import { type NewProduct, newProductCells, newProductLine } from "./new-rows.ts";
+import { quoteCell, splitLineEnding, splitRawRecord } from "./raw-fields.ts";
+import type { CatalogHeader, CopyField, ProductCopy } from "./types.ts";
+
+/** A source row to write back: exactly as it was, or, on a product's first row, with its new copy. */
+export interface ExportRow {
+  raw: string;
+  copy?: ProductCopy;
+}
+
+export interface ExportOptions {
+  /** Write `copy.tags` into the Tags column (off by default: tags drive store collections and filters). */
+  tags?: boolean;
+}
+
+export interface ExportSummary {
+  rows: number;
+  rowsWithCopy: number;
+  productsAdded: number;
+  /** Copy fields the dialect has a column for but this file's header lacks: not written. */
+  fieldsWithoutColumn: CopyField[];
+}
+
+const FORMAT: Record<Exclude<CatalogHeader["dialect"], "jsonl">, FormatChoice> = {
+  "shopify-current": "shopify",
+  "shopify-legacy": "shopify",
+  woocommerce: "woocommerce",
+  csv: "csv",
+};
+
+const BOM = "\uFEFF";
+const CHUNK = 64 * 1024;
+
+/**
+ * The export file's text, streamed: the source header and rows in their order, only the copy cells of rows
+ * that carry copy changed, then the products that have no source row, in the same dialect. A generic CSV whose
+ * header has no column for a copy field gets that column added at the end (only rows with copy fill it).
+ */
+export function exportCatalog(
+  header: CatalogHeader,
+  rows: AsyncIterable<ExportRow> | Iterable<ExportRow>,
+  added: AsyncIterable<NewProduct> | Iterable<NewProduct> = [],
+  options: ExportOptions = {},
+): { chunks: AsyncIterable<string>; summary: ExportSummary } {
+  const tags = options.tags === true;
+  const summary: ExportSummary = { rows: 0, rowsWithCopy: 0, productsAdded: 0, fieldsWithoutColumn: [] };
+  const fields: CopyField[] = ["description_html", "short_description", "seo_title", "seo_description"];
+  if (tags) fields.push("tags");
+  const ending = header.lineEnding;
+  let columns = header.columns;
+  let headerRaw = header.raw;
+  const copyColumns: [CopyField, number][] = [];
+  if (header.dialect !== "jsonl") {
+    const layout = detectLayout(header.columns, {
+      format: FORMAT[header.dialect],
+      ...(header.mapping !== undefined ? { mapping: header.mapping } : {}),
+    });
+    const appended: string[] = [];
+    for (const field of fields) {
+      const index = layout.copyColumns[field];
+      if (index !== undefined) copyColumns.push([field, index]);
+      else if (header.dialect === "csv") {
+        copyColumns.push([field, columns.length + appended.length]);
+        appended.push(field);
+      } else if (COPY_COLUMNS[header.dialect][field] !== undefined) summary.fieldsWithoutColumn.push(field);
+    }
+    if (appended.length > 0) {
+      const [text, end] = splitLineEnding(header.raw);
+      headerRaw = `${[text, ...appended.map((name) => quoteCell(name))].join(",")}${end || ending}`;
+      columns = [...columns, ...appended];
+    }
+  }
+
+  const withCopy = (raw: string, copy: ProductCopy): string => {
+    const [text, end] = splitLineEnding(raw);
+    if (header.dialect === "jsonl") {
+      const { tags: newTags, ...rest } = copy;
+      const record = {
+        ...(JSON.parse(text) as object),
+        ...rest,
+        ...(tags && newTags !== undefined ? { tags: newTags } : {}),
+      };
+      return `${JSON.stringify(record)}${end}`;
+    }
+    const cells =
+      splitRawRecord(text) ??
+      (
+        (parse(text, { relax_quotes: true, relax_column_count: true })[0] as string[] | undefined) ?? [""]
+      ).map((cell) => quoteCell(cell));
+    for (const [field, index] of copyColumns) {
+      const value = field === "tags" ? copy.tags?.join(", ") : copy[field];
+      if (value === undefined) continue;
+      while (cells.length <= index) cells.push("");
+      cells[index] = quoteCell(value);
+    }
+    return `${cells.join(",")}${end}`;
+  };
+
+  // Rows are gathered into chunks of about 64 KiB: one await per chunk, not per row.
+  async function* chunks(): AsyncIterable<string> {
+    let pending = header.bom ? BOM : "";
+    let ended = true;
+    const put = (text: string) => {
+      if (!ended) pending += ending;
+      pending += text;
+      ended = text === "" || /[\r\n]$/.test(text);
+    };
+    if (headerRaw !== "") put(headerRaw);
+    for await (const row of rows) {
+      summary.rows++;
+      if (row.copy !== undefined) summary.rowsWithCopy++;
+      put(row.copy === undefined ? row.raw : withCopy(row.raw, row.copy));
+      if (pending.length >= CHUNK) {
+        yield pending;
+        pending = "";
+      }
+    }
+    for await (const product of added) {
+      summary.productsAdded++;
+      put(
+        header.dialect === "jsonl"
+          ? `${newProductLine(product, tags)}${ending}`
+          : stringify([newProductCells(header, columns, product, tags)], { record_delimiter: ending }),
+      );
+      if (pending.length >= CHUNK) {
+        yield pending;
+        pending = "";
+      }
+    }
+    if (pending !== "") yield pending;
+  }
+  return { chunks: chunks(), summary };
+}

@@ -1,0 +1,110 @@
+import { existingCopy } from "./existing-copy.ts";
+import { splitList } from "./html-text.ts";
+import type { Layout } from "./layout.ts";
+import { cellOf, isBlank, rawCellOf } from "./row-cells.ts";
+import type { ImportedProduct, ImportItem, SourceRow } from "./types.ts";
+
+const GRAMS_PER: Record<string, number> = { g: 1, kg: 1000, lb: 453.59237, lbs: 453.59237, oz: 28.349523125 };
+
+/** One product per handle: its rows share the handle, and its first row carries title, body and SEO. */
+export function shopifyGrouper(layout: Layout) {
+  const current = layout.dialect === "shopify-current";
+  const handleColumn = current ? "URL handle" : "Handle";
+  const finished = new Set<string>();
+  const metafields = metafieldColumns(layout);
+  let open: { handle: string; rows: SourceRow[] } | undefined;
+
+  const close = (): ImportItem[] => {
+    if (open === undefined) return [];
+    const { handle, rows } = open;
+    open = undefined;
+    finished.add(handle);
+    const first = rows[0] as SourceRow;
+    if (cellOf(layout, first, "Title") === "") {
+      const reason = `row ${first.number} starts product "${handle}" but has no Title`;
+      return rows.map((row) =>
+        row === first
+          ? { kind: "rejected", row, reason }
+          : {
+              kind: "rejected",
+              row,
+              reason: `belongs to product "${handle}", rejected at row ${first.number}`,
+            },
+      );
+    }
+    return [{ kind: "product", product: productOf(layout, handle, rows, current, metafields) }];
+  };
+
+  return {
+    push(row: SourceRow): ImportItem[] {
+      if (isBlank(row)) return [{ kind: "blank", row }];
+      const handle = cellOf(layout, row, handleColumn);
+      if (handle === "") return [{ kind: "rejected", row, reason: `has no ${handleColumn}` }];
+      if (open?.handle === handle) {
+        open.rows.push(row);
+        return [];
+      }
+      const items = close();
+      if (finished.has(handle)) items.push({ kind: "attached", to: { handle }, rows: [row] });
+      else open = { handle, rows: [row] };
+      return items;
+    },
+    end: close,
+  };
+}
+
+/** Metafield columns ("Color (product.metafields.shopify.color-pattern)") by their label. */
+function metafieldColumns(layout: Layout): [label: string, index: number][] {
+  const found: [label: string, index: number][] = [];
+  for (const [index, name] of layout.columns.entries()) {
+    const label = /^(.+?) \(product\.metafields\.[^)]+\)$/.exec(name.trim())?.[1];
+    if (label !== undefined) found.push([label, index]);
+  }
+  return found;
+}
+
+function productOf(
+  layout: Layout,
+  handle: string,
+  rows: SourceRow[],
+  current: boolean,
+  metafields: [label: string, index: number][],
+): ImportedProduct {
+  const first = rows[0] as SourceRow;
+  const cell = (name: string) => cellOf(layout, first, name);
+  const facts: Record<string, string> = {};
+  const put = (name: string, value: string) => {
+    // The first name wins: a metafield labelled like an option ("Color") does not hide the option's values.
+    if (value !== "" && facts[name] === undefined) facts[name] = value;
+  };
+  put("vendor", cell("Vendor"));
+  put("type", cell("Type"));
+  put("category", cell("Product category"));
+  for (let n = 1; n <= 3; n++) {
+    const name = cell(`Option${n} name`);
+    if (name === "" || name === "Title") continue;
+    const values = new Set<string>();
+    for (const row of rows) {
+      const value = cellOf(layout, row, `Option${n} value`);
+      if (value !== "" && value !== "Default Title") values.add(value);
+    }
+    put(name, [...values].join(", "));
+  }
+  const grams = Number(cell(current ? "Weight value (grams)" : "Variant Grams"));
+  const unit = cell(current ? "Weight unit for display" : "Variant Weight Unit").toLowerCase() || "g";
+  if (cell(current ? "Weight value (grams)" : "Variant Grams") !== "" && grams > 0 && GRAMS_PER[unit]) {
+    put("weight", `${Number((grams / GRAMS_PER[unit]).toFixed(2))} ${unit}`);
+  }
+  for (const [label, index] of metafields) put(label, (first.cells[index] ?? "").trim());
+  const body = rawCellOf(layout, first, current ? "Description" : "Body (HTML)");
+  const seoTitle = cell("SEO title");
+  const seoDescription = cell("SEO description");
+  return {
+    key: { handle },
+    title: cell("Title"),
+    keywords: splitList(cell("Tags")),
+    facts,
+    ...existingCopy({ description: body, seoTitle, seoDescription }),
+    rows,
+  };
+}

@@ -1,0 +1,96 @@
+import { existingCopy } from "./existing-copy.ts";
+import { splitList } from "./html-text.ts";
+import type { Layout } from "./layout.ts";
+import { cellOf, isBlank, rawCellOf } from "./row-cells.ts";
+import type { ImportedProduct, ImportItem, ProductKey, SourceRow } from "./types.ts";
+
+const SEO_TITLE_META = ["Meta: _yoast_wpseo_title", "Meta: rank_math_title"];
+const SEO_DESCRIPTION_META = ["Meta: _yoast_wpseo_metadesc", "Meta: rank_math_description"];
+
+/** One product per row; a variation joins its parent (named by SKU or id:N) and gets no copy. */
+export function wooGrouper(layout: Layout) {
+  let open: { key: ProductKey; rows: SourceRow[] } | undefined;
+
+  const close = (): ImportItem[] => {
+    if (open === undefined) return [];
+    const { key, rows } = open;
+    open = undefined;
+    return [{ kind: "product", product: productOf(layout, key, rows) }];
+  };
+
+  return {
+    push(row: SourceRow): ImportItem[] {
+      if (isBlank(row)) return [{ kind: "blank", row }];
+      const types = splitList(cellOf(layout, row, "Type").toLowerCase());
+      if (types.includes("variation")) {
+        const parent = cellOf(layout, row, "Parent");
+        if (parent === "") return [{ kind: "rejected", row, reason: "is a variation with no Parent" }];
+        const to: ProductKey = parent.startsWith("id:") ? { id: parent.slice(3).trim() } : { sku: parent };
+        if (open !== undefined && (to.id !== undefined ? to.id === open.key.id : to.sku === open.key.sku)) {
+          open.rows.push(row);
+          return [];
+        }
+        return [{ kind: "attached", to, rows: [row] }];
+      }
+      const items = close();
+      if (cellOf(layout, row, "Name") === "") {
+        items.push({ kind: "rejected", row, reason: "has no Name" });
+        return items;
+      }
+      const id = cellOf(layout, row, "ID");
+      const sku = cellOf(layout, row, "SKU");
+      open = { key: { ...(sku !== "" ? { sku } : {}), ...(id !== "" ? { id } : {}) }, rows: [row] };
+      return items;
+    },
+    end: close,
+  };
+}
+
+function productOf(layout: Layout, key: ProductKey, rows: SourceRow[]): ImportedProduct {
+  const first = rows[0] as SourceRow;
+  const cell = (name: string) => cellOf(layout, first, name);
+  const facts: Record<string, string> = {};
+  const put = (name: string, value: string) => {
+    if (value !== "") facts[name] = value;
+  };
+  put("type", splitList(cell("Type")).join(", "));
+  put("categories", cell("Categories"));
+  let weightUnit = "";
+  const sizes: [string, string][] = [];
+  let sizeUnit = "";
+  layout.columns.forEach((name, index) => {
+    const value = (first.cells[index] ?? "").trim();
+    const unit = /^(Weight|Length|Width|Height) \((.+)\)$/i.exec(name.trim());
+    if (unit?.[1] !== undefined && unit[2] !== undefined && value !== "") {
+      if (unit[1].toLowerCase() === "weight") {
+        weightUnit = unit[2];
+        put("weight", `${value} ${weightUnit}`);
+      } else {
+        sizes.push([unit[1].toLowerCase(), value]);
+        sizeUnit = unit[2];
+      }
+    }
+    const attribute = /^Attribute (\d+) name$/i.exec(name.trim());
+    if (attribute !== null && value !== "") {
+      put(value, cellOf(layout, first, `Attribute ${attribute[1]} value(s)`));
+    }
+  });
+  if (sizes.length > 0) {
+    put(
+      "dimensions",
+      `${sizes.map(([, value]) => value).join(" × ")} ${sizeUnit} (${sizes.map(([name]) => name).join(" × ")})`,
+    );
+  }
+  const body = rawCellOf(layout, first, "Description");
+  const short = rawCellOf(layout, first, "Short description");
+  const seoTitle = SEO_TITLE_META.map((name) => cell(name)).find((value) => value !== "") ?? "";
+  const seoDescription = SEO_DESCRIPTION_META.map((name) => cell(name)).find((value) => value !== "") ?? "";
+  return {
+    key,
+    title: cell("Name"),
+    keywords: splitList(cell("Tags")),
+    facts,
+    ...existingCopy({ description: body, short, seoTitle, seoDescription }),
+    rows,
+  };
+}
