@@ -1,9 +1,9 @@
 import { TOOLS } from "../tools/index.ts";
-import { OPTIONS } from "./options.ts";
+import { flagLabel, OPTIONS } from "./options.ts";
 
 export function helpText(version: string, defaultDataDir: string): string {
   const rows = OPTIONS.map((option) => {
-    const flag = `--${option.name}${option.value ? ` ${option.value}` : ""}`;
+    const flag = flagLabel(option);
     const env = option.env ? ` [env ${option.env}]` : "";
     return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
   });

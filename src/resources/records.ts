@@ -48,6 +48,8 @@ function register<T extends { id: string; title: string }>(
           resources.push({
             uri: `copydesk://${collection.name}/${item.id}`,
             name: item.title,
+            // Clients that show titles show this one: it names the record, not only its kind.
+            title: `${collection.title}: ${item.title}`,
             mimeType: "application/json",
           });
         }
