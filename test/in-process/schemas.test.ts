@@ -7,10 +7,7 @@ import { startInMemory } from "../support/in-memory.ts";
 function typeArrays(node: unknown, path: string): string[] {
   if (node === null || typeof node !== "object") return [];
   const own = !Array.isArray(node) && Array.isArray((node as { type?: unknown }).type) ? [path] : [];
-  return [
-    ...own,
-    ...Object.entries(node).flatMap(([key, value]) => typeArrays(value, `${path}/${key}`)),
-  ];
+  return [...own, ...Object.entries(node).flatMap(([key, value]) => typeArrays(value, `${path}/${key}`))];
 }
 
 it("no tool's input or output schema has a type array (the MCP Inspector flags them)", async () => {
@@ -25,12 +22,8 @@ it("no tool's input or output schema has a type array (the MCP Inspector flags t
     assert.deepEqual(found, []);
     // The fields stay nullable, spelled portably.
     const getPost = tools.find((tool) => tool.name === "get_post");
-    const post = (getPost?.outputSchema?.properties as Record<string, { properties: Record<string, unknown> }>)
-      .post;
-    assert.deepEqual((post?.properties.abstract as { anyOf: unknown }).anyOf, [
-      { type: "string" },
-      { type: "null" },
-    ]);
+    const post = JSON.stringify(getPost?.outputSchema);
+    assert.match(post, /"abstract":\{[^}]*"anyOf":\[\{"type":"string"\},\{"type":"null"\}\]/);
   } finally {
     await server.close();
   }
@@ -40,7 +33,10 @@ it("withoutTypeArrays spells a type array as anyOf and keeps every other keyword
   assert.deepEqual(
     withoutTypeArrays({
       type: "object",
-      properties: { a: { description: "d", maxLength: 3, type: ["string", "null"] }, b: { type: ["integer"] } },
+      properties: {
+        a: { description: "d", maxLength: 3, type: ["string", "null"] },
+        b: { type: ["integer"] },
+      },
     }),
     {
       type: "object",
