@@ -1,6 +1,8 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
+import { registerPrompt } from "./prompts/define-prompt.ts";
+import { PROMPTS } from "./prompts/index.ts";
 import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
 import { createClientSampling, type SamplingConfig } from "./sampling/client-sampling.ts";
@@ -17,6 +19,8 @@ export interface ServerDeps {
   readonly provider?: ServerSideModel | undefined;
   /** Sinks besides MCP logging (stderr in production). */
   readonly logSinks: readonly LogSink[];
+  /** Names of the stored brand voices, for prompt completions (default: none). */
+  readonly listBrandNames?: () => readonly string[];
 }
 
 const INSTRUCTIONS =
@@ -59,5 +63,7 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
   };
   for (const tool of TOOLS) registerTool(server, tool, toolDeps);
   registerRecordResources(server, deps.store);
+  const promptDeps = { store: deps.store, listBrandNames: deps.listBrandNames ?? (() => []) };
+  for (const prompt of PROMPTS) registerPrompt(server, prompt, promptDeps);
   return { server, logger };
 }

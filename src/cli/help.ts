@@ -1,3 +1,4 @@
+import { PROMPTS } from "../prompts/index.ts";
 import { TOOLS } from "../tools/index.ts";
 import { flagLabel, OPTIONS } from "./options.ts";
 
@@ -20,6 +21,7 @@ or a server-side provider you configure (--provider), or, when neither is there,
 (copydesk stores a draft and hands it a brief). Records are kept in a SQLite database and survive restarts.
 
 Tools: ${TOOLS.map((tool) => tool.name).join(", ")}
+Prompts (slash commands): ${PROMPTS.map((prompt) => prompt.name).join(", ")}
 Resources: copydesk://posts/{id}, copydesk://products/{id}
 
 Options (a flag wins over its environment variable):

@@ -23,6 +23,8 @@ export interface InMemoryOptions {
   /** Extra client capabilities, e.g. { elicitation: {} } or extensions. */
   readonly capabilities?: Record<string, unknown>;
   readonly samplingTimeoutMs?: number;
+  /** Brand-voice names for prompt completions, as the brand store would list them. */
+  readonly brandNames?: readonly string[];
 }
 
 export interface InMemoryServer {
@@ -56,6 +58,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     },
     provider: options.provider,
     logSinks: [(level, message) => logLines.push(`${level}: ${message}`)],
+    ...(options.brandNames ? { listBrandNames: () => options.brandNames ?? [] } : {}),
   });
   const client = new Client(
     { name: "copydesk-test-client", version: "1.0.0" },
