@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
-import { callTool, replyWith, type SamplingHandler, startServer, textOf } from "../support/server-process.ts";
+import { type InMemoryOptions, startInMemory } from "../support/in-memory.ts";
+import { callTool, replyWith, type SamplingHandler, textOf } from "../support/server-process.ts";
 
 const PRODUCT = { title: "Ceramic pour-over mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
 
 /** Calls create_product, expects an isError result, and checks that nothing was stored. */
-async function expectFailure(options: Parameters<typeof startServer>[0], pattern: RegExp) {
-  const server = await startServer(options);
+async function expectFailure(options: InMemoryOptions, pattern: RegExp) {
+  const server = await startInMemory(options);
   try {
     const result = await callTool(server.client, "create_product", PRODUCT);
     assert.equal(result.isError, true, `expected an error, got: ${textOf(result)}`);
@@ -37,7 +38,7 @@ describe("sampling failures give a clear isError and store nothing", () => {
 
   it("the client never answers: the configured timeout ends the wait", async () => {
     const never: SamplingHandler = () => new Promise(() => {});
-    await expectFailure({ sampling: never, args: ["--sampling-timeout", "1s"] }, /within 1 second.*approve/s);
+    await expectFailure({ sampling: never, samplingTimeoutMs: 1000 }, /within 1 second.*approve/s);
   });
 
   it("an empty reply is asked again once, then reported", async () => {
@@ -71,7 +72,7 @@ describe("replies that succeed after trouble", () => {
     let calls = 0;
     const flaky: SamplingHandler = async (request, extra) =>
       replyWith(calls++ === 0 ? "" : "A sturdy red mug.")(request, extra);
-    const server = await startServer({ sampling: flaky });
+    const server = await startInMemory({ sampling: flaky });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(result.isError, undefined, textOf(result));
@@ -92,7 +93,7 @@ describe("replies that succeed after trouble", () => {
       stopReason: "maxTokens",
       content: { type: "text", text: "A sturdy red mug that" },
     });
-    const server = await startServer({ sampling: cut });
+    const server = await startInMemory({ sampling: cut });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       const structured = result.structuredContent as { truncated: boolean; product: { stopReason: string } };
