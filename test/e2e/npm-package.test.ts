@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
 import { isSupportedNode } from "../../src/runtime/node-support.ts";
@@ -62,4 +62,23 @@ describe("the npm package on each Node found here", () => {
       });
     }
   }
+});
+
+it("the npm package ships the bundle, README, LICENSE and server.json, and says which Node it needs", () => {
+  const pack = spawnSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { encoding: "utf8" });
+  assert.equal(pack.status, 0, pack.stderr);
+  const [{ files }] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
+  assert.deepEqual(files.map((file) => file.path).sort(), [
+    "LICENSE",
+    "README.md",
+    "dist/copydesk.mjs",
+    "package.json",
+    "server.json",
+  ]);
+  const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+  assert.equal(pkg.engines.node, "^22.13.0 || >=24");
+  assert.match(
+    readFileSync("LICENSE", "utf8"),
+    /^MIT License\n\nCopyright \(c\) 2026 copydesk contributors\n/,
+  );
 });
