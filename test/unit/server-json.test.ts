@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { it } from "node:test";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { withReleaseBundles } from "../../scripts/registry/server-json.ts";
 import { OPTIONS } from "../../src/cli/options.ts";
 
 // The MCP Registry's schema for server.json, vendored from modelcontextprotocol/registry
@@ -40,4 +41,37 @@ it("server.json agrees with package.json and names only real variables", () => {
   assert.ok(pkg.files.includes("server.json") && pkg.files.includes("LICENSE"), pkg.files.join(", "));
   const known = new Set(OPTIONS.map((option) => option.env));
   for (const variable of npm.environmentVariables) assert.ok(known.has(variable.name), variable.name);
+});
+
+it("the release's server.json adds each MCP bundle with its URL and SHA-256, and stays valid", () => {
+  const release = withReleaseBundles(
+    serverJson,
+    [
+      { name: `copydesk-${pkg.version}-win-x64.mcpb`, bytes: Buffer.from("win") },
+      { name: `copydesk-${pkg.version}-darwin-arm64.mcpb`, bytes: Buffer.from("mac") },
+      { name: `copydesk-${pkg.version}-linux-x64.tar.gz`, bytes: Buffer.from("tar") },
+      { name: "copydesk-0.0.1-darwin-arm64.mcpb", bytes: Buffer.from("old") },
+    ],
+    "https://github.com/example/copydesk/releases/download/v0.1.0/",
+  );
+  assert.deepEqual(validate(release), []);
+  assert.deepEqual(
+    release.packages.map((p) => [p.registryType, p.identifier]),
+    [
+      ["npm", "copydesk"],
+      [
+        "mcpb",
+        `https://github.com/example/copydesk/releases/download/v0.1.0/copydesk-${pkg.version}-darwin-arm64.mcpb`,
+      ],
+      [
+        "mcpb",
+        `https://github.com/example/copydesk/releases/download/v0.1.0/copydesk-${pkg.version}-win-x64.mcpb`,
+      ],
+    ],
+  );
+  // sha256("mac")
+  assert.equal(
+    release.packages[1]?.fileSha256,
+    "348a629f5ceed032c3e8706ec47d9bfafb00fb4250b018dd965435ca50cb836e",
+  );
 });
