@@ -1,27 +1,36 @@
 /**
  * The main job: spawns the built executable exactly as a desktop MCP client does (stdio), creates the
- * seed's example post and product through sampling, reads them back, and prints them. The sampling
- * replies come from a clearly labelled stand-in model.
+ * seed's example post and product, reads them back, and prints them. A real model writes when one is
+ * configured or running here (see demo/choose-model.ts), through copydesk's provider route; otherwise
+ * the client's sampling is answered by a clearly labelled stand-in.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { type CallToolResult, CreateMessageRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { chooseDemoModel, probeOllama } from "./demo/choose-model.ts";
 import { STAND_IN_MODEL, standInModel } from "./demo/stand-in-model.ts";
 
 const executable = resolve(process.argv[2] ?? "dist/copydesk");
 const dataDir = mkdtempSync(join(tmpdir(), "copydesk-demo-"));
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
-const client = new Client({ name: "copydesk-demo", version: "1.0.0" }, { capabilities: { sampling: {} } });
-client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
-  out(
-    `  [sampling] copydesk asked the client's model (maxTokens ${request.params.maxTokens}); ${STAND_IN_MODEL} answers`,
-  );
-  return standInModel(request);
-});
+const model = await chooseDemoModel(process.env, () => probeOllama());
+// With a real model the client offers no sampling, so copydesk calls the provider itself.
+const client = new Client(
+  { name: "copydesk-demo", version: "1.0.0" },
+  { capabilities: model.kind === "stand-in" ? { sampling: {} } : {} },
+);
+if (model.kind === "stand-in") {
+  client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
+    out(
+      `  [sampling] copydesk asked the client's model (maxTokens ${request.params.maxTokens}); ${STAND_IN_MODEL} answers`,
+    );
+    return standInModel(request);
+  });
+}
 
 async function call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
   const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
@@ -33,11 +42,13 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
 }
 
 try {
-  out(`Starting ${executable} over stdio (data in ${dataDir})\n`);
+  out(`Starting ${executable} over stdio (data in ${dataDir})`);
+  out(`The text is written by ${model.label}\n`);
   await client.connect(
     new StdioClientTransport({
       command: executable,
       args: ["--data-dir", dataDir, "--log-level", "warning"],
+      env: { ...getDefaultEnvironment(), ...(model.kind === "provider" ? model.env : {}) },
     }),
   );
   const { tools } = await client.listTools();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { isSea } from "node:sea";
 import { runConfigCommand } from "./cli/client-config/command.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
@@ -25,7 +24,12 @@ async function main(): Promise<number | undefined> {
     return runConfigCommand(process.argv.slice(3), {
       execPath: process.execPath,
       // Run as `node copydesk.mjs`, the client must start node with that script; the SEA is self-contained.
-      ...(isSea() || process.argv[1] === undefined ? {} : { script: process.argv[1] }),
+      // node:sea is looked up only here: a static import would stop an old Node before the npm entry's
+      // version check could say anything.
+      ...(process.getBuiltinModule("node:sea").isSea() || process.argv[1] === undefined
+        ? {}
+        : { script: process.argv[1] }),
+      nodeVersion: process.version,
       platform: process.platform,
       env,
       homedir: homedir(),

@@ -2,6 +2,8 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { type AnyKind, KINDS } from "./kinds/index.ts";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
+import { registerPrompt } from "./prompts/define-prompt.ts";
+import { PROMPTS } from "./prompts/index.ts";
 import { registerBrandVoiceResources } from "./resources/brand-voices.ts";
 import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
@@ -75,5 +77,6 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
   for (const tool of TOOLS) registerTool(server, tool, toolDeps);
   registerRecordResources(server, deps.store, KINDS);
   registerBrandVoiceResources(server, deps.store);
+  for (const prompt of PROMPTS) registerPrompt(server, prompt, { store: deps.store });
   return { server, logger };
 }

@@ -1,4 +1,4 @@
-import { OPTIONS } from "../../src/cli/options.ts";
+import { flagLabel, OPTIONS } from "../../src/cli/options.ts";
 import { TOOLS } from "../../src/tools/index.ts";
 
 /**
@@ -23,7 +23,7 @@ export function toolReference(): string {
 
 export function optionReference(): string {
   const rows = OPTIONS.map((option) => {
-    const flag = `\`--${option.name}${option.value ? ` ${option.value}` : ""}\``;
+    const flag = `\`${flagLabel(option)}\``;
     const env = option.env ? `\`${option.env}\`` : "";
     return `| ${flag} | ${env} | ${option.description.replaceAll("|", "\\|")} |`;
   });

@@ -13,6 +13,12 @@ function octal(n: number, width: number): string {
   return `${n.toString(8).padStart(width - 1, "0")}\0`;
 }
 
+/**
+ * zlib's default. Measured on the 117 MB linux-x64 executable: level 9 gave 46.2 MB in 16.2 s, level 6
+ * 46.3 MB in 5.9 s; every release build and the tests that make archives paid the difference.
+ */
+const COMPRESSION_LEVEL = 6;
+
 /** One-file ustar archive (POSIX), gzip-compressed. */
 export function tarGz(e: ArchiveEntry): Buffer {
   if (Buffer.byteLength(e.name) > 100) throw new Error(`tar name too long: ${e.name}`);
@@ -32,7 +38,7 @@ export function tarGz(e: ArchiveEntry): Buffer {
   for (const b of h) sum += b;
   h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148);
   const pad = Buffer.alloc((512 - (e.data.length % 512)) % 512);
-  return gzipSync(Buffer.concat([h, e.data, pad, Buffer.alloc(1024)]), { level: 9 });
+  return gzipSync(Buffer.concat([h, e.data, pad, Buffer.alloc(1024)]), { level: COMPRESSION_LEVEL });
 }
 
 function dosDateTime(d: Date): { time: number; date: number } {
@@ -46,7 +52,7 @@ function dosDateTime(d: Date): { time: number; date: number } {
 /** One-file zip, deflated. No zip64: fine while the executable stays under 4 GiB. */
 export function zip(e: ArchiveEntry): Buffer {
   const name = Buffer.from(e.name);
-  const body = deflateRawSync(e.data, { level: 9 });
+  const body = deflateRawSync(e.data, { level: COMPRESSION_LEVEL });
   if (body.length >= 0xffffffff || e.data.length >= 0xffffffff) throw new Error("zip64 not supported");
   const crc = crc32(e.data);
   const { time, date } = dosDateTime(e.mtime);

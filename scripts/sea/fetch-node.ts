@@ -3,12 +3,17 @@
 // in node-binaries.json (the same check a lockfile gives), extract only the binary, and check its sha256.
 // Results are cached, so later builds (and CI with a warm cache) need no network.
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
 import { basename, join } from "node:path";
+import { nodeCacheDir } from "./cache-dir.ts";
 import { pinFor, type Target } from "./targets.ts";
 import { hashFile, log, REPO_ROOT, run } from "./util.ts";
 
-export const DEFAULT_CACHE_DIR =
-  process.env.COPYDESK_NODE_CACHE ?? join(REPO_ROOT, "node_modules", ".cache", "copydesk-node");
+export const DEFAULT_CACHE_DIR = nodeCacheDir({
+  platform: process.platform,
+  env: process.env,
+  homedir: homedir(),
+});
 
 /** Thrown when the base binary is not cached and the registry cannot be reached: tests skip on it. */
 export class RegistryUnreachableError extends Error {}

@@ -1,9 +1,10 @@
+import { PROMPTS } from "../prompts/index.ts";
 import { TOOLS } from "../tools/index.ts";
-import { OPTIONS } from "./options.ts";
+import { flagLabel, OPTIONS } from "./options.ts";
 
 export function helpText(version: string, defaultDataDir: string): string {
   const rows = OPTIONS.map((option) => {
-    const flag = `--${option.name}${option.value ? ` ${option.value}` : ""}`;
+    const flag = flagLabel(option);
     const env = option.env ? ` [env ${option.env}]` : "";
     return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
   });
@@ -20,6 +21,7 @@ or a server-side provider you configure (--provider), or, when neither is there,
 (copydesk stores a draft and hands it a brief). Records are kept in a SQLite database and survive restarts.
 
 Tools: ${TOOLS.map((tool) => tool.name).join(", ")}
+Prompts (slash commands): ${PROMPTS.map((prompt) => prompt.name).join(", ")}
 Resources: copydesk://posts/{id}, copydesk://products/{id}
 
 Options (a flag wins over its environment variable):

@@ -10,7 +10,15 @@ export interface OptionSpec {
   readonly value?: string;
   readonly env?: string;
   readonly repeatable?: boolean;
+  /** A one-letter alias, e.g. "h" for -h. */
+  readonly short?: string;
   readonly description: string;
+}
+
+/** How an option is written in --help and the README, e.g. "-h, --help" or "--port PORT". */
+export function flagLabel(option: OptionSpec): string {
+  const short = option.short ? `-${option.short}, ` : "";
+  return `${short}--${option.name}${option.value ? ` ${option.value}` : ""}`;
 }
 
 export const OPTIONS: readonly OptionSpec[] = [
@@ -97,6 +105,6 @@ export const OPTIONS: readonly OptionSpec[] = [
     env: "COPYDESK_SESSION_IDLE",
     description: `With --http: close a session after this long with no request open (default ${DEFAULTS.sessionIdleTimeout})`,
   },
-  { name: "help", description: "Show this help and exit" },
-  { name: "version", description: "Show the version and exit" },
+  { name: "help", short: "h", description: "Show this help and exit" },
+  { name: "version", short: "v", description: "Show the version and exit" },
 ];

@@ -48,6 +48,11 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new UsageError(`--log-level: "${logLevel}" is not one of ${LOG_LEVELS.join(", ")}`);
   }
+  if (typeof parsed["data-dir"] === "string" && parsed["data-dir"].trim() === "") {
+    // It would quietly mean the current folder, wherever the client starts copydesk. (An empty variable
+    // counts as unset, as for every option.)
+    throw new UsageError("--data-dir: the folder name is empty; give a folder, or leave the option out");
+  }
   const dataDir = pick("data-dir") ?? defaultDataDir;
   const http = parsed.http === true ? httpConfig(parsed, pick, env) : undefined;
   const provider = parseProviderConfig(pick, env);
@@ -84,6 +89,7 @@ function parseFlags(argv: readonly string[]): Record<string, unknown> {
       {
         type: option.value ? ("string" as const) : ("boolean" as const),
         multiple: option.repeatable ?? false,
+        ...(option.short ? { short: option.short } : {}),
       },
     ]),
   );

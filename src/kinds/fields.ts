@@ -7,7 +7,9 @@ import { LENGTH_PATTERN, TONE_PRESETS } from "../writing/copy-settings.ts";
 export const language = languageTag("language")
   .transform((tag) => canonicalLanguage(tag) ?? tag)
   .optional()
-  .describe("Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the title's");
+  .describe(
+    "Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the title's",
+  );
 
 export const tone = z
   .string()

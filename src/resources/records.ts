@@ -30,6 +30,8 @@ function register(server: McpServer, store: () => Store, kind: AnyKind): void {
           resources.push({
             uri: `copydesk://${kind.listKey}/${item.id}`,
             name: item.title,
+            // Clients that show titles show this one: it names the record, not only its kind.
+            title: `${noun}: ${item.title}`,
             mimeType: "application/json",
           });
         }

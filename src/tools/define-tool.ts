@@ -13,6 +13,7 @@ import type { CallContext } from "../sampling/generation.ts";
 import type { Writer } from "../sampling/router.ts";
 import type { Store } from "../store/records.ts";
 import { toolFailureMessage } from "./failures.ts";
+import { publishPortably } from "./portable-schema.ts";
 
 /** What tools may use; passed in so tests can hand in their own. */
 export interface ToolDeps {
@@ -61,8 +62,8 @@ export function defineTool<In extends z.ZodRawShape, Out extends z.ZodRawShape>(
   // start: in the executable these are evaluated once, into the V8 startup snapshot (~3 ms per start).
   return {
     ...definition,
-    inputObject: z.object(definition.inputSchema),
-    outputObject: z.object(definition.outputSchema),
+    inputObject: publishPortably(z.object(definition.inputSchema), "input"),
+    outputObject: publishPortably(z.object(definition.outputSchema), "output"),
   };
 }
 

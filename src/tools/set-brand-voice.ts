@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canonicalLanguage, languageName, languageTag } from "../copy/language-tag.ts";
 import { type BrandVoice, brandVoiceKey } from "../store/brand-voices.ts";
 import {
   BRAND_LIMITS,
@@ -10,7 +11,6 @@ import {
   uniqueWords,
 } from "./brand-voice-schemas.ts";
 import { defineTool } from "./define-tool.ts";
-import { canonicalLanguage, languageName, languageTag } from "../copy/language-tag.ts";
 
 export const setBrandVoice = defineTool({
   name: "set_brand_voice",

@@ -141,66 +141,6 @@ describe("server-side provider through the built executable", () => {
     }
   });
 
-  it("fallback_on_error: a declined sampling request is written by the provider", async () => {
-    const declined: SamplingHandler = async () => {
-      throw new McpError(-1, "User rejected sampling request");
-    };
-    const server = await startServer({
-      sampling: declined,
-      args: providerArgs("openai", openai, "fallback_on_error"),
-      env: { COPYDESK_PROVIDER_API_KEY: KEY },
-    });
-    try {
-      const result = await callTool(server.client, "create_product", PRODUCT);
-      assert.equal((result.structuredContent as Stored).product.route, "provider", textOf(result));
-      assert.equal(server.samplingRequests.length, 1);
-    } finally {
-      await server.close();
-    }
-  });
-
-  it("fallback: a client that samples keeps writing; always: the provider writes anyway", async () => {
-    for (const [mode, route] of [
-      ["fallback", "client-sampling"],
-      ["always", "provider"],
-    ] as const) {
-      const server = await startServer({
-        sampling: copywriter(),
-        args: providerArgs("openai", openai, mode),
-        env: { COPYDESK_PROVIDER_API_KEY: KEY },
-      });
-      try {
-        const result = await callTool(server.client, "create_product", PRODUCT);
-        assert.equal((result.structuredContent as Stored).product.route, route, `${mode}: ${textOf(result)}`);
-      } finally {
-        await server.close();
-      }
-    }
-  });
-
-  it("an empty reply from the provider is asked for once more, then reported", async () => {
-    const server = await startServer({
-      args: providerArgs("openai", openai),
-      env: { COPYDESK_PROVIDER_API_KEY: KEY },
-    });
-    try {
-      openai.enqueue({ body: openAiCompletion({ text: "" }) });
-      const retried = await callTool(server.client, "create_product", PRODUCT);
-      assert.equal(
-        (retried.structuredContent as Stored).product.description,
-        STAND_IN_DESCRIPTION,
-        textOf(retried),
-      );
-
-      openai.enqueue({ body: openAiCompletion({ text: " " }) }, { body: openAiCompletion({ text: "" }) });
-      const failed = await callTool(server.client, "create_product", PRODUCT);
-      assert.equal(failed.isError, true);
-      assert.match(textOf(failed), /configured provider .* returned an empty product copy twice/);
-    } finally {
-      await server.close();
-    }
-  });
-
   it("a wrong key is a precise error that names the variable, without the key, and stores nothing", async () => {
     const wrong = "sk-test-WRONG-456";
     const server = await startServer({

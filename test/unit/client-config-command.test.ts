@@ -138,6 +138,20 @@ describe("runConfigCommand", () => {
     assert.match(out, /Cursor does not answer MCP sampling/);
   });
 
+  it("pins the Node that runs it only when copydesk supports that Node", () => {
+    const npm = { execPath: "/usr/bin/node", script: "dist/copydesk.mjs" };
+    assert.equal(run(["vscode"], { ...npm, nodeVersion: "v20.20.2" }), 2);
+    assert.equal(out, "");
+    assert.match(err, /this Node \(v20\.20\.2\) cannot run copydesk.*22\.13 or later.*single executable/);
+    err = "";
+    assert.equal(run(["vscode"], { ...npm, nodeVersion: "v22.13.0" }), 0);
+    assert.match(out, /"command": "\/usr\/bin\/node"/);
+    // The single executable carries its own Node: the Node version does not matter there.
+    out = "";
+    assert.equal(run(["vscode"], { nodeVersion: "v20.20.2" }), 0);
+    assert.match(out, /"command": "\/opt\/copydesk\/copydesk"/);
+  });
+
   it("makes a relative --data-dir absolute: the client starts copydesk from its own folder", () => {
     assert.equal(run(["claude-code", "--", "--data-dir", "data", "--data-dir=d2"]), 0);
     assert.ok(

@@ -1,5 +1,6 @@
 import { posix, win32 } from "node:path";
 import { parseArgs } from "node:util";
+import { isSupportedNode, SUPPORTED_NODE } from "../../runtime/node-support.ts";
 import { parseCommandLine } from "../parse-args.ts";
 import { UsageError } from "../usage-error.ts";
 import {
@@ -21,6 +22,8 @@ export interface ConfigDeps {
   readonly execPath: string;
   /** The script node was given (e.g. dist/copydesk.mjs) when copydesk is not a single executable. */
   readonly script?: string;
+  /** The Node running the script (process.version); an entry must not pin a Node copydesk cannot run on. */
+  readonly nodeVersion?: string;
   readonly platform: NodeJS.Platform;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly homedir: string;
@@ -102,6 +105,11 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
   const env = parseEnv(values.env ?? []);
   checkServerArgs(serverArgs, env);
 
+  if (deps.script !== undefined && deps.nodeVersion !== undefined && !isSupportedNode(deps.nodeVersion)) {
+    throw new UsageError(
+      `config: this Node (${deps.nodeVersion}) cannot run copydesk; run copydesk config with Node ${SUPPORTED_NODE}, or use the single executable`,
+    );
+  }
   const path = pathApi(deps.platform);
   const script = deps.script === undefined ? [] : [path.resolve(deps.cwd, deps.script)];
   const launch: Launch = {

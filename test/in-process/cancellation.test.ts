@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { callTool, type SamplingHandler, startServer } from "../support/server-process.ts";
+import { startInMemory } from "../support/in-memory.ts";
+import { callTool, type SamplingHandler } from "../support/server-process.ts";
 
 it("cancelling a tool call cancels its sampling request, even the server's first one", async () => {
   let samplingStarted: () => void = () => {};
@@ -17,7 +18,7 @@ it("cancelling a tool call cancels its sampling request, even the server's first
     samplingStarted();
     return new Promise(() => {});
   };
-  const server = await startServer({ sampling: hanging });
+  const server = await startInMemory({ sampling: hanging });
   try {
     const controller = new AbortController();
     const call = callTool(

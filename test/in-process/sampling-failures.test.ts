@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { copywriter, lastMessageText, writing } from "../support/copy-replies.ts";
-import { callTool, replyWith, type SamplingHandler, startServer, textOf } from "../support/server-process.ts";
+import { type InMemoryOptions, startInMemory } from "../support/in-memory.ts";
+import { callTool, replyWith, type SamplingHandler, textOf } from "../support/server-process.ts";
 
 const PRODUCT = { title: "Ceramic pour-over mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
 
 /** Calls create_product, expects an isError result, and checks that nothing was stored. */
-async function expectFailure(options: Parameters<typeof startServer>[0], pattern: RegExp) {
-  const server = await startServer(options);
+async function expectFailure(options: InMemoryOptions, pattern: RegExp) {
+  const server = await startInMemory(options);
   try {
     const result = await callTool(server.client, "create_product", PRODUCT);
     assert.equal(result.isError, true, `expected an error, got: ${textOf(result)}`);
@@ -38,7 +39,7 @@ describe("sampling failures give a clear isError and store nothing", () => {
 
   it("the client never answers: the configured timeout ends the wait", async () => {
     const never: SamplingHandler = () => new Promise(() => {});
-    await expectFailure({ sampling: never, args: ["--sampling-timeout", "1s"] }, /within 1 second.*approve/s);
+    await expectFailure({ sampling: never, samplingTimeoutMs: 1000 }, /within 1 second.*approve/s);
   });
 
   it("an empty reply is asked again once, then reported", async () => {
@@ -76,7 +77,7 @@ describe("replies that succeed after trouble", () => {
     let calls = 0;
     const flaky: SamplingHandler = async (request, extra) =>
       calls++ === 0 ? replyWith("")(request, extra) : writing("A sturdy red mug.")(request, extra);
-    const server = await startServer({ sampling: flaky });
+    const server = await startInMemory({ sampling: flaky });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(result.isError, undefined, textOf(result));
@@ -102,7 +103,7 @@ describe("replies that succeed after trouble", () => {
             content: { type: "text", text: '{"description": "A sturdy red mug that' },
           }
         : copywriter()(request, extra);
-    const server = await startServer({ sampling: cutOnce });
+    const server = await startInMemory({ sampling: cutOnce });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(result.isError, undefined, textOf(result));
@@ -117,7 +118,7 @@ describe("replies that succeed after trouble", () => {
       ...(await copywriter("short-model")(request, extra)),
       stopReason: "maxTokens",
     });
-    const server = await startServer({ sampling: cut });
+    const server = await startInMemory({ sampling: cut });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       const structured = result.structuredContent as { truncated: boolean; product: { stopReason: string } };

@@ -1,0 +1,40 @@
+import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { z } from "zod";
+import { matching, storedProductTitles } from "./completions.ts";
+import { definePrompt } from "./define-prompt.ts";
+import { styleArguments, styleInstructions } from "./shared-arguments.ts";
+
+export const describeProduct = definePrompt({
+  name: "describe_product",
+  title: "Describe a product",
+  description:
+    "Write and store a product description (50-120 words) from the product's name and keywords, with create_product.",
+  arguments: (deps) => ({
+    title: completable(
+      z
+        .string()
+        .describe("The product's name, e.g. Ceramic pour-over mug (completes stored products' names)"),
+      (typed) => matching(storedProductTitles(deps.store), typed),
+    ),
+    keywords: z
+      .string()
+      .describe(
+        "Features, materials, audience or selling points, separated by commas, e.g. red, dishwasher-safe, 350 ml",
+      ),
+    ...styleArguments(deps),
+  }),
+  message: ({ title, keywords, ...style }) =>
+    `Write a product description with copydesk. Call the create_product tool with:
+- title: ${JSON.stringify(title.trim())}
+- keywords: ${JSON.stringify(splitList(keywords))}
+${styleInstructions(style)}
+If create_product returns a brief instead of a description, write the description as the brief says and save it with save_product_description. Then show me the stored description.`,
+});
+
+/** "red, dishwasher-safe; 350 ml" -> ["red", "dishwasher-safe", "350 ml"] */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

@@ -1,0 +1,34 @@
+import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
+import { z } from "zod";
+import { matching, storedPostTitles } from "./completions.ts";
+import { definePrompt } from "./define-prompt.ts";
+import { styleArguments, styleInstructions } from "./shared-arguments.ts";
+
+export const summarisePost = definePrompt({
+  name: "summarise_post",
+  title: "Summarise a blog post",
+  description:
+    "Get a 2-4 sentence abstract for a blog post: a new one (give its text) is stored with create_blog; for a stored one (name it) the abstract is shown, or written if it is still a draft.",
+  arguments: (deps) => ({
+    title: completable(
+      z.string().describe("The post's title; completes the titles of stored posts"),
+      (typed) => matching(storedPostTitles(deps.store), typed),
+    ),
+    content: z
+      .string()
+      .optional()
+      .describe(
+        "The post's full text, for a new post; leave empty to summarise the stored post with this title",
+      ),
+    ...styleArguments(deps),
+  }),
+  message: ({ title, content, ...style }) => {
+    const name = JSON.stringify(title.trim());
+    const task = content?.trim()
+      ? `Call copydesk's create_blog tool with the title ${name} and this content:\n\n${content.trim()}\n`
+      : `Find the stored blog post titled ${name} with copydesk's list_posts tool (page through with nextCursor if needed) and read it with get_post. If it has an abstract, show it.`;
+    return `Summarise a blog post with copydesk. ${task}
+${styleInstructions(style)}
+If a tool returns a brief instead of an abstract (or the stored post is a draft), write the abstract as the brief says and save it with save_blog_abstract. Then show me the abstract.`;
+  },
+});
