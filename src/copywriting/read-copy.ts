@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { extractJsonObject } from "../copy/extract-json.ts";
+import { cleanStrings } from "./clean-strings.ts";
 
 export type ReadResult<C> =
   | { readonly ok: true; readonly copy: C }
@@ -17,7 +18,8 @@ export function readCopy<S extends z.ZodType, C>(
 ): ReadResult<C> {
   const found = extractJsonObject(reply);
   if (!found.ok) return { ok: false, problems: found.reason };
-  const parsed = schema.safeParse(found.value);
+  // JSON escapes (\u0000, a lone \ud800) only become characters here, after the reply itself was cleaned.
+  const parsed = schema.safeParse(cleanStrings(found.value));
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
   return { ok: true, copy: finish(parsed.data) };
 }

@@ -1,8 +1,8 @@
 import type { Check } from "../copy/checks/index.ts";
 import type { BrandVoices } from "./brand-voices.ts";
 
-/** The kinds of record copydesk keeps; each is described in src/kinds/. */
-export type KindName = "product" | "post";
+/** The kind of a record ("product", "post"), as described in src/kinds/: the store keeps any kind. */
+export type KindName = string;
 
 /** Who wrote a version's copy. */
 export type Route = "client-sampling" | "provider" | "host-model";

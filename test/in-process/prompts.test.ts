@@ -107,7 +107,10 @@ describe("prompts", () => {
         arguments: { name, guidelines: "Plain words." },
       });
     }
-    assert.deepEqual((await complete("describe_product", "brand_voice", "ac")).sort(), ["Acme Outdoor", "acme kids"].sort());
+    assert.deepEqual(
+      (await complete("describe_product", "brand_voice", "ac")).sort(),
+      ["Acme Outdoor", "acme kids"].sort(),
+    );
     assert.deepEqual(await complete("write_catalog_copy", "brand_voice", "kitchen"), ["Bright Kitchen"]);
     assert.deepEqual(await complete("describe_product", "tone", "p"), ["playful", "premium"]);
     assert.deepEqual(await complete("summarise_post", "language", "pt"), ["pt", "pt-BR"]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanStrings } from "../../copywriting/clean-strings.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
@@ -29,7 +30,7 @@ export function createTool(kind: AnyKind): AnyTool {
     async handle(input, deps, call) {
       // Open the store first: a broken data folder should fail before the user approves a request.
       const store = deps.store();
-      const draft = kind.recordFrom(input);
+      const draft = kind.recordFrom(cleanStrings(input));
       // The image is fetched and checked before anyone is asked to write.
       const image =
         typeof input.image === "string" ? await deps.loadImage(input.image, call.signal) : undefined;

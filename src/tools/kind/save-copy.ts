@@ -1,3 +1,4 @@
+import { cleanStrings } from "../../copywriting/clean-strings.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
@@ -28,7 +29,7 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
     async handle({ id, copy: given, model }, deps) {
       const store = deps.store();
       const record = findRecord(kind, store, id);
-      const copy = kind.finish(given);
+      const copy = kind.finish(cleanStrings(given));
       const checks = kind.checks(copy, record, copyContext(record, store));
       const saved = addVersion(
         kind,
@@ -39,7 +40,7 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
           instructions: null,
           checks,
           copy,
-          model: model || HOST_MODEL_UNREPORTED,
+          model: cleanStrings(model) || HOST_MODEL_UNREPORTED,
           stopReason: null,
           route: "host-model",
         },

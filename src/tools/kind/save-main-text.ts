@@ -1,3 +1,4 @@
+import { cleanStrings } from "../../copywriting/clean-strings.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import { cleanReply } from "../../sampling/clean-reply.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
@@ -29,7 +30,7 @@ export function saveMainTextTool(kind: AnyKind): AnyTool {
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     async handle(input, deps) {
       const id = String(input.id);
-      const text = cleanReply(String(input[field]));
+      const text = cleanReply(cleanStrings(String(input[field])));
       if (text === "") {
         throw new TextRejectedError(
           `The ${field} is empty once its preamble is removed: send the ${field} itself.`,
@@ -47,7 +48,7 @@ export function saveMainTextTool(kind: AnyKind): AnyTool {
           instructions: null,
           checks: kind.checks(copy, record, copyContext(record, store)),
           copy,
-          model: (input.model as string | undefined) || HOST_MODEL_UNREPORTED,
+          model: cleanStrings(input.model as string | undefined) || HOST_MODEL_UNREPORTED,
           stopReason: null,
           route: "host-model",
         },
