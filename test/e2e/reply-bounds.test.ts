@@ -14,10 +14,7 @@ const PRODUCT = { title: "Red mug", keywords: ["red", "dishwasher-safe", "350 ml
 /** The SDK client drops a connection over one 10 MiB line; copydesk keeps every result far below. */
 const ONE_MIB = 1024 * 1024;
 
-async function withServer(
-  sampling: Parameters<typeof startServer>[0]["sampling"],
-  run: (s: RunningServer) => Promise<void>,
-) {
+async function withServer(sampling: SamplingHandler, run: (s: RunningServer) => Promise<void>) {
   const server = await startServer({ sampling });
   try {
     await run(server);
