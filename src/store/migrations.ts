@@ -83,6 +83,58 @@ export const MIGRATIONS: readonly Migration[] = [
      updated_at TEXT NOT NULL
    );
    CREATE UNIQUE INDEX brand_voices_one_default ON brand_voices (is_default) WHERE is_default = 1;`,
+  // 5: the catalog. A record has a review status and may come from a store file, whose every row is kept
+  // for export; jobs write copy for many records, and a version names the job that wrote it, so a job
+  // knows what it has done from the versions alone (a crash cannot leave the two disagreeing).
+  `ALTER TABLE records ADD COLUMN status TEXT NOT NULL DEFAULT 'draft';
+   UPDATE records SET status = 'written' WHERE latest_version > 0;
+   ALTER TABLE records ADD COLUMN import_id TEXT;
+   ALTER TABLE records ADD COLUMN source_key TEXT;
+   CREATE INDEX records_source_key ON records (kind, source_key) WHERE source_key IS NOT NULL;
+   CREATE INDEX records_kind_status ON records (kind, status, seq);
+   ALTER TABLE versions ADD COLUMN job_id TEXT;
+   CREATE INDEX versions_job ON versions (job_id) WHERE job_id IS NOT NULL;
+   CREATE TABLE imports (
+     id TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     source TEXT,
+     header TEXT NOT NULL,
+     row_count INTEGER NOT NULL DEFAULT 0,
+     summary TEXT,
+     imported_at TEXT NOT NULL
+   );
+   CREATE TABLE import_products (
+     import_id TEXT NOT NULL REFERENCES imports (id),
+     position INTEGER NOT NULL,
+     product TEXT NOT NULL,
+     PRIMARY KEY (import_id, position)
+   ) WITHOUT ROWID;
+   CREATE TABLE import_rows (
+     import_id TEXT NOT NULL REFERENCES imports (id),
+     number INTEGER NOT NULL,
+     raw TEXT NOT NULL,
+     record_seq INTEGER,
+     is_first INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (import_id, number)
+   ) WITHOUT ROWID;
+   CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     state TEXT NOT NULL,
+     options TEXT NOT NULL,
+     total INTEGER NOT NULL,
+     input_tokens INTEGER NOT NULL DEFAULT 0,
+     output_tokens INTEGER NOT NULL DEFAULT 0,
+     heartbeat_at TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE job_items (
+     job_id TEXT NOT NULL REFERENCES jobs (id),
+     record_seq INTEGER NOT NULL,
+     position INTEGER NOT NULL,
+     error TEXT,
+     PRIMARY KEY (job_id, record_seq)
+   ) WITHOUT ROWID;`,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -1,5 +1,7 @@
 import type { Check } from "../copy/checks/index.ts";
 import type { BrandVoices } from "./brand-voices.ts";
+import type { Catalog } from "./catalog.ts";
+import type { Jobs } from "./jobs.ts";
 
 /** The kind of a record ("product", "post"), as described in src/kinds/: the store keeps any kind. */
 export type KindName = string;
@@ -8,7 +10,20 @@ export type KindName = string;
 export type Route = "client-sampling" | "provider" | "host-model";
 
 /** How a version came to be. */
-export type VersionSource = "generated" | "revised" | "saved" | "restored" | "migrated";
+export type VersionSource = "generated" | "revised" | "saved" | "edited" | "restored" | "migrated";
+
+/**
+ * Where a record stands in review: no copy yet, copy that passed its checks, copy a person should look at
+ * (a check failed or a person edited it), approved for the store, written to an export file.
+ */
+export type RecordStatus = "draft" | "written" | "needs_review" | "approved" | "exported";
+export const RECORD_STATUSES: readonly RecordStatus[] = [
+  "draft",
+  "written",
+  "needs_review",
+  "approved",
+  "exported",
+];
 
 /** How a stored copy came to be: recorded with every version so a reader can judge it. */
 export interface Provenance {
@@ -28,6 +43,8 @@ export interface NewVersion extends Provenance {
   readonly copy: Readonly<Record<string, unknown>>;
   /** For a restored version: the version it brought back. */
   readonly restoredFrom?: number;
+  /** The catalog job that wrote it, if any. */
+  readonly jobId?: string;
 }
 
 export interface Version extends NewVersion {
@@ -53,6 +70,9 @@ export interface StoredRecord {
   readonly current: Version | undefined;
   /** The newest version number; 0 while a draft. */
   readonly latestVersion: number;
+  readonly status: RecordStatus;
+  /** The store file it was last imported from, if any. */
+  readonly importId: string | null;
 }
 
 export interface NewRecord {
@@ -60,6 +80,9 @@ export interface NewRecord {
   /** The handle wanted (made from the title); the store adds -2, -3... if another record has it. */
   readonly handle: string | null;
   readonly input: Readonly<Record<string, unknown>>;
+  /** For a product from a store file: the import and the store's key (handle, SKU or id). */
+  readonly importId?: string | null;
+  readonly sourceKey?: string | null;
 }
 
 export interface Page<T> {
@@ -71,6 +94,8 @@ export interface Page<T> {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | undefined;
+  /** Only records with this status. */
+  readonly status?: RecordStatus | undefined;
 }
 
 /** An image kept with a product so revisions can show it to the model again. */
@@ -94,6 +119,12 @@ export interface Store {
   putImage(image: StoredImage): void;
   getImage(sha256: string): StoredImage | undefined;
   readonly brands: BrandVoices;
+  readonly catalog: Catalog;
+  readonly jobs: Jobs;
+  /** Runs the work in one transaction (joining the current one if there is one). */
+  transaction<T>(work: () => T): T;
+  /** Sets the status of records of a kind (approve, export); returns the ids that exist. */
+  setStatus(kind: KindName, ids: readonly string[], status: RecordStatus): string[];
   /** A cursor that continues a list after this record (when a page is cut short to bound its size). */
   cursorAfter(record: StoredRecord): string;
   close(): void;

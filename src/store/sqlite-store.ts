@@ -4,13 +4,16 @@ import type { SQLInputValue } from "node:sqlite";
 import type { Check } from "../copy/checks/index.ts";
 import { uniqueHandle } from "../copy/handle.ts";
 import { openBrandVoices } from "./brand-voices.ts";
+import { openCatalog } from "./catalog.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { openJobs } from "./jobs.ts";
 import { migrate } from "./migrations.ts";
 import type {
   KindName,
   NewVersion,
   Page,
   PageRequest,
+  RecordStatus,
   Store,
   StoredImage,
   StoredRecord,
@@ -27,9 +30,10 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, SQLInputValue>;
 
-const RECORD_COLUMNS = "seq, kind, id, title, handle, input, latest_version, created_at, updated_at";
+const RECORD_COLUMNS =
+  "seq, kind, id, title, handle, input, latest_version, status, import_id, created_at, updated_at";
 const VERSION_SUMMARY_COLUMNS =
-  "version, source, route, model, stop_reason, instructions, restored_from, checks, created_at";
+  "version, source, route, model, stop_reason, instructions, restored_from, checks, job_id, created_at";
 
 export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -50,21 +54,27 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   }
 
   const insertRecord = db.prepare(
-    `INSERT INTO records (kind, id, title, handle, input, latest_version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING ${RECORD_COLUMNS}`,
+    `INSERT INTO records (kind, id, title, handle, input, latest_version, import_id, source_key, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING ${RECORD_COLUMNS}`,
   );
   const recordById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND id = ?`);
   const recordsBefore = db.prepare(
     `SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
   );
+  const recordsWithStatusBefore = db.prepare(
+    `SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND status = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+  );
   const bumpVersion = db.prepare(
-    `UPDATE records SET latest_version = latest_version + 1, updated_at = ? WHERE seq = ?
+    `UPDATE records SET latest_version = latest_version + 1, status = ?, updated_at = ? WHERE seq = ?
      RETURNING ${RECORD_COLUMNS}`,
   );
   const insertVersion = db.prepare(
     `INSERT INTO versions (record_seq, version, source, route, model, stop_reason, instructions,
-       restored_from, checks, copy, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       restored_from, checks, copy, job_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateStatus = db.prepare(
+    "UPDATE records SET status = ?, updated_at = ? WHERE kind = ? AND id = ? AND latest_version > 0 RETURNING id",
   );
   const versionOf = db.prepare(
     `SELECT ${VERSION_SUMMARY_COLUMNS}, copy FROM versions WHERE record_seq = ? AND version = ?`,
@@ -88,6 +98,8 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
 
   /** Every write is one transaction: a version and its record's counter move together. */
   function transaction<T>(work: () => T): T {
+    // Inside another of this store's transactions, the work simply joins it.
+    if (db.isTransaction) return work();
     db.exec("BEGIN IMMEDIATE");
     try {
       const result = work();
@@ -101,7 +113,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
 
   function appendVersion(row: Row, version: NewVersion): StoredRecord {
     const at = now().toISOString();
-    const bumped = bumpVersion.get(at, Number(row.seq)) as Row;
+    const bumped = bumpVersion.get(statusOf(version), at, Number(row.seq)) as Row;
     insertVersion.run(
       Number(row.seq),
       Number(bumped.latest_version),
@@ -113,6 +125,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
       version.restoredFrom ?? null,
       version.checks === null ? null : JSON.stringify(version.checks),
       JSON.stringify(version.copy),
+      version.jobId ?? null,
       at,
     );
     return withVersion(bumped) as StoredRecord;
@@ -133,6 +146,8 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
           record.title,
           handle,
           JSON.stringify(record.input),
+          record.importId ?? null,
+          record.sourceKey ?? null,
           at,
           at,
         ) as Row;
@@ -145,7 +160,11 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     },
     list(kind, request) {
       const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(request.cursor);
-      const rows = recordsBefore.all(kind, before, request.limit + 1) as Row[];
+      const rows = (
+        request.status === undefined
+          ? recordsBefore.all(kind, before, request.limit + 1)
+          : recordsWithStatusBefore.all(kind, request.status, before, request.limit + 1)
+      ) as Row[];
       const items = rows.slice(0, request.limit).map((row) => withVersion(row) as StoredRecord);
       const last = items.at(-1);
       return rows.length > request.limit && last
@@ -177,6 +196,15 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
       );
     },
     brands: openBrandVoices(db, now),
+    catalog: openCatalog(db, { now, newId, transaction }),
+    jobs: openJobs(db, { now, newId, transaction }),
+    transaction,
+    setStatus(kind, ids, status) {
+      return transaction(() => {
+        const at = now().toISOString();
+        return ids.filter((id) => updateStatus.get(status, at, kind, id) !== undefined);
+      });
+    },
     cursorAfter: (record) => encodeCursor(record.seq),
     close() {
       if (db.isOpen) db.close();
@@ -196,7 +224,15 @@ function toRecord(row: Row, current: Version | undefined): StoredRecord {
     updatedAt: String(row.updated_at),
     current,
     latestVersion: Number(row.latest_version),
+    status: String(row.status) as RecordStatus,
+    importId: nullableString(row.import_id),
   };
+}
+
+/** A new version's review status: a person should look at edited copy and at copy that failed a check. */
+function statusOf(version: NewVersion): RecordStatus {
+  if (version.source === "edited") return "needs_review";
+  return version.checks?.some((check) => !check.ok) ? "needs_review" : "written";
 }
 
 function toVersionSummary(row: Row): VersionSummary {
@@ -211,6 +247,7 @@ function toVersionSummary(row: Row): VersionSummary {
       ? {}
       : { restoredFrom: Number(row.restored_from) }),
     checks: row.checks === null ? null : (JSON.parse(String(row.checks)) as Check[]),
+    ...(row.job_id === null || row.job_id === undefined ? {} : { jobId: String(row.job_id) }),
     createdAt: String(row.created_at),
   };
 }

@@ -46,7 +46,7 @@ export interface InMemoryServer {
 export async function startInMemory(options: InMemoryOptions = {}): Promise<InMemoryServer> {
   let clock = Date.parse("2026-11-27T10:00:00.000Z");
   const tick = () => {
-    clock += 1000;
+    clock += 1;
     return new Date(clock);
   };
   const store = options.store ?? openSqliteStore({ path: ":memory:", now: tick, newId: randomUUID });

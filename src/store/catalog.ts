@@ -1,0 +1,184 @@
+import type { DatabaseSync, SQLInputValue } from "node:sqlite";
+import type { CatalogHeader, ImportedProduct } from "../catalog/types.ts";
+
+type Row = Record<string, SQLInputValue>;
+
+export interface StoreTools {
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly transaction: <T>(work: () => T) => T;
+}
+
+export interface ImportSummary {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: readonly { readonly row: number; readonly reason: string }[];
+}
+
+export interface ImportInfo {
+  readonly id: string;
+  readonly state: "staging" | "done" | "failed";
+  readonly source: string | null;
+  readonly header: CatalogHeader;
+  readonly rowCount: number;
+  readonly summary: ImportSummary | null;
+  readonly importedAt: string;
+}
+
+/** A staged product: what the file says, before it is matched against the store. */
+export type StagedProduct = Omit<ImportedProduct, "rows"> & { readonly firstRow: number };
+
+export interface ImportRow {
+  readonly number: number;
+  readonly raw: string;
+  /** The record whose copy goes into this row (a product's first row only). */
+  readonly recordId: string | null;
+}
+
+/**
+ * Store files as copydesk keeps them: an import is staged row by row while the file is read (small
+ * transactions, so other writers go on), and only applied to the records once the whole file was read.
+ * A file that fails half-way leaves a failed import and no product changed.
+ */
+export interface Catalog {
+  beginImport(source: string | null, header: CatalogHeader): string;
+  stageRows(importId: string, rows: readonly { number: number; raw: string }[]): void;
+  stageProducts(importId: string, products: readonly StagedProduct[], firstPosition: number): void;
+  /** The staged products, in file order (streamed from the database). */
+  staged(importId: string): Iterable<StagedProduct>;
+  /** Marks the product's first row as the one its copy is written into. */
+  linkRow(importId: string, number: number, recordSeq: number): void;
+  finishImport(importId: string, rowCount: number, summary: ImportSummary): void;
+  failImport(importId: string): void;
+  getImport(id: string): ImportInfo | undefined;
+  /** The newest finished import, of these dialects if given. */
+  latestImport(dialects?: readonly string[]): ImportInfo | undefined;
+  listImports(): readonly ImportInfo[];
+  /** An import's rows in file order (streamed). */
+  rows(importId: string): Iterable<ImportRow>;
+  /** The record a store key belongs to. */
+  findBySourceKey(kind: string, sourceKey: string): number | undefined;
+  /** Points a record at the import it came from (again), with its key and what the file says now. */
+  linkRecord(
+    seq: number,
+    link: { importId: string; sourceKey: string; title?: string; input?: Record<string, unknown> },
+  ): void;
+}
+
+export function openCatalog(db: DatabaseSync, { now, newId, transaction }: StoreTools): Catalog {
+  const insertImport = db.prepare(
+    "INSERT INTO imports (id, state, source, header, imported_at) VALUES (?, 'staging', ?, ?, ?)",
+  );
+  const insertRow = db.prepare("INSERT INTO import_rows (import_id, number, raw) VALUES (?, ?, ?)");
+  const insertProduct = db.prepare(
+    "INSERT INTO import_products (import_id, position, product) VALUES (?, ?, ?)",
+  );
+  const stagedOf = db.prepare("SELECT product FROM import_products WHERE import_id = ? ORDER BY position");
+  const link = db.prepare(
+    "UPDATE import_rows SET record_seq = ?, is_first = 1 WHERE import_id = ? AND number = ?",
+  );
+  const finish = db.prepare("UPDATE imports SET state = 'done', row_count = ?, summary = ? WHERE id = ?");
+  const dropStaged = db.prepare("DELETE FROM import_products WHERE import_id = ?");
+  const fail = db.prepare("UPDATE imports SET state = 'failed' WHERE id = ?");
+  const dropRows = db.prepare("DELETE FROM import_rows WHERE import_id = ?");
+  const byId = db.prepare("SELECT * FROM imports WHERE id = ?");
+  const done = db.prepare("SELECT * FROM imports WHERE state = 'done' ORDER BY imported_at DESC, rowid DESC");
+  const rowsOf = db.prepare(
+    `SELECT i.number, i.raw, r.id AS record_id FROM import_rows i LEFT JOIN records r ON r.seq = i.record_seq
+     WHERE i.import_id = ? ORDER BY i.number`,
+  );
+  const bySourceKey = db.prepare("SELECT seq FROM records WHERE kind = ? AND source_key = ?");
+  const relink = db.prepare(
+    `UPDATE records SET import_id = ?, source_key = ?, title = coalesce(?, title), input = coalesce(?, input),
+       updated_at = ? WHERE seq = ?`,
+  );
+
+  const toInfo = (row: Row): ImportInfo => ({
+    id: String(row.id),
+    state: String(row.state) as ImportInfo["state"],
+    source: row.source === null ? null : String(row.source),
+    header: JSON.parse(String(row.header)) as CatalogHeader,
+    rowCount: Number(row.row_count),
+    summary: row.summary === null ? null : (JSON.parse(String(row.summary)) as ImportSummary),
+    importedAt: String(row.imported_at),
+  });
+
+  return {
+    beginImport(source, header) {
+      const id = newId();
+      insertImport.run(id, source, JSON.stringify(header), now().toISOString());
+      return id;
+    },
+    stageRows(importId, rows) {
+      transaction(() => {
+        for (const row of rows) insertRow.run(importId, row.number, row.raw);
+      });
+    },
+    stageProducts(importId, products, firstPosition) {
+      transaction(() => {
+        products.forEach((product, i) => {
+          insertProduct.run(importId, firstPosition + i, JSON.stringify(product));
+        });
+      });
+    },
+    *staged(importId) {
+      for (const row of stagedOf.iterate(importId) as Iterable<Row>) {
+        yield JSON.parse(String(row.product)) as StagedProduct;
+      }
+    },
+    linkRow(importId, number, recordSeq) {
+      link.run(recordSeq, importId, number);
+    },
+    finishImport(importId, rowCount, summary) {
+      transaction(() => {
+        finish.run(rowCount, JSON.stringify(summary), importId);
+        dropStaged.run(importId);
+      });
+    },
+    failImport(importId) {
+      transaction(() => {
+        fail.run(importId);
+        dropStaged.run(importId);
+        dropRows.run(importId);
+      });
+    },
+    getImport(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row && toInfo(row);
+    },
+    latestImport(dialects) {
+      for (const row of done.iterate() as Iterable<Row>) {
+        const info = toInfo(row);
+        if (!dialects || dialects.includes(info.header.dialect)) return info;
+      }
+      return undefined;
+    },
+    listImports() {
+      return (done.all() as Row[]).map(toInfo);
+    },
+    *rows(importId) {
+      for (const row of rowsOf.iterate(importId) as Iterable<Row>) {
+        yield {
+          number: Number(row.number),
+          raw: String(row.raw),
+          recordId: row.record_id === null ? null : String(row.record_id),
+        };
+      }
+    },
+    findBySourceKey(kind, sourceKey) {
+      const row = bySourceKey.get(kind, sourceKey) as Row | undefined;
+      return row === undefined ? undefined : Number(row.seq);
+    },
+    linkRecord(seq, { importId, sourceKey, title, input }) {
+      relink.run(
+        importId,
+        sourceKey,
+        title ?? null,
+        input === undefined ? null : JSON.stringify(input),
+        now().toISOString(),
+        seq,
+      );
+    },
+  };
+}

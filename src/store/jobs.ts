@@ -1,0 +1,150 @@
+import type { DatabaseSync, SQLInputValue } from "node:sqlite";
+import type { StoreTools } from "./catalog.ts";
+
+type Row = Record<string, SQLInputValue>;
+
+/**
+ * running: a process is writing it now; cancelled: stopped by its caller, resumable; interrupted: its
+ * process went away (a crash, a restart), resumable; done: nothing is left to write.
+ */
+export type JobState = "running" | "done" | "cancelled" | "interrupted";
+
+/** What every record of a job is written with (as create_product takes it). */
+export interface JobOptions {
+  readonly language?: string;
+  readonly tone?: string;
+  readonly length?: string;
+  readonly brand?: string;
+}
+
+export interface JobInfo {
+  readonly id: string;
+  readonly state: JobState;
+  readonly options: JobOptions;
+  readonly total: number;
+  /** Records this job has written a version for. */
+  readonly done: number;
+  readonly failed: number;
+  readonly pending: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly failures: readonly { readonly id: string; readonly title: string; readonly error: string }[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface PendingItem {
+  readonly seq: number;
+  readonly id: string;
+}
+
+/** A running job whose process has not said it is alive for this long was cut off. */
+export const HEARTBEAT_STALE_MS = 30_000;
+
+export interface Jobs {
+  create(records: readonly number[], options: JobOptions): JobInfo;
+  get(id: string): JobInfo | undefined;
+  list(limit: number): readonly JobInfo[];
+  /** Records still to write, in the job's order: no version of this job yet and no recorded failure. */
+  pending(id: string, limit?: number): readonly PendingItem[];
+  fail(id: string, seq: number, error: string): void;
+  /** Sets the state (and the heartbeat, for "running"). */
+  setState(id: string, state: JobState): void;
+  heartbeat(id: string): void;
+  addTokens(id: string, input: number, output: number): void;
+}
+
+export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreTools): Jobs {
+  const insertJob = db.prepare(
+    "INSERT INTO jobs (id, state, options, total, created_at, updated_at) VALUES (?, 'running', ?, ?, ?, ?)",
+  );
+  const insertItem = db.prepare("INSERT INTO job_items (job_id, record_seq, position) VALUES (?, ?, ?)");
+  const byId = db.prepare("SELECT * FROM jobs WHERE id = ?");
+  const newest = db.prepare("SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?");
+  const doneCount = db.prepare("SELECT count(DISTINCT record_seq) AS n FROM versions WHERE job_id = ?");
+  const failures = db.prepare(
+    `SELECT r.id, r.title, i.error FROM job_items i JOIN records r ON r.seq = i.record_seq
+     WHERE i.job_id = ? AND i.error IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
+     ORDER BY i.position`,
+  );
+  const pendingOf = db.prepare(
+    `SELECT i.record_seq AS seq, r.id FROM job_items i JOIN records r ON r.seq = i.record_seq
+     WHERE i.job_id = ? AND i.error IS NULL
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
+     ORDER BY i.position LIMIT ?`,
+  );
+  const failItem = db.prepare("UPDATE job_items SET error = ? WHERE job_id = ? AND record_seq = ?");
+  const setJobState = db.prepare("UPDATE jobs SET state = ?, heartbeat_at = ?, updated_at = ? WHERE id = ?");
+  const beat = db.prepare("UPDATE jobs SET heartbeat_at = ?, updated_at = ? WHERE id = ?");
+  const tokens = db.prepare(
+    "UPDATE jobs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE id = ?",
+  );
+
+  const toInfo = (row: Row): JobInfo => {
+    const id = String(row.id);
+    const total = Number(row.total);
+    const done = Number((doneCount.get(id) as Row).n);
+    const failed = (failures.all(id) as Row[]).map((f) => ({
+      id: String(f.id),
+      title: String(f.title),
+      error: String(f.error),
+    }));
+    let state = String(row.state) as JobState;
+    const heartbeat = row.heartbeat_at === null ? 0 : Date.parse(String(row.heartbeat_at));
+    if (state === "running" && now().getTime() - heartbeat > HEARTBEAT_STALE_MS) state = "interrupted";
+    return {
+      id,
+      state,
+      options: JSON.parse(String(row.options)) as JobOptions,
+      total,
+      done,
+      failed: failed.length,
+      pending: Math.max(0, total - done - failed.length),
+      inputTokens: Number(row.input_tokens),
+      outputTokens: Number(row.output_tokens),
+      failures: failed,
+      createdAt: String(row.created_at),
+      updatedAt: String(row.updated_at),
+    };
+  };
+
+  return {
+    create(records, options) {
+      return transaction(() => {
+        const id = newId();
+        const at = now().toISOString();
+        insertJob.run(id, JSON.stringify(options), records.length, at, at);
+        setJobState.run("running", at, at, id);
+        records.forEach((seq, position) => {
+          insertItem.run(id, seq, position);
+        });
+        return toInfo(byId.get(id) as Row);
+      });
+    },
+    get(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row && toInfo(row);
+    },
+    list(limit) {
+      return (newest.all(limit) as Row[]).map(toInfo);
+    },
+    pending(id, limit = Number.MAX_SAFE_INTEGER) {
+      return (pendingOf.all(id, limit) as Row[]).map((row) => ({ seq: Number(row.seq), id: String(row.id) }));
+    },
+    fail(id, seq, error) {
+      failItem.run(error, id, seq);
+    },
+    setState(id, state) {
+      const at = now().toISOString();
+      setJobState.run(state, at, at, id);
+    },
+    heartbeat(id) {
+      const at = now().toISOString();
+      beat.run(at, at, id);
+    },
+    addTokens(id, input, output) {
+      tokens.run(input, output, id);
+    },
+  };
+}
