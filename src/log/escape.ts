@@ -4,6 +4,7 @@ const NAMED: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t"
  * C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional embeddings,
  * overrides and isolates: what can end a log line early, move the cursor or make text read backwards.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
