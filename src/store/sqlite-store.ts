@@ -1,8 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type { SQLInputValue } from "node:sqlite";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { migrate } from "./migrations.ts";
+import { openDatabase } from "./open-database.ts";
 import type { NewPost, NewProduct, Page, PageRequest, Post, PostSummary, Product, Store } from "./records.ts";
 
 export interface SqliteStoreOptions {
@@ -20,22 +19,7 @@ const PRODUCT_COLUMNS =
   "seq, id, title, keywords, description, model, stop_reason, route, created_at, updated_at";
 
 export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  // Loaded on first use, not at start-up: nothing before the first tool call needs it, and a module
-  // with native state cannot be part of a V8 startup snapshot.
-  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
-  const db = new DatabaseSync(path);
-  try {
-    // First: another copydesk process (a second client window) may hold a lock for a moment, even
-    // while this one switches to WAL.
-    db.exec("PRAGMA busy_timeout = 5000");
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const { db, beforeWrite } = openDatabase(path, migrate);
 
   const insertPost = db.prepare(
     `INSERT INTO posts (id, title, content, abstract, model, stop_reason, route, created_at, updated_at)
@@ -76,6 +60,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
 
   return {
     createPost(post: NewPost): Post {
+      beforeWrite();
       const at = now().toISOString();
       const row = insertPost.get(
         newId(),
@@ -98,6 +83,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
       return page(postsBefore.all(before(request), request.limit + 1) as Row[], request.limit, toPostSummary);
     },
     createProduct(product: NewProduct): Product {
+      beforeWrite();
       const at = now().toISOString();
       const row = insertProduct.get(
         newId(),
@@ -117,12 +103,14 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
       return row && toProduct(row);
     },
     saveAbstract(id, abstract, { model, stopReason, route }) {
+      beforeWrite();
       const row = updatePost.get(abstract, model, stopReason, route, now().toISOString(), id) as
         | Row
         | undefined;
       return row && toPost(row);
     },
     saveDescription(id, description, { model, stopReason, route }) {
+      beforeWrite();
       const row = updateProduct.get(description, model, stopReason, route, now().toISOString(), id) as
         | Row
         | undefined;

@@ -1,5 +1,6 @@
 import { ProviderError } from "../providers/errors.ts";
 import { GenerationError } from "../sampling/errors.ts";
+import { DatabaseWriteError } from "../store/durability.ts";
 import { StoreUnavailableError } from "../store/lazy-store.ts";
 import { SchemaTooNewError } from "../store/migrations.ts";
 import { InvalidCursorError } from "../store/records.ts";
@@ -27,6 +28,7 @@ const EXPECTED = [
   NotFoundError,
   TextRejectedError,
   StoreUnavailableError,
+  DatabaseWriteError,
   SchemaTooNewError,
   SaveFailedError,
 ];
