@@ -3,14 +3,7 @@ import { chmodSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { RawSession } from "../support/raw-session.ts";
-import {
-  callTool,
-  EXECUTABLE,
-  replyWith,
-  startServer,
-  tempDataDir,
-  textOf,
-} from "../support/server-process.ts";
+import { callTool, EXECUTABLE, startServer, tempDataDir, textOf } from "../support/server-process.ts";
 
 const PRODUCT = { title: "Enamel mug", keywords: ["red"] };
 
@@ -41,9 +34,9 @@ describe("--data-dir /proc/nope: a clear error on the call, and the process stil
 
 it("the data folder deleted while the server runs: the next write is an error, not a success that vanishes", async () => {
   const dataDir = tempDataDir();
+  // No sampling: create_product stores a draft (the host-model route), a write whatever the copy format.
   const server = await startServer({
     dataDir: join(dataDir, "data"),
-    sampling: replyWith("A red enamel mug."),
   });
   try {
     const first = await callTool(server.client, "create_product", PRODUCT);
@@ -66,7 +59,7 @@ it("the data folder deleted while the server runs: the next write is an error, n
 it("a read-only folder holding a database: reads work, writes say the folder is read-only", async () => {
   const dataDir = tempDataDir();
   try {
-    const writer = await startServer({ dataDir, sampling: replyWith("A red enamel mug.") });
+    const writer = await startServer({ dataDir });
     const stored = productOf(await callTool(writer.client, "create_product", PRODUCT));
     await writer.close();
 
@@ -76,7 +69,6 @@ it("a read-only folder holding a database: reads work, writes say the folder is 
     const asRoot = process.getuid?.() === 0;
     const reader = await startServer({
       dataDir,
-      sampling: replyWith("A blue enamel mug."),
       ...(asRoot
         ? { command: ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", EXECUTABLE] }
         : {}),
