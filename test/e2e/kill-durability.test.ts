@@ -70,7 +70,9 @@ it(`kill -9 during concurrent writes, ${ROUNDS} rounds: the database is intact a
       }
     }
     assert.ok(acknowledged.length >= ROUNDS, `${acknowledged.length} acknowledged writes checked`);
-    assert.ok(cutOff >= ROUNDS * 5, `${cutOff} calls were cut off by the kills`);
+    // How many depends on how fast answers arrive before the kill does; none at all would mean no kill
+    // ever met a write in flight.
+    assert.ok(cutOff > 0, `${cutOff} calls were cut off by the kills`);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
