@@ -99,4 +99,19 @@ describe("malformed JSON-RPC on stdio gets a JSON-RPC answer, and the server kee
       /copydesk warning: Skipped a message of \d+ bytes: a message may be at most 10 MiB/,
     );
   });
+
+  it("U+0085, U+2028 and U+2029 in an answer are escaped: one message, one line, for any line reader", async () => {
+    const id = "a\u2028b\u2029c\u0085d";
+    const request = {
+      jsonrpc: "2.0",
+      id: 15,
+      method: "tools/call",
+      params: { name: "get_product", arguments: { id } },
+    };
+    // RawSession reads with readline, which would split the answer at U+2028 and never see id 15.
+    const reply = await answerTo(`${JSON.stringify(request)}\n`, (m) => m.id === 15);
+    assert.equal(reply.result?.isError, true);
+    assert.ok(JSON.stringify(reply.result).includes(id), "the id comes back as it was");
+    for (const line of session.lines) assert.doesNotMatch(line, /[\u0085\u2028\u2029]/);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { serializeMessage } from "@modelcontextprotocol/sdk/shared/stdio.js";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import { ErrorCode, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { Logger } from "../../log/logger.ts";
@@ -7,11 +7,13 @@ import { type LineEvent, lineSplitter, MAX_LINE_BYTES } from "./line-splitter.ts
 import { type ErrorReply, screenLine } from "./screen-message.ts";
 
 /**
- * The SDK's stdio transport with its reading half replaced. SDK 1.32.2 drops, without any answer, every
- * line it cannot parse or that fails its message schema (malformed JSON, a BOM, batches, params that are
- * not an object), and a line over 10 MiB makes it close the transport, after which the process exits
- * with code 0. Here each line is screened first (screen-message.ts) and answered per JSON-RPC 2.0; only
- * well-formed messages reach the SDK. Writing stays the SDK's.
+ * Stdio for the SDK's Server, in place of its StdioServerTransport. SDK 1.32.2's transport drops, without
+ * any answer, every line it cannot parse or that fails its message schema (malformed JSON, a BOM,
+ * batches, params that are not an object), and a line over 10 MiB makes it close itself, after which the
+ * process exits with code 0. Here each line is screened first (screen-message.ts, with the SDK's own
+ * schemas) and answered per JSON-RPC 2.0; only well-formed messages reach the SDK. Output is the SDK's
+ * framing (serializeMessage) with U+0085, U+2028 and U+2029 escaped: JSON allows them raw inside
+ * strings, but line readers such as Node's readline and Python's splitlines() break lines there.
  */
 export class ScreenedStdioTransport implements Transport {
   onclose?: () => void;
@@ -19,17 +21,15 @@ export class ScreenedStdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
 
   readonly #stdin: Readable;
-  readonly #writer: StdioServerTransport;
+  readonly #stdout: Writable;
   readonly #logger: Logger;
   readonly #onData: (chunk: Buffer) => void;
   readonly #onError = (error: Error) => this.onerror?.(error);
 
   constructor(options: { stdin: Readable; stdout: Writable; logger: Logger; maxLineBytes?: number }) {
     this.#stdin = options.stdin;
+    this.#stdout = options.stdout;
     this.#logger = options.logger;
-    // Never started: only its send() is used, so it never listens to stdin.
-    this.#writer = new StdioServerTransport(options.stdin, options.stdout);
-    this.#writer.onclose = () => this.onclose?.();
     this.#onData = lineSplitter((event) => this.#receive(event), options.maxLineBytes ?? MAX_LINE_BYTES);
   }
 
@@ -39,13 +39,22 @@ export class ScreenedStdioTransport implements Transport {
   }
 
   send(message: JSONRPCMessage): Promise<void> {
-    return this.#writer.send(message);
+    const line = serializeMessage(message).replace(
+      /[\u0085\u2028\u2029]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
+    return new Promise((resolve) => {
+      if (this.#stdout.write(line)) resolve();
+      else this.#stdout.once("drain", resolve);
+    });
   }
 
   async close(): Promise<void> {
     this.#stdin.off("data", this.#onData);
     this.#stdin.off("error", this.#onError);
-    await this.#writer.close();
+    // As the SDK's transport does: stop reading unless someone else still listens.
+    if (this.#stdin.listenerCount("data") === 0) this.#stdin.pause();
+    this.onclose?.();
   }
 
   #receive(event: LineEvent): void {
