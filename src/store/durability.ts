@@ -8,10 +8,12 @@ export class DatabaseWriteError extends Error {
   }
 }
 
-export function readOnlyFolderError(folder: string): DatabaseWriteError {
+/** `file`: the folder is writable but the database file in it is not. */
+export function readOnlyFolderError(folder: string, file?: string): DatabaseWriteError {
+  const what = file ? `The database file ${file} in the data folder` : `The data folder ${folder}`;
   return new DatabaseWriteError(
-    `The data folder ${folder} is read-only, so copydesk can read what is stored there but cannot save. ` +
-      "Make the folder writable, or choose another with --data-dir or COPYDESK_DATA_DIR.",
+    `${what} is read-only, so copydesk can read what is stored there but cannot save. ` +
+      `Make it writable, or choose another folder with --data-dir or COPYDESK_DATA_DIR.`,
   );
 }
 

@@ -28,7 +28,8 @@ export function openDatabase(path: string, prepare: (db: DatabaseSync) => void):
   }
   const folder = dirname(resolve(path));
   createFolder(folder);
-  const readOnly = !writable(folder) || (exists(path) && !writable(path));
+  const folderWritable = writable(folder);
+  const readOnly = !folderWritable || (exists(path) && !writable(path));
   if (readOnly && !exists(path)) {
     throw new DatabaseWriteError(
       `The data folder ${folder} is read-only and holds no copydesk.db yet, so there is nothing to read and ` +
@@ -65,7 +66,7 @@ export function openDatabase(path: string, prepare: (db: DatabaseSync) => void):
     readOnly,
     beforeWrite: readOnly
       ? () => {
-          throw readOnlyFolderError(folder);
+          throw readOnlyFolderError(folder, folderWritable ? path : undefined);
         }
       : guard,
   };
