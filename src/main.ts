@@ -6,6 +6,7 @@ import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
 import { defaultImageLoader } from "./images/default-loader.ts";
+import { escapeControlCharacters } from "./log/escape.ts";
 import { createLogger, stderrSink } from "./log/logger.ts";
 import { serverSideModel } from "./providers/server-side-model.ts";
 import type { ServerDeps } from "./server.ts";
@@ -78,10 +79,10 @@ export function start(): void {
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        process.stderr.write(`copydesk: ${error.message}\n`);
+        process.stderr.write(`copydesk: ${escapeControlCharacters(error.message)}\n`);
         process.exitCode = 2;
       } else if (error instanceof ListenError) {
-        process.stderr.write(`copydesk: ${error.message}\n`);
+        process.stderr.write(`copydesk: ${escapeControlCharacters(error.message)}\n`);
         process.exitCode = 1;
       } else {
         process.stderr.write(

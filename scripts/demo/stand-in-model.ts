@@ -17,7 +17,8 @@ const FILLER = [
  * the length asked for, so it passes copydesk's checks. Real copy comes from a real model.
  */
 export function standInCopy(prompt: string): string {
-  const block = (tag: string) => new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(prompt)?.[1]?.trim() ?? "";
+  const block = (tag: string) =>
+    new RegExp(`<${tag}>\\n([\\s\\S]*?)\\n</${tag}>`).exec(prompt)?.[1]?.trim() ?? "";
   const words = /has (\d+)-(\d+) words/.exec(prompt);
   const product = block("product_name");
   if (product) {
@@ -30,7 +31,10 @@ export function standInCopy(prompt: string): string {
     return JSON.stringify({
       description,
       short_description: `${product}: ${list(keywords)}.`,
-      bullets: [...keywords.slice(0, 5), "Stand-in line from the demo model", "Made for everyday use"].slice(0, 6),
+      bullets: [...keywords.slice(0, 5), "Stand-in line from the demo model", "Made for everyday use"].slice(
+        0,
+        6,
+      ),
       seo_title: cut(product, 60),
       seo_description: cut(`${product}: ${list(keywords)}. Stand-in copy.`, 160),
       tags: keywords.slice(0, 10).map((k) => k.toLowerCase()),
@@ -46,8 +50,11 @@ export function standInCopy(prompt: string): string {
 }
 
 export function standInModel(request: CreateMessageRequest): CreateMessageResult {
-  const first = request.params.messages.find((message) => !Array.isArray(message.content) && message.content.type === "text");
-  const prompt = first && !Array.isArray(first.content) && first.content.type === "text" ? first.content.text : "";
+  const first = request.params.messages.find(
+    (message) => !Array.isArray(message.content) && message.content.type === "text",
+  );
+  const prompt =
+    first && !Array.isArray(first.content) && first.content.type === "text" ? first.content.text : "";
   return {
     role: "assistant",
     model: STAND_IN_MODEL,

@@ -1,19 +1,6 @@
 import { DEFAULTS } from "../config.ts";
-import { PROVIDER_OPTIONS } from "../providers/options.ts";
-
-/**
- * Every option, once: the parser, the environment fallbacks and --help are all made from this table,
- * so they cannot disagree.
- */
-export interface OptionSpec {
-  readonly name: string;
-  readonly value?: string;
-  readonly env?: string;
-  readonly repeatable?: boolean;
-  /** A one-letter alias, e.g. "h" for -h. */
-  readonly short?: string;
-  readonly description: string;
-}
+import type { OptionSpec } from "./option-spec.ts";
+import { PROVIDER_OPTIONS } from "./provider-options.ts";
 
 /** How an option is written in --help and the README, e.g. "-h, --help" or "--port PORT". */
 export function flagLabel(option: OptionSpec): string {

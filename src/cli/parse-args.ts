@@ -3,10 +3,10 @@ import { parseArgs } from "node:util";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
 import { LOG_LEVELS } from "../log/logger.ts";
-import { parseProviderConfig } from "../providers/config.ts";
 import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
 import { durationOption } from "./duration-option.ts";
 import { OPTIONS } from "./options.ts";
+import { parseProviderConfig } from "./provider-config.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Longer would overflow Node's timers (they fire at once past ~24.8 days); an hour is already generous. */

@@ -4,7 +4,6 @@ import { slugify } from "../copy/handle.ts";
 import { sanitizeHtml, textToHtml } from "../copy/html.ts";
 import type { ProductCopy } from "../copy/types.ts";
 import { cleanReply as cleanProse } from "../sampling/clean-reply.ts";
-import type { StoredRecord } from "../store/records.ts";
 import { lengthRange } from "../writing/copy-settings.ts";
 import { PRODUCT_COPY_SHAPE, productCopyBrief } from "../writing/product-copy.ts";
 import { brand, language, length, normaliseTags, tone } from "./fields.ts";

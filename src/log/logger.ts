@@ -1,4 +1,5 @@
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
+import { escapeControlCharacters } from "./escape.ts";
 
 export const LOG_LEVELS: readonly LoggingLevel[] = [
   "debug",
@@ -22,9 +23,11 @@ export interface Logger {
 /** Where a log line can go; the logger fans out to every sink. */
 export type LogSink = (level: LoggingLevel, message: string) => void;
 
+/** Every sink gets the message with its control characters escaped: one message, one line. */
 export function createLogger(sinks: readonly LogSink[]): Logger {
   const log = (level: LoggingLevel, message: string) => {
-    for (const sink of sinks) sink(level, message);
+    const line = escapeControlCharacters(message);
+    for (const sink of sinks) sink(level, line);
   };
   return {
     log,

@@ -151,6 +151,14 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
   }
 
   function readSuccess(reply: Reply, brief: WritingBrief): Completion {
+    if (config.apiKey?.appearsIn(reply.text)) {
+      // Stored, it would be returned, listed and logged from then on: no reply carrying the key gets in.
+      throw fail(
+        "bad-response",
+        `${where} answered with the API key in its reply (in the text, the model name or elsewhere), so copydesk refused the reply rather than store or show it. Try again; if it keeps happening, check what serves --provider-url.`,
+        reply.status,
+      );
+    }
     if (reply.text.trim() === "") {
       throw fail(
         "bad-response",
@@ -162,7 +170,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
     if (json === undefined) {
       throw fail(
         "bad-response",
-        `${where} answered with something other than JSON (${preview(reply.text)}). Is --provider-url ${dialect.api} (e.g. ${dialect.urlExample})?`,
+        `${where} answered with something other than JSON (${preview(redact(reply.text))}). Is --provider-url ${dialect.api} (e.g. ${dialect.urlExample})?`,
         reply.status,
       );
     }
@@ -259,7 +267,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
             continue;
           }
         }
-        const detail = errorDetail(json, reply.text);
+        const detail = errorDetail(json, reply.text, redact);
         if (!RETRY_STATUSES.has(reply.status) || attempt >= config.maxAttempts) {
           throw statusError(reply, detail ? `: "${redact(detail).replace(/\.$/, "")}"` : "", attempt);
         }
@@ -299,8 +307,11 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The provider's own explanation, from the error shapes of OpenAI, Anthropic, Ollama, vLLM, llama.cpp. */
-function errorDetail(json: unknown, text: string): string {
+/**
+ * The provider's own explanation, from the error shapes of OpenAI, Anthropic, Ollama, vLLM, llama.cpp.
+ * Redacted before it is clipped: a clip through the middle of a key would leave a piece no redaction knows.
+ */
+function errorDetail(json: unknown, text: string, redact: (text: string) => string): string {
   const body = json as
     | { error?: unknown; message?: unknown; detail?: unknown }
     | string
@@ -313,8 +324,9 @@ function errorDetail(json: unknown, text: string): string {
     found =
       (typeof error === "object" && error !== null ? error.message : error) ?? body.message ?? body.detail;
   }
-  if (typeof found === "string" && found.trim() !== "") return clip(found);
-  if (json === undefined && text.trim() !== "" && !text.trimStart().startsWith("<")) return clip(text);
+  if (typeof found === "string" && found.trim() !== "") return clip(redact(found));
+  if (json === undefined && text.trim() !== "" && !text.trimStart().startsWith("<"))
+    return clip(redact(text));
   return "";
 }
 

@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { type KeyForms, keyForms } from "./key-forms.ts";
 
 const HIDDEN = "[redacted]";
 
@@ -9,6 +10,7 @@ const HIDDEN = "[redacted]";
  */
 export class Secret {
   readonly #value: string;
+  #forms: KeyForms | undefined;
 
   constructor(value: string) {
     this.#value = value;
@@ -18,13 +20,27 @@ export class Secret {
     return this.#value;
   }
 
-  /** Removes the key, in any form an error or URL might carry it, from text leaving this module. */
+  /**
+   * Removes the key, in any form an error or URL might carry it (raw, URL-encoded, base64, base64url,
+   * spaced or dashed out), from text leaving this module.
+   */
   redact(text: string): string {
+    const forms = this.#keyForms();
     let out = text;
-    for (const form of new Set([this.#value, encodeURIComponent(this.#value)])) {
-      if (form.length >= 4) out = out.split(form).join(HIDDEN);
-    }
-    return redactKeyLike(out);
+    for (const form of forms.literals) out = out.split(form).join(HIDDEN);
+    return redactKeyLike(out.replace(forms.spaced, HIDDEN));
+  }
+
+  /** Whether the text carries the key in any of the forms redact() removes. */
+  appearsIn(text: string): boolean {
+    const forms = this.#keyForms();
+    forms.spaced.lastIndex = 0;
+    return forms.literals.some((form) => text.includes(form)) || forms.spaced.test(text);
+  }
+
+  #keyForms(): KeyForms {
+    this.#forms ??= keyForms(this.#value);
+    return this.#forms;
   }
 
   toString(): string {

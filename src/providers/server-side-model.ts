@@ -1,6 +1,7 @@
 import type { Logger } from "../log/logger.ts";
 import type { ServerSideModel } from "../sampling/router.ts";
-import { createProvider, describeProviderConfig, type ProviderConfig } from "./config.ts";
+import { describeProviderConfig, type ProviderConfig } from "./config.ts";
+import { createProvider } from "./create-provider.ts";
 
 /** The configured provider as the router sees it: one for the process, shared by every session. */
 export function serverSideModel(config: ProviderConfig, logger: Logger): ServerSideModel {

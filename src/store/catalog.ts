@@ -107,7 +107,7 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   return {
     beginImport(source, header) {
       const id = newId();
-      insertImport.run(id, source, JSON.stringify(header), now().toISOString());
+      transaction(() => insertImport.run(id, source, JSON.stringify(header), now().toISOString()));
       return id;
     },
     stageRows(importId, rows) {

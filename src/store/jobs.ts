@@ -133,18 +133,18 @@ export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreToo
       return (pendingOf.all(id, limit) as Row[]).map((row) => ({ seq: Number(row.seq), id: String(row.id) }));
     },
     fail(id, seq, error) {
-      failItem.run(error, id, seq);
+      transaction(() => failItem.run(error, id, seq));
     },
     setState(id, state) {
       const at = now().toISOString();
-      setJobState.run(state, at, at, id);
+      transaction(() => setJobState.run(state, at, at, id));
     },
     heartbeat(id) {
       const at = now().toISOString();
-      beat.run(at, at, id);
+      transaction(() => beat.run(at, at, id));
     },
     addTokens(id, input, output) {
-      tokens.run(input, output, id);
+      transaction(() => tokens.run(input, output, id));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { DatabaseWriteError } from "./durability.ts";
 import { SchemaTooNewError } from "./migrations.ts";
 import type { Store } from "./records.ts";
 
@@ -26,7 +27,7 @@ export function lazyStore(path: string, open: () => Store): { get: () => Store; 
       try {
         store = open();
       } catch (error) {
-        if (error instanceof SchemaTooNewError) throw error;
+        if (error instanceof SchemaTooNewError || error instanceof DatabaseWriteError) throw error;
         throw new StoreUnavailableError(path, error);
       }
       return store;

@@ -154,6 +154,8 @@ function userVersion(db: DatabaseSync): number {
 
 /** Brings the schema up to date. IMMEDIATE so two processes starting at once do not both migrate. */
 export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIGRATIONS): number {
+  // Up to date: no write lock, so a database that can only be read (a read-only folder) opens too.
+  if (userVersion(db) === migrations.length) return migrations.length;
   db.exec("BEGIN IMMEDIATE");
   try {
     const current = userVersion(db);

@@ -1,18 +1,16 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import type { SQLInputValue } from "node:sqlite";
 import type { Check } from "../copy/checks/index.ts";
 import { uniqueHandle } from "../copy/handle.ts";
-import { openBrandVoices } from "./brand-voices.ts";
+import { type BrandVoices, openBrandVoices } from "./brand-voices.ts";
 import { openCatalog } from "./catalog.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { openJobs } from "./jobs.ts";
 import { migrate } from "./migrations.ts";
+import { openDatabase } from "./open-database.ts";
 import type {
   KindName,
   NewVersion,
   Page,
-  PageRequest,
   RecordStatus,
   Store,
   StoredImage,
@@ -36,22 +34,7 @@ const VERSION_SUMMARY_COLUMNS =
   "version, source, route, model, stop_reason, instructions, restored_from, checks, job_id, created_at";
 
 export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  // Loaded on first use, not at start-up: nothing before the first tool call needs it, and a module
-  // with native state cannot be part of a V8 startup snapshot.
-  const { DatabaseSync } = process.getBuiltinModule("node:sqlite");
-  const db = new DatabaseSync(path);
-  try {
-    // First: another copydesk process (a second client window) may hold a lock for a moment, even
-    // while this one switches to WAL.
-    db.exec("PRAGMA busy_timeout = 5000");
-    db.exec("PRAGMA journal_mode = WAL");
-    db.exec("PRAGMA synchronous = NORMAL");
-    migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const { db, beforeWrite } = openDatabase(path, migrate);
 
   const insertRecord = db.prepare(
     `INSERT INTO records (kind, id, title, handle, input, latest_version, import_id, source_key, created_at, updated_at)
@@ -100,6 +83,8 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   function transaction<T>(work: () => T): T {
     // Inside another of this store's transactions, the work simply joins it.
     if (db.isTransaction) return work();
+    // A database file deleted or replaced under us would take the write with it: refuse instead.
+    beforeWrite();
     db.exec("BEGIN IMMEDIATE");
     try {
       const result = work();
@@ -195,7 +180,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
         } satisfies StoredImage)
       );
     },
-    brands: openBrandVoices(db, now),
+    brands: guardWrites(openBrandVoices(db, now), beforeWrite),
     catalog: openCatalog(db, { now, newId, transaction }),
     jobs: openJobs(db, { now, newId, transaction }),
     transaction,
@@ -258,4 +243,19 @@ function toVersion(row: Row): Version {
 
 function nullableString(value: SQLInputValue | undefined): string | null {
   return value === null || value === undefined ? null : String(value);
+}
+
+/** Brand voices check the database file before they write, as every other write does. */
+function guardWrites(brands: BrandVoices, beforeWrite: () => void): BrandVoices {
+  return {
+    ...brands,
+    set(voice) {
+      beforeWrite();
+      return brands.set(voice);
+    },
+    delete(name) {
+      beforeWrite();
+      return brands.delete(name);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { ImageError } from "../images/image-error.ts";
 import { ProviderError } from "../providers/errors.ts";
 import { GenerationError } from "../sampling/errors.ts";
+import { DatabaseWriteError } from "../store/durability.ts";
 import { StoreUnavailableError } from "../store/lazy-store.ts";
 import { SchemaTooNewError } from "../store/migrations.ts";
 import { InvalidCursorError } from "../store/records.ts";
@@ -28,6 +29,7 @@ const EXPECTED = [
   NotFoundError,
   TextRejectedError,
   StoreUnavailableError,
+  DatabaseWriteError,
   SchemaTooNewError,
   SaveFailedError,
   ImageError,

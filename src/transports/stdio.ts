@@ -1,7 +1,7 @@
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { installExitWatchdog } from "../lifecycle/exit-watchdog.ts";
 import type { Logger } from "../log/logger.ts";
 import { createServer, type ServerDeps } from "../server.ts";
+import { ScreenedStdioTransport } from "./stdio/screened-transport.ts";
 
 /** One client on stdin/stdout; the process ends when that client goes away. */
 export async function serveStdio(deps: ServerDeps, closeStore: () => void): Promise<Logger> {
@@ -15,6 +15,6 @@ export async function serveStdio(deps: ServerDeps, closeStore: () => void): Prom
       closeStore();
     },
   });
-  await server.connect(new StdioServerTransport());
+  await server.connect(new ScreenedStdioTransport({ stdin: process.stdin, stdout: process.stdout, logger }));
   return logger;
 }

@@ -2,25 +2,16 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
-import { copywriter } from "../support/copy-replies.ts";
 import {
   closedPort,
   FAKE_MODEL,
   type FakeLlmServer,
-  openAiCompletion,
   startFakeAnthropic,
   startFakeOpenAi,
 } from "../support/fake-llm-servers.ts";
 import { PNG } from "../support/images.ts";
-import {
-  callTool,
-  type SamplingHandler,
-  startServer,
-  tempDataDir,
-  textOf,
-} from "../support/server-process.ts";
+import { callTool, startServer, tempDataDir, textOf } from "../support/server-process.ts";
 
 const KEY = "sk-test-SECRET-123";
 const PRODUCT = { title: "Enamel mug", keywords: ["red", "keeps coffee hot"] };

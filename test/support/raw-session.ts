@@ -20,6 +20,8 @@ export class RawSession {
   readonly child: ChildProcessWithoutNullStreams;
   readonly lines: string[] = [];
   readonly messages: JsonRpcMessage[] = [];
+  /** Everything written to stderr so far. */
+  stderr = "";
   private readonly waiters: Array<{
     match: (m: JsonRpcMessage) => boolean;
     resolve: (m: JsonRpcMessage) => void;
@@ -31,7 +33,9 @@ export class RawSession {
       env: { PATH: NO_NODE_PATH },
       stdio: ["pipe", "pipe", "pipe"],
     });
-    this.child.stderr.resume();
+    this.child.stderr.on("data", (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
     createInterface({ input: this.child.stdout }).on("line", (line) => {
       this.lines.push(line);
       let message: JsonRpcMessage;

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { inspect } from "node:util";
+import { parseProviderConfig } from "../../src/cli/provider-config.ts";
+import { PROVIDER_OPTIONS } from "../../src/cli/provider-options.ts";
 import { UsageError } from "../../src/cli/usage-error.ts";
-import { describeProviderConfig, parseProviderConfig } from "../../src/providers/config.ts";
-import { PROVIDER_OPTIONS } from "../../src/providers/options.ts";
+import { describeProviderConfig } from "../../src/providers/config.ts";
 import { redactKeyLike, Secret } from "../../src/providers/secret.ts";
 
 const KEY = "sk-test-SECRET-123";

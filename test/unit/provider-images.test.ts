@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { parseProviderConfig } from "../../src/cli/provider-config.ts";
 import { createLogger } from "../../src/log/logger.ts";
-import { createProvider, parseProviderConfig } from "../../src/providers/config.ts";
+import { createProvider } from "../../src/providers/create-provider.ts";
 import type { Provider } from "../../src/providers/provider.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
 import {

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { inspect } from "node:util";
+import { parseProviderConfig } from "../../src/cli/provider-config.ts";
 import { createLogger, type Logger } from "../../src/log/logger.ts";
-import { createProvider, parseProviderConfig } from "../../src/providers/config.ts";
+import { createProvider } from "../../src/providers/create-provider.ts";
 import { ProviderError, type ProviderFailure } from "../../src/providers/errors.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
 import {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { it } from "node:test";
 import { regenerate } from "../../scripts/readme/reference.ts";
+import { MAX_ATTEMPTS } from "../../src/providers/config.ts";
 
 it("the README's tool and option reference matches the code (run `npm run readme` to update)", () => {
   const readme = readFileSync("README.md", "utf8");
@@ -13,4 +14,15 @@ it("the README opens with the two set-up commands, and .ci/run runs the test one
   const commands = [...readme.matchAll(/^```sh\n([^\n]+)\n```/gm)].slice(0, 2).map((m) => m[1]);
   assert.deepEqual(commands, ["npm ci && npm run build && npm run demo", "npm ci && npm test"]);
   assert.match(readFileSync(".ci/run", "utf8"), /^npm ci && npm test$/m);
+});
+
+it("the README's retry sentence gives the number of attempts the provider makes", () => {
+  const readme = readFileSync("README.md", "utf8").replace(/\s+/g, " ");
+  const words = ["zero", "one", "two", "three", "four", "five"];
+  assert.ok(
+    readme.includes(
+      `on 429/503/529 answers, make up to ${words[MAX_ATTEMPTS]} attempts in all (${words[MAX_ATTEMPTS - 1]} retries)`,
+    ),
+    "README.md and MAX_ATTEMPTS disagree",
+  );
 });

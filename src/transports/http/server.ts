@@ -6,11 +6,13 @@ import type { HttpConfig } from "../../config.ts";
 import type { Logger } from "../../log/logger.ts";
 import { allowedHostnames, hostnameOf, isLoopbackAddress, isWildcardAddress } from "./allowed-hosts.ts";
 import { bearerChallenge, bearerChecker } from "./auth.ts";
-import { discardBody, MAX_SESSIONS, readBody } from "./limits.ts";
+import { declaresTooLarge, discardBody, expectsContinue, MAX_SESSIONS, readBody } from "./limits.ts";
 import { sendWebResponse, toWebRequest } from "./node-bridge.ts";
 import { createSessions, type Session } from "./sessions.ts";
 
 export const MCP_PATH = "/mcp";
+
+const TOO_LARGE = "Payload Too Large: the request body must not exceed 4 MiB";
 
 /** The port is taken, the address is not ours, ...: a failure to report in one line, exit 1. */
 export class ListenError extends Error {
@@ -83,10 +85,15 @@ export async function startHttpServer({
 
     let parsedBody: unknown;
     if (req.method === "POST") {
+      if (expectsContinue(req)) {
+        // Refused before the client sends the body; else told to go on (Node waits for us to say so).
+        if (declaresTooLarge(req)) return reply(res, 413, TOO_LARGE, { Connection: "close" });
+        res.writeContinue();
+      }
       const body = await readBody(req);
       if (body.kind === "too-large") {
-        discardBody(req);
-        return reply(res, 413, "Payload Too Large: the request body must not exceed 4 MiB");
+        if (await discardBody(req)) reply(res, 413, TOO_LARGE);
+        return;
       }
       try {
         parsedBody = JSON.parse(body.text);
@@ -122,7 +129,7 @@ export async function startHttpServer({
   // Loaded only in HTTP mode (node:http costs a stdio start ~25 ms), and synchronously: dynamic import()
   // is unavailable in code started from the executable's V8 startup snapshot.
   const { createServer: createHttpServer } = process.getBuiltinModule("node:http");
-  const http = createHttpServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       logger.error(
         `HTTP ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`,
@@ -130,7 +137,11 @@ export async function startHttpServer({
       if (!res.headersSent) reply(res, 500, "Internal error", {}, -32603);
       else res.end();
     });
-  });
+  };
+  const http = createHttpServer(onRequest);
+  // With a listener here Node no longer answers "100 Continue" by itself: handle() does, once the
+  // request has passed every check and its declared size is within the limit.
+  http.on("checkContinue", onRequest);
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", (error: NodeJS.ErrnoException) =>

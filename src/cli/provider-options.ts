@@ -1,4 +1,4 @@
-import type { OptionSpec } from "../cli/options.ts";
+import type { OptionSpec } from "./option-spec.ts";
 
 export const PROVIDER_DEFAULTS = {
   timeout: "2m",
