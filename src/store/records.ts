@@ -110,6 +110,8 @@ export interface Store {
   create(kind: KindName, record: NewRecord, first?: NewVersion): StoredRecord;
   /** The record with its latest version, or the given one; undefined when either does not exist. */
   get(kind: KindName, id: string, version?: number): StoredRecord | undefined;
+  /** The record with this sequence number, of any kind, with its latest version. */
+  getBySeq(seq: number): StoredRecord | undefined;
   /** Newest first. */
   list(kind: KindName, page: PageRequest): Page<StoredRecord>;
   /** Adds a version (never overwrites); undefined when there is no such record. */

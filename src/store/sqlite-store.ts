@@ -41,6 +41,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
      VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING ${RECORD_COLUMNS}`,
   );
   const recordById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND id = ?`);
+  const recordBySeq = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE seq = ?`);
   const recordsBefore = db.prepare(
     `SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
   );
@@ -142,6 +143,10 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     get(kind, id, version) {
       const row = recordById.get(kind, id) as Row | undefined;
       return row && withVersion(row, version);
+    },
+    getBySeq(seq) {
+      const row = recordBySeq.get(seq) as Row | undefined;
+      return row && withVersion(row);
     },
     list(kind, request) {
       const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(request.cursor);

@@ -1,0 +1,94 @@
+import { createAdaptiveLimiter, type LimiterClock, systemClock } from "../catalog/concurrency.ts";
+import type { Logger } from "../log/logger.ts";
+import type { JobInfo } from "../store/jobs.ts";
+import type { Store, StoredRecord } from "../store/records.ts";
+
+/** Who writes a job's copy decides how many requests may be in flight. */
+export type JobRoute = "client-sampling" | "provider";
+
+export interface JobRunDeps {
+  readonly store: Store;
+  /** Writes one record's copy and stores it as a version of this job; throws a readable error on failure. */
+  readonly writeOne: (record: StoredRecord, signal: AbortSignal) => Promise<void>;
+  readonly route: JobRoute;
+  /** At most this many in flight through a provider (adaptive below it); client sampling uses a few. */
+  readonly maxConcurrency: number;
+  readonly logger: Logger;
+  /** Called after every record and at least every few seconds while the job runs. */
+  readonly onProgress?: (job: JobInfo, message: string) => void;
+  /** Turns a failure into the sentence stored on the record; undefined for a bug (stored all the same). */
+  readonly describeFailure: (error: unknown) => string | undefined;
+  readonly clock?: LimiterClock;
+}
+
+/** Client sampling: VS Code asks the user once per session, and a client's model is shared with its chat. */
+export const SAMPLING_CONCURRENCY = 4;
+const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Writes every pending record of a job. Each record's copy is stored the moment it is written (a version
+ * that names the job, so the job's progress survives any crash); a record that fails is marked with the
+ * reason and the job goes on. Aborting `signal` stops new work, lets the records in flight finish, and
+ * leaves the job cancelled and resumable.
+ */
+export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSignal): Promise<JobInfo> {
+  const { store, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  store.jobs.setState(jobId, "running");
+  const fixed = deps.route === "client-sampling";
+  const max = fixed ? SAMPLING_CONCURRENCY : Math.max(1, deps.maxConcurrency);
+  const limiter = createAdaptiveLimiter({ clock, initial: Math.min(4, max), max });
+  const info = () => store.jobs.get(jobId) as JobInfo;
+  const report = (message: string) => deps.onProgress?.(info(), message);
+  // In-flight records finish even when the job is cancelled: their request is already paid for.
+  const inFlight = new AbortController();
+  const ticker = setInterval(() => {
+    store.jobs.heartbeat(jobId);
+    report("writing");
+  }, PROGRESS_EVERY_MS);
+  const stop = () => limiter.clear(new Error("cancelled"));
+  signal.addEventListener("abort", stop, { once: true });
+  try {
+    const pending = store.jobs.pending(jobId);
+    report(`writing ${pending.length} of ${info().total}`);
+    await Promise.all(
+      pending.map((item) =>
+        limiter
+          .run(async () => {
+            if (signal.aborted) return;
+            const record = store.get("product", item.id);
+            if (!record) {
+              store.jobs.fail(jobId, item.seq, "The product was deleted.");
+              return;
+            }
+            try {
+              await deps.writeOne(record, inFlight.signal);
+              report(`wrote ${record.title}`);
+            } catch (error) {
+              const reason = deps.describeFailure(error);
+              if (reason === undefined) {
+                logger.error(
+                  `Job ${jobId} hit a bug on ${record.id}: ${error instanceof Error ? error.stack : String(error)}`,
+                );
+              }
+              store.jobs.fail(jobId, item.seq, reason ?? `copydesk hit an internal error: ${String(error)}`);
+              report(`failed ${record.title}`);
+            }
+          })
+          // A task the limiter dropped on cancel stays pending, to be written on resume.
+          .catch(() => {}),
+      ),
+    );
+  } finally {
+    clearInterval(ticker);
+    signal.removeEventListener("abort", stop);
+  }
+  const finished = info();
+  store.jobs.setState(jobId, signal.aborted && finished.pending > 0 ? "cancelled" : "done");
+  const final = info();
+  report(signal.aborted ? "cancelled" : "done");
+  logger.info(
+    `Job ${jobId} ${final.state}: ${final.done} written, ${final.failed} failed, ${final.pending} pending of ${final.total}`,
+  );
+  return final;
+}
