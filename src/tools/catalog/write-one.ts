@@ -1,0 +1,45 @@
+import { PRODUCT } from "../../kinds/product.ts";
+import type { JobOptions } from "../../store/jobs.ts";
+import type { StoredRecord } from "../../store/records.ts";
+import type { ToolDeps } from "../define-tool.ts";
+import { copyContext } from "../kind/context.ts";
+import { produceCopy } from "../kind/produce.ts";
+
+/** A job's settings over a product's own (a job in German writes every product in German). */
+export function withJobOptions(record: StoredRecord, options: JobOptions): StoredRecord {
+  const set = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  return { ...record, input: { ...record.input, ...set } };
+}
+
+/**
+ * Writes one product of a job the way create_product writes one (the same brief, checks and retry), and
+ * stores its copy as a version that names the job.
+ */
+export function jobProductWriter(
+  deps: ToolDeps,
+  job: { readonly id: string; readonly options: JobOptions },
+  requestId: string | number,
+): (record: StoredRecord, signal: AbortSignal) => Promise<void> {
+  return async (stored, signal) => {
+    const store = deps.store();
+    const record = withJobOptions(stored, job.options);
+    const context = copyContext(record, store);
+    const sha = (record.input.image as { sha256?: string } | undefined)?.sha256;
+    const kept = sha ? store.getImage(sha) : undefined;
+    const image = kept && { mimeType: kept.mimeType, data: Buffer.from(kept.data).toString("base64") };
+    const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
+    if (outcome.kind === "host-model") throw new Error(`no model can write: ${outcome.reason}`);
+    const { generation, copy, checks } = outcome;
+    store.addVersion("product", record.id, {
+      source: "generated",
+      instructions: null,
+      checks,
+      copy,
+      model: generation.model,
+      stopReason: generation.stopReason,
+      route: generation.route,
+      jobId: job.id,
+    });
+    deps.resourcesChanged();
+  };
+}
