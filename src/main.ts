@@ -63,6 +63,7 @@ async function main(): Promise<number | undefined> {
     logSinks,
     // Over HTTP a path would name a file on the server, readable by any remote caller: URLs only.
     loadImage: defaultImageLoader({ localFiles: !config.http }),
+    localFiles: !config.http,
   };
   const logger = config.http
     ? await serveHttp(config.http, deps, store.close)

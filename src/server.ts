@@ -23,6 +23,8 @@ export interface ServerDeps {
   readonly logSinks: readonly LogSink[];
   /** Reads a product image (path, data: URL or http(s) URL), checked and bounded. */
   readonly loadImage: ToolDeps["loadImage"];
+  /** Whether tools may read and write files by path: over HTTP a path names a file on the server. */
+  readonly localFiles: boolean;
 }
 
 /** What the server tells the calling model, made from the kinds so a new kind is described too. */
@@ -73,6 +75,7 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     logger,
     resourcesChanged: coalesced(() => server.sendResourceListChanged()),
     loadImage: deps.loadImage,
+    localFiles: deps.localFiles,
   };
   for (const tool of TOOLS) registerTool(server, tool, toolDeps);
   registerRecordResources(server, deps.store, KINDS);

@@ -109,7 +109,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
 function sourceImport(store: Store, options: ExportOptions) {
   if (options.importId !== undefined) {
     const found = store.catalog.getImport(options.importId);
-    if (!found || found.state !== "done") {
+    if (found?.state !== "done") {
       throw new CatalogExportError(`There is no finished import with id "${options.importId}".`);
     }
     if (!DIALECTS[options.format].includes(found.header.dialect)) {

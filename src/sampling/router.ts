@@ -3,7 +3,7 @@ import type { ProviderMode } from "../providers/config.ts";
 import type { WritingBrief } from "../writing/brief.ts";
 import type { ClientSampling } from "./client-sampling.ts";
 import { GenerationError, type GenerationFailure } from "./errors.ts";
-import { type CallContext, type Generation, generate, type RawReply } from "./generation.ts";
+import { type CallContext, type Generation, generate, type RawReply, type Route } from "./generation.ts";
 
 /** A server-side model (src/providers) as the router sees it. */
 export interface ServerSideModel {
@@ -21,6 +21,8 @@ export type WriteOutcome =
 
 export interface Writer {
   write(brief: WritingBrief, call: CallContext): Promise<WriteOutcome>;
+  /** Who would write now: what a job needs to know to choose its pace (or to hand out briefs). */
+  plannedRoute(): Route;
   spendRequestIdZero(): void;
 }
 
@@ -88,6 +90,11 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
           ? `${clientName()} declares MCP sampling but does not implement it, and no provider is configured`
           : `${clientName()} does not support MCP sampling and no provider is configured`,
       );
+    },
+    plannedRoute() {
+      if (provider?.mode === "always") return "provider";
+      if (sampling.available() && !samplingMissing) return "client-sampling";
+      return provider ? "provider" : "host-model";
     },
     spendRequestIdZero: () => sampling.spendRequestIdZero(),
   };

@@ -24,8 +24,30 @@ export interface ToolDeps {
   readonly logger: Logger;
   /** Tells the client the resource list changed (a record was created). */
   readonly resourcesChanged: () => void;
+  /** Whether tools may read and write files on this machine by path (stdio: yes; over HTTP: no). */
+  readonly localFiles: boolean;
   /** Reads an image from a path, a data: URL or an http(s) URL, checked and bounded. */
   readonly loadImage: (source: string, signal: AbortSignal) => Promise<LoadedImage>;
+}
+
+/** Long-running tools report progress on the caller's progressToken, when it sent one. */
+export type ProgressReporter = (progress: number, total: number, message: string) => void;
+
+export interface ToolCall extends CallContext {
+  readonly progress: ProgressReporter;
+}
+
+function progressReporter(extra: RequestHandlerExtra<ServerRequest, ServerNotification>): ProgressReporter {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return () => {};
+  return (progress, total, message) => {
+    void extra
+      .sendNotification({
+        method: "notifications/progress",
+        params: { progressToken: token, progress, total, message },
+      })
+      .catch(() => {});
+  };
 }
 
 export interface ToolReply<Out> {
@@ -44,7 +66,7 @@ export interface ToolDefinition<In extends z.ZodRawShape, Out extends z.ZodRawSh
   handle(
     input: z.infer<z.ZodObject<In>>,
     deps: ToolDeps,
-    call: CallContext,
+    call: ToolCall,
   ): Promise<ToolReply<z.infer<z.ZodObject<Out>>>>;
 }
 
@@ -85,7 +107,11 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
     ): Promise<CallToolResult> => {
       try {
-        const reply = await tool.handle(input, deps, { requestId: extra.requestId, signal: extra.signal });
+        const reply = await tool.handle(input, deps, {
+          requestId: extra.requestId,
+          signal: extra.signal,
+          progress: progressReporter(extra),
+        });
         return {
           content: [{ type: "text", text: reply.text }],
           structuredContent: reply.structured as Record<string, unknown>,

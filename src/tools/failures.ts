@@ -1,4 +1,6 @@
+import { CatalogExportError, CatalogFileError } from "../catalog/errors.ts";
 import { ImageError } from "../images/image-error.ts";
+import { SelectionError } from "../pipeline/selection.ts";
 import { ProviderError } from "../providers/errors.ts";
 import { GenerationError } from "../sampling/errors.ts";
 import { DatabaseWriteError } from "../store/durability.ts";
@@ -23,6 +25,9 @@ export class TextRejectedError extends Error {
 }
 
 const EXPECTED = [
+  CatalogFileError,
+  CatalogExportError,
+  SelectionError,
   GenerationError,
   ProviderError,
   InvalidCursorError,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { it } from "node:test";
-import { OPENAI_TEXT, startFakeOpenAi } from "../support/fake-llm-servers.ts";
+import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
+import { startFakeOpenAi } from "../support/fake-llm-servers.ts";
 
 /** Runs `npm run demo`'s script with exactly this environment; resolves with its exit code and output. */
 function runDemo(
@@ -24,7 +25,10 @@ function runDemo(
 }
 
 it("the demo has a configured provider write, and says so", async () => {
-  const fake = await startFakeOpenAi({ text: OPENAI_TEXT });
+  // Copy as a real model would write it: the stand-in's, without its "stand-in" labels.
+  const fakeCopy = (prompt: string) =>
+    standInCopy(prompt).replaceAll("stand-in", "fake-provider").replaceAll("Stand-in", "Fake-provider");
+  const fake = await startFakeOpenAi({ text: fakeCopy });
   try {
     const run = await runDemo({
       COPYDESK_PROVIDER: "openai",
@@ -33,7 +37,7 @@ it("the demo has a configured provider write, and says so", async () => {
     });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /The text is written by openai model test-model at http/);
-    assert.match(run.stdout, new RegExp(`Description, written by test-model:\\n\\s*${OPENAI_TEXT}`));
+    assert.match(run.stdout, /written by test-model \(provider\)[\s\S]*Description:\n\s*Ceramic pour-over mug brings together/);
     assert.doesNotMatch(run.stdout, /stand-in/);
     assert.equal(fake.requests.length, 2, "one abstract and one description");
   } finally {

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, it } from "node:test";
 import { isSupportedNode } from "../../src/runtime/node-support.ts";
-import { callTool, replyWith, startServer, textOf } from "../support/server-process.ts";
+import { copywriter } from "../support/copy-replies.ts";
+import { callTool, startServer, textOf } from "../support/server-process.ts";
 
 /** The npm package's entry, run as `node dist/copydesk.mjs` (what npx does). */
 const ENTRY = resolve("dist/copydesk.mjs");
@@ -33,7 +34,7 @@ describe("the npm package on each Node found here", () => {
       it(`${node.version} (${node.path}) serves a sampling call with nothing on stderr`, async () => {
         const server = await startServer({
           command: [node.path, ENTRY],
-          sampling: replyWith("A red mug."),
+          sampling: copywriter(),
           args: ["--log-level", "warning"],
         });
         try {

@@ -64,6 +64,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     provider: options.provider,
     logSinks: [(level, message) => logLines.push(`${level}: ${message}`)],
     loadImage: defaultImageLoader(),
+    localFiles: true,
   });
   const client = new Client(
     { name: "copydesk-test-client", version: "1.0.0" },

@@ -43,6 +43,7 @@ function writer(replies: ReadonlyArray<string | Error>): Writer & { briefs: Writ
         },
       };
     },
+    plannedRoute: () => "client-sampling",
     spendRequestIdZero() {},
   };
 }
@@ -108,6 +109,7 @@ describe("writeCopy", () => {
   it("hands the host-model route straight back", async () => {
     const host: Writer = {
       write: async () => ({ kind: "host-model", reason: "no sampling" }),
+      plannedRoute: () => "host-model",
       spendRequestIdZero() {},
     };
     assert.deepEqual(await writeCopy(request, host, call, logger), {

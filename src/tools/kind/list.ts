@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { failedChecks } from "../../copy/checks/index.ts";
 import type { AnyKind } from "../../kinds/index.ts";
-import type { StoredRecord } from "../../store/records.ts";
+import { RECORD_STATUSES, type StoredRecord } from "../../store/records.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { nextCursor, pageInput } from "../schemas.ts";
 import { presentRecord, recordSchema } from "./record-output.ts";
@@ -21,16 +21,22 @@ export function listTool(kind: AnyKind): AnyTool {
     description:
       `List stored ${kind.plural}, newest first, with their copy and checks` +
       (kind.name === "post" ? " (not their full text: use get_post)." : "."),
-    inputSchema: pageInput,
+    inputSchema: {
+      ...pageInput,
+      status: z
+        .enum(RECORD_STATUSES)
+        .optional()
+        .describe("Only those with this status: draft, written, needs_review, approved or exported"),
+    },
     outputSchema: {
       [kind.listKey]: z.array(recordSchema(kind)),
       nextCursor,
       trimmed: z.boolean().optional().describe("True when the page was cut short to keep the result small"),
     },
     annotations: { readOnlyHint: true, openWorldHint: false },
-    async handle({ limit, cursor }, deps) {
+    async handle({ limit, cursor, status }, deps) {
       const store = deps.store();
-      const page = store.list(kind.name, { limit, cursor });
+      const page = store.list(kind.name, { limit, cursor, status });
       const items: Record<string, unknown>[] = [];
       const shown: StoredRecord[] = [];
       let size = 0;
@@ -69,7 +75,7 @@ function line(kind: AnyKind, record: StoredRecord): string {
   const text = String(shown.copy[kind.mainField] ?? "").replace(/\s+/g, " ");
   const failed = shown.checks ? failedChecks(shown.checks).map((c) => c.check) : [];
   return (
-    `- ${record.title} (id ${record.id}, v${shown.version}${failed.length > 0 ? `, failing: ${failed.join(", ")}` : ""}): ` +
+    `- ${record.title} (id ${record.id}, v${shown.version}, ${record.status}${failed.length > 0 ? `, failing: ${failed.join(", ")}` : ""}): ` +
     (text.length > MAIN_TEXT_IN_LINE ? `${text.slice(0, MAIN_TEXT_IN_LINE)}…` : text)
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Check, failedChecks } from "../../copy/checks/index.ts";
 import type { AnyKind } from "../../kinds/index.ts";
-import type { StoredRecord } from "../../store/records.ts";
+import { RECORD_STATUSES, type StoredRecord } from "../../store/records.ts";
 
 export const checkSchema = z.object({
   check: z
@@ -24,6 +24,11 @@ export function recordSchema(kind: AnyKind): z.ZodType<Record<string, unknown>> 
     copy: kind.copyOutput.nullable().describe("The copy of the version shown; null while a draft"),
     version: z.number().int().nullable().describe("The version shown; null while a draft"),
     latestVersion: z.number().int().describe("The newest version; 0 while a draft"),
+    status: z
+      .enum(RECORD_STATUSES)
+      .describe(
+        "draft (no copy), written, needs_review (a check failed or a person edited it), approved, exported",
+      ),
     checks: z
       .array(checkSchema)
       .nullable()
@@ -52,6 +57,7 @@ export function presentRecord(kind: AnyKind, record: StoredRecord, full = true):
     copy: shown?.copy ?? null,
     version: shown?.version ?? null,
     latestVersion: record.latestVersion,
+    status: record.status,
     checks: shown?.checks ?? null,
     model: shown?.model ?? null,
     route: shown?.route ?? null,

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { JobInfo } from "../../store/jobs.ts";
+
+export const jobSchema = z.object({
+  id: z.string().describe("The job's id, for get_job and resume_job"),
+  state: z
+    .enum(["running", "done", "cancelled", "interrupted"])
+    .describe("running; done; cancelled (resumable); interrupted (its process went away: resumable)"),
+  total: z.number().int(),
+  done: z.number().int().describe("Products written by this job"),
+  failed: z.number().int(),
+  pending: z.number().int(),
+  inputTokens: z.number().int().describe("Tokens sent, when the provider reports them"),
+  outputTokens: z.number().int().describe("Tokens written, when the provider reports them"),
+  failures: z.array(z.object({ id: z.string(), title: z.string(), error: z.string() })),
+  options: z.record(z.string(), z.string()).describe("What every product is written with"),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export function presentJob(job: JobInfo): z.infer<typeof jobSchema> {
+  return { ...job, failures: [...job.failures], options: { ...job.options } as Record<string, string> };
+}
+
+export function jobText(job: JobInfo): string {
+  const lines = [
+    `Job ${job.id}: ${job.state}. ${job.done} of ${job.total} written, ${job.failed} failed, ${job.pending} pending.`,
+  ];
+  if (job.failures.length > 0) {
+    lines.push("Failed:", ...job.failures.slice(0, 20).map((f) => `- ${f.title} (id ${f.id}): ${f.error}`));
+    if (job.failures.length > 20)
+      lines.push(`- and ${job.failures.length - 20} more (get_job lists them all)`);
+  }
+  if (job.state === "cancelled" || job.state === "interrupted") {
+    lines.push(`Resume it with resume_job("${job.id}"): what was written stays, nothing is written twice.`);
+  }
+  if (job.state === "done" && job.done > 0) {
+    lines.push(
+      "Review with list_products (status needs_review first), approve_products, then export_products.",
+    );
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { defineTool } from "../define-tool.ts";
+import { NotFoundError, TextRejectedError } from "../failures.ts";
+import { jobSchema } from "./job-output.ts";
+import { pageSchema, runOrPage } from "./run-or-page.ts";
+import { maxConcurrency } from "./write-catalog.ts";
+
+export const resumeJob = defineTool({
+  name: "resume_job",
+  title: "Resume a catalog job",
+  description:
+    "Go on with a cancelled or interrupted write_catalog job, or fetch the next page of briefs: only products not " +
+    "yet written are written, so none is written twice.",
+  inputSchema: {
+    id: z.string().trim().min(1).max(100).describe("The job's id, from write_catalog or list_jobs"),
+    max_concurrency: maxConcurrency,
+  },
+  outputSchema: { job: jobSchema, page: pageSchema.optional() },
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async handle({ id, max_concurrency }, deps, call) {
+    const job = deps.store().jobs.get(id);
+    if (!job) throw new NotFoundError(`There is no job with id "${id}". list_jobs shows the jobs.`);
+    if (job.state === "running") {
+      throw new TextRejectedError(
+        `Job ${id} is running now (in this or another copydesk); get_job shows its progress.`,
+      );
+    }
+    return runOrPage(job, max_concurrency, deps, call);
+  },
+});
