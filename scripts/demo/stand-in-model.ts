@@ -27,17 +27,25 @@ export function standInCopy(prompt: string): string {
       .map((line) => line.replace(/^- /, "").trim())
       .filter(Boolean);
     const min = Number(words?.[1] ?? 75);
-    const description = fill(`${product} brings together ${list(keywords)}.`, min + 5);
+    const opening =
+      keywords.length > 0 ? `${product} brings together ${list(keywords)}.` : `${product} is here.`;
+    const description = fill(opening, min + 5);
     return JSON.stringify({
       description,
-      short_description: `${product}: ${list(keywords)}.`,
-      bullets: [...keywords.slice(0, 5), "Stand-in line from the demo model", "Made for everyday use"].slice(
-        0,
-        6,
-      ),
+      short_description:
+        keywords.length > 0 ? `${product}: ${list(keywords)}.` : `${product}, described by a stand-in.`,
+      bullets: [
+        ...keywords.slice(0, 3),
+        "Stand-in line from the demo model",
+        "Made for everyday use",
+        "Easy to care for",
+      ],
       seo_title: cut(product, 60),
-      seo_description: cut(`${product}: ${list(keywords)}. Stand-in copy.`, 160),
-      tags: keywords.slice(0, 10).map((k) => k.toLowerCase()),
+      seo_description: cut(
+        `${product}${keywords.length > 0 ? `: ${list(keywords)}` : ""}. Stand-in copy.`,
+        160,
+      ),
+      tags: keywords.length > 0 ? keywords.slice(0, 10).map((k) => k.toLowerCase()) : ["stand-in"],
     });
   }
   const title = block("title");

@@ -37,7 +37,10 @@ it("the demo has a configured provider write, and says so", async () => {
     });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /The text is written by openai model test-model at http/);
-    assert.match(run.stdout, /written by test-model \(provider\)[\s\S]*Description:\n\s*Ceramic pour-over mug brings together/);
+    assert.match(
+      run.stdout,
+      /written by test-model \(provider\)[\s\S]*Description:\n\s*Ceramic pour-over mug brings together/,
+    );
     assert.doesNotMatch(run.stdout, /stand-in/);
     assert.equal(fake.requests.length, 2, "one abstract and one description");
   } finally {
