@@ -54,7 +54,29 @@ export interface Jobs {
   addTokens(id: string, input: number, output: number): void;
 }
 
-export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreTools): Jobs {
+/** Which process runs a job: a job whose process is gone was cut off, whatever its last heartbeat says. */
+export interface ProcessProbe {
+  readonly pid: number;
+  isAlive(pid: number): boolean;
+}
+
+export const thisProcess: ProcessProbe = {
+  // A getter: in the executable this module is evaluated at build time, into the startup snapshot.
+  get pid() {
+    return process.pid;
+  },
+  isAlive(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: it exists, it is only not ours to signal.
+      return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+  },
+};
+
+export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreTools, probe = thisProcess): Jobs {
   const insertJob = db.prepare(
     "INSERT INTO jobs (id, state, options, total, created_at, updated_at) VALUES (?, 'running', ?, ?, ?, ?)",
   );
@@ -75,7 +97,9 @@ export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreToo
      ORDER BY i.position LIMIT ?`,
   );
   const failItem = db.prepare("UPDATE job_items SET error = ? WHERE job_id = ? AND record_seq = ?");
-  const setJobState = db.prepare("UPDATE jobs SET state = ?, heartbeat_at = ?, updated_at = ? WHERE id = ?");
+  const setJobState = db.prepare(
+    "UPDATE jobs SET state = ?, heartbeat_at = ?, owner_pid = ?, updated_at = ? WHERE id = ?",
+  );
   const beat = db.prepare("UPDATE jobs SET heartbeat_at = ?, updated_at = ? WHERE id = ?");
   const tokens = db.prepare(
     "UPDATE jobs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE id = ?",
@@ -92,7 +116,11 @@ export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreToo
     }));
     let state = String(row.state) as JobState;
     const heartbeat = row.heartbeat_at === null ? 0 : Date.parse(String(row.heartbeat_at));
-    if (state === "running" && now().getTime() - heartbeat > HEARTBEAT_STALE_MS) state = "interrupted";
+    const owner = row.owner_pid === null ? undefined : Number(row.owner_pid);
+    const ownerGone = owner !== undefined && owner !== probe.pid && !probe.isAlive(owner);
+    if (state === "running" && (ownerGone || now().getTime() - heartbeat > HEARTBEAT_STALE_MS)) {
+      state = "interrupted";
+    }
     return {
       id,
       state,
@@ -115,7 +143,7 @@ export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreToo
         const id = newId();
         const at = now().toISOString();
         insertJob.run(id, JSON.stringify(options), records.length, at, at);
-        setJobState.run("running", at, at, id);
+        setJobState.run("running", at, probe.pid, at, id);
         records.forEach((seq, position) => {
           insertItem.run(id, seq, position);
         });
@@ -137,7 +165,7 @@ export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreToo
     },
     setState(id, state) {
       const at = now().toISOString();
-      transaction(() => setJobState.run(state, at, at, id));
+      transaction(() => setJobState.run(state, at, probe.pid, at, id));
     },
     heartbeat(id) {
       const at = now().toISOString();

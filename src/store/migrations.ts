@@ -125,6 +125,7 @@ export const MIGRATIONS: readonly Migration[] = [
      input_tokens INTEGER NOT NULL DEFAULT 0,
      output_tokens INTEGER NOT NULL DEFAULT 0,
      heartbeat_at TEXT,
+     owner_pid INTEGER,
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );

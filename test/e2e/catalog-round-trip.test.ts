@@ -45,7 +45,11 @@ for (const [fixture, format, dialect] of [
         const job = ok(
           await callTool(server.client, "write_catalog", { selection: { import_id: imported.importId } }),
         ).job as { state: string; done: number; total: number };
-        assert.deepEqual([job.state, job.done, job.total], ["done", imported.products, imported.products], JSON.stringify(job));
+        assert.deepEqual(
+          [job.state, job.done, job.total],
+          ["done", imported.products, imported.products],
+          JSON.stringify(job),
+        );
         const listed = ok(await callTool(server.client, "list_products", { limit: 100 })).products as Array<{
           id: string;
         }>;

@@ -20,6 +20,10 @@ export interface RecordedRequest {
   readonly body: unknown;
   /** The client went away before the reply was complete (a cancel or a timeout). */
   aborted: boolean;
+  /** The status answered, once the answer was sent in full. */
+  status?: number;
+  /** The request's first user prompt. */
+  readonly prompt: string;
 }
 
 export interface FakeReply {
@@ -53,6 +57,8 @@ export interface FakeServerOptions {
   readonly models?: readonly string[];
   /** The reply's text, or a function of the request's first user prompt (e.g. the stand-in copywriter). */
   readonly text?: string | ((prompt: string) => string);
+  /** Decides a request's answer before the normal one (a 429, an error, a delay); undefined: the normal answer. */
+  readonly respond?: (prompt: string) => FakeReply | undefined;
 }
 
 export const FAKE_MODEL = "test-model";
@@ -305,6 +311,8 @@ async function start(
     }
     const queued = queue.shift();
     if (queued) return queued;
+    const custom = options.respond?.(firstUserPrompt(fields));
+    if (custom) return { body: dialect.success(fields, textFor(fields)), ...custom };
     if (!models.includes(String(fields.model))) return dialect.unknownModel(String(fields.model));
     return { status: 200, body: dialect.success(fields, textFor(fields)) };
   }
@@ -332,16 +340,19 @@ async function start(
       try {
         body = JSON.parse(raw);
       } catch {}
+      const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       const recorded: RecordedRequest = {
         method: request.method ?? "",
         path: request.url ?? "",
         headers: request.headers,
         body,
         aborted: false,
+        prompt: firstUserPrompt(fields),
       };
       requests.push(recorded);
       response.on("close", () => {
         if (!response.writableFinished) recorded.aborted = true;
+        else recorded.status = response.statusCode;
       });
       for (const waiter of waiters.filter((w) => requests.length >= w.count)) {
         waiters.splice(waiters.indexOf(waiter), 1);

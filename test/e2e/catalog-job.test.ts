@@ -1,0 +1,233 @@
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import type { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
+import {
+  FAKE_MODEL,
+  type FakeLlmServer,
+  type FakeReply,
+  openAiError,
+  type RecordedRequest,
+  startFakeOpenAi,
+} from "../support/fake-llm-servers.ts";
+import {
+  callTool,
+  eventually,
+  type RunningServer,
+  startServer,
+  tempDataDir,
+  textOf,
+} from "../support/server-process.ts";
+
+const PRODUCTS = 200;
+const DOOMED = "Product 13";
+const csv = `Title,Keywords\n${Array.from({ length: PRODUCTS }, (_, i) => `Product ${i + 1},red`).join("\n")}\n`;
+
+type Job = {
+  id: string;
+  state: string;
+  total: number;
+  done: number;
+  failed: number;
+  pending: number;
+  failures: Array<{ title: string; error: string }>;
+};
+const jobOf = (result: Awaited<ReturnType<typeof callTool>>) =>
+  (result.structuredContent as { job: Job }).job;
+const productOf = (request: RecordedRequest) =>
+  /<product_name>\n(.*)\n<\/product_name>/.exec(request.prompt)?.[1] ?? "?";
+
+/** Products the provider answered with copy (status 200, delivered): none may be answered twice. */
+function answeredTwice(fake: FakeLlmServer): string[] {
+  const counts = new Map<string, number>();
+  for (const request of fake.requests) {
+    if (request.status !== 200) continue;
+    counts.set(productOf(request), (counts.get(productOf(request)) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n > 1).map(([name]) => name);
+}
+
+/** A provider that answers after a short delay, says 429 to every 7th request, and refuses one product for good. */
+function flakyProvider(delayMs: number): Promise<FakeLlmServer> {
+  let count = 0;
+  return startFakeOpenAi({
+    text: standInCopy,
+    respond(prompt): FakeReply | undefined {
+      if (prompt.includes(`<product_name>\n${DOOMED}\n`)) {
+        return {
+          status: 400,
+          body: openAiError("This product cannot be described", "invalid_request_error"),
+        };
+      }
+      if (++count % 7 === 3) {
+        return {
+          status: 429,
+          headers: { "retry-after": "0" },
+          body: openAiError("Rate limited", "rate_limit_error"),
+        };
+      }
+      return { delayMs };
+    },
+  });
+}
+
+async function startWithProvider(fake: FakeLlmServer, dataDir: string): Promise<RunningServer> {
+  return startServer({
+    dataDir,
+    args: ["--provider", "openai", "--provider-url", fake.url, "--provider-model", FAKE_MODEL],
+    env: { COPYDESK_PROVIDER_API_KEY: "sk-test" },
+  });
+}
+
+async function importAll(server: RunningServer): Promise<string> {
+  const result = await callTool(server.client, "import_products", { csv_text: csv });
+  assert.equal(result.isError, undefined, textOf(result));
+  return (result.structuredContent as { import: { importId: string } }).import.importId;
+}
+
+describe("a 200-product job through a provider that rate-limits and fails one product", () => {
+  let fake: FakeLlmServer;
+  let dataDir: string;
+  before(async () => {
+    fake = await flakyProvider(5);
+    dataDir = tempDataDir();
+  });
+  after(async () => {
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("writes 199, records the 1 failure with its reason, and reports progress that never goes back", async () => {
+    const server = await startWithProvider(fake, dataDir);
+    try {
+      const importId = await importAll(server);
+      const progress: number[] = [];
+      let last = { progress: 0, total: 0 };
+      const result = await callTool(
+        server.client,
+        "write_catalog",
+        { selection: { import_id: importId } },
+        {
+          timeout: 120_000,
+          resetTimeoutOnProgress: true,
+          onprogress: (p) => {
+            progress.push(p.progress);
+            last = { progress: p.progress, total: p.total ?? 0 };
+          },
+        },
+      );
+      const job = jobOf(result);
+      assert.deepEqual([job.state, job.done, job.failed, job.pending], ["done", 199, 1, 0], textOf(result));
+      assert.equal(job.failures[0]?.title, DOOMED);
+      assert.match(job.failures[0]?.error ?? "", /cannot be described/);
+      assert.ok(
+        fake.requests.some((r) => r.status === 429),
+        "the provider did rate-limit",
+      );
+      assert.deepEqual(answeredTwice(fake), []);
+      assert.ok(progress.length >= 10, `progress reported ${progress.length} times`);
+      assert.deepEqual(
+        progress,
+        [...progress].sort((a, b) => a - b),
+        "progress never goes backwards",
+      );
+      assert.deepEqual(last, { progress: PRODUCTS, total: PRODUCTS });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("stopping a job half-way", () => {
+  it("cancelling keeps what is done; resume writes the rest and no product twice", async () => {
+    const fake = await flakyProvider(40);
+    const dataDir = tempDataDir();
+    const server = await startWithProvider(fake, dataDir);
+    try {
+      const importId = await importAll(server);
+      const controller = new AbortController();
+      const cancelled = callTool(
+        server.client,
+        "write_catalog",
+        { selection: { import_id: importId } },
+        {
+          signal: controller.signal,
+          timeout: 120_000,
+          onprogress: (p) => {
+            if (p.progress >= PRODUCTS / 2) controller.abort();
+          },
+        },
+      ).catch(() => undefined);
+      await cancelled;
+      const jobs = (await callTool(server.client, "list_jobs", {})).structuredContent as { jobs: Job[] };
+      const id = jobs.jobs[0]?.id ?? "";
+      let job = jobOf(await callTool(server.client, "get_job", { id }));
+      while (job.state === "running") {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        job = jobOf(await callTool(server.client, "get_job", { id }));
+      }
+      assert.equal(job.state, "cancelled");
+      assert.ok(job.done >= PRODUCTS / 2 - 1 && job.pending > 0, JSON.stringify(job));
+      const resumed = jobOf(await callTool(server.client, "resume_job", { id }, { timeout: 120_000 }));
+      assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 199, 1]);
+      assert.deepEqual(answeredTwice(fake), []);
+    } finally {
+      await server.close();
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("SIGKILL mid-job, start again, resume: the same, and nothing acknowledged is lost", async () => {
+    const fake = await flakyProvider(40);
+    const dataDir = tempDataDir();
+    try {
+      const first = await startWithProvider(fake, dataDir);
+      const importId = await importAll(first);
+      void callTool(
+        first.client,
+        "write_catalog",
+        { selection: { import_id: importId } },
+        { timeout: 120_000 },
+      ).catch(() => undefined);
+      await eventually(() => fake.requests.filter((r) => r.status === 200).length >= 80, "about 80 written");
+      const pid = (first.client.transport as StdioClientTransport).pid;
+      assert.ok(pid);
+      process.kill(pid, "SIGKILL");
+      await first.close().catch(() => undefined);
+      const written = fake.requests.filter((r) => r.status === 200).length;
+
+      const second = await startWithProvider(fake, dataDir);
+      try {
+        const jobs = (await callTool(second.client, "list_jobs", {})).structuredContent as { jobs: Job[] };
+        const job = jobs.jobs[0] as Job;
+        assert.equal(job.state, "interrupted", "a job whose process died is not still running");
+        assert.ok(job.done > 0 && job.done <= written, JSON.stringify(job));
+        const resumed = jobOf(
+          await callTool(second.client, "resume_job", { id: job.id }, { timeout: 120_000 }),
+        );
+        assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 199, 1]);
+        const versions = await Promise.all(
+          (
+            (await callTool(second.client, "list_products", { limit: 100, status: "written" }))
+              .structuredContent as {
+              products: Array<{ id: string }>;
+            }
+          ).products.map(
+            async (p) =>
+              (await callTool(second.client, "list_product_versions", { id: p.id })).structuredContent as {
+                versions: unknown[];
+              },
+          ),
+        );
+        for (const history of versions) assert.equal(history.versions.length, 1, "each product written once");
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
