@@ -23,6 +23,8 @@ export type CopyOutcome<C> =
       readonly generation: Generation;
       /** Requests made: 1, plus a repair and a retry for failed checks when needed. */
       readonly requests: number;
+      /** Tokens of every request made, as far as the route reported them. */
+      readonly usage: { readonly input: number; readonly output: number };
     }
   /** Nobody here can write: the tool hands the brief to the calling model. */
   | { readonly kind: "host-model"; readonly reason: string };
@@ -45,6 +47,12 @@ export async function writeCopy<C>(
   if (first.kind === "host-model") return first;
   let generation = first.generation;
   let requests = 1;
+  const usage = { input: 0, output: 0 };
+  const count = (used: Generation) => {
+    usage.input += used.usage?.input ?? 0;
+    usage.output += used.usage?.output ?? 0;
+  };
+  count(generation);
   let read = request.read(generation.text);
   if (!read.ok) {
     logger.warning(
@@ -56,6 +64,7 @@ export async function writeCopy<C>(
     );
     requests++;
     if (repair.kind === "host-model") return repair;
+    count(repair.generation);
     const second = request.read(repair.generation.text);
     if (!second.ok) {
       throw new GenerationError(
@@ -75,6 +84,7 @@ export async function writeCopy<C>(
     try {
       const retry = await writer.write(followUp(brief, request.show(copy), checksRequest(failed)), call);
       requests++;
+      if (retry.kind === "written") count(retry.generation);
       const again = retry.kind === "written" ? request.read(retry.generation.text) : undefined;
       if (retry.kind === "written" && again?.ok) {
         const againChecks = request.check(again.copy);
@@ -92,7 +102,7 @@ export async function writeCopy<C>(
       logger.warning(`The retry for failed checks failed (${error.message}); keeping the first copy`);
     }
   }
-  return { kind: "written", copy, checks, generation, requests };
+  return { kind: "written", copy, checks, generation, requests, usage };
 }
 
 function followUp(brief: WritingBrief, reply: string, ask: string): WritingBrief {

@@ -1,6 +1,7 @@
 import type { WritingBrief } from "../writing/brief.ts";
 import type { ProviderConfig } from "./config.ts";
 import type { Dialect } from "./http.ts";
+import { tokenUsage, usageOf } from "./provider.ts";
 import { apiUrl, isRecord, mapStopReason } from "./shape.ts";
 
 /**
@@ -66,6 +67,17 @@ export function anthropicDialect(config: ProviderConfig): Dialect {
           end_turn: "endTurn",
           stop_sequence: "stopSequence",
         }),
+        ...usageOf(
+          isRecord(json.usage)
+            ? tokenUsage(
+                // Cached prompt tokens are counted apart from input_tokens: they are input all the same.
+                Number(json.usage.input_tokens ?? 0) +
+                  Number(json.usage.cache_read_input_tokens ?? 0) +
+                  Number(json.usage.cache_creation_input_tokens ?? 0),
+                json.usage.output_tokens,
+              )
+            : undefined,
+        ),
       };
     },
   };

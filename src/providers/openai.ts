@@ -1,6 +1,7 @@
 import type { WritingBrief } from "../writing/brief.ts";
 import type { ProviderConfig } from "./config.ts";
 import type { Dialect } from "./http.ts";
+import { tokenUsage, usageOf } from "./provider.ts";
 import { apiUrl, isRecord, mapStopReason } from "./shape.ts";
 
 /**
@@ -54,6 +55,11 @@ export function openAiDialect(config: ProviderConfig): Dialect {
         text,
         model: typeof json.model === "string" && json.model !== "" ? json.model : config.model,
         stopReason: mapStopReason(finish, { length: "maxTokens", stop: "endTurn" }),
+        ...usageOf(
+          isRecord(json.usage)
+            ? tokenUsage(json.usage.prompt_tokens, json.usage.completion_tokens)
+            : undefined,
+        ),
       };
     },
     adapt(json) {

@@ -18,6 +18,8 @@ export interface RawReply {
   readonly text: string;
   readonly model: string;
   readonly stopReason: string | null;
+  /** Tokens used, when the route reports them (providers do; client sampling does not). */
+  readonly usage?: { readonly input: number; readonly output: number };
 }
 
 export interface Generation extends RawReply {
@@ -66,7 +68,7 @@ export async function generate(
       logger.debug(`Received a ${brief.kind} from ${model}${truncated ? " (cut off at maxTokens)" : ""}`);
       const stopReason =
         reply.stopReason === null ? null : removeControlCharacters(reply.stopReason).slice(0, 40);
-      return { text, model, stopReason, route, truncated };
+      return { text, model, stopReason, route, truncated, ...(reply.usage ? { usage: reply.usage } : {}) };
     }
     if (attempt >= EMPTY_REPLY_RETRIES) {
       throw new GenerationError(

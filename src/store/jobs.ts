@@ -76,7 +76,11 @@ export const thisProcess: ProcessProbe = {
   },
 };
 
-export function openJobs(db: DatabaseSync, { now, newId, transaction }: StoreTools, probe = thisProcess): Jobs {
+export function openJobs(
+  db: DatabaseSync,
+  { now, newId, transaction }: StoreTools,
+  probe = thisProcess,
+): Jobs {
   const insertJob = db.prepare(
     "INSERT INTO jobs (id, state, options, total, created_at, updated_at) VALUES (?, 'running', ?, ?, ?, ?)",
   );

@@ -32,6 +32,8 @@ type Job = {
   failed: number;
   pending: number;
   failures: Array<{ title: string; error: string }>;
+  inputTokens: number;
+  outputTokens: number;
 };
 const jobOf = (result: Awaited<ReturnType<typeof callTool>>) =>
   (result.structuredContent as { job: Job }).job;
@@ -120,6 +122,12 @@ describe("a 200-product job through a provider that rate-limits and fails one pr
       const job = jobOf(result);
       assert.deepEqual([job.state, job.done, job.failed, job.pending], ["done", 199, 1, 0], textOf(result));
       assert.equal(job.failures[0]?.title, DOOMED);
+      // The fake reports 20 tokens in and 10 out per answer, as the real API reports usage.
+      assert.deepEqual(
+        [job.inputTokens, job.outputTokens],
+        [199 * 20, 199 * 10],
+        "tokens as the provider reported them",
+      );
       assert.match(job.failures[0]?.error ?? "", /cannot be described/);
       assert.ok(
         fake.requests.some((r) => r.status === 429),

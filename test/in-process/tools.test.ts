@@ -17,18 +17,24 @@ describe("tool list and input validation", () => {
   it("lists exactly the copydesk tools, every input field described, with output schemas and annotations", async () => {
     const { tools } = await server.client.listTools();
     assert.deepEqual(tools.map((t) => t.name).sort(), [
+      "approve_products",
       "create_blog",
       "create_product",
       "delete_brand_voice",
+      "export_products",
+      "get_job",
       "get_post",
       "get_product",
+      "import_products",
       "list_brand_voices",
+      "list_jobs",
       "list_post_versions",
       "list_posts",
       "list_product_versions",
       "list_products",
       "restore_post_version",
       "restore_product_version",
+      "resume_job",
       "revise_post",
       "revise_product",
       "save_blog_abstract",
@@ -36,6 +42,7 @@ describe("tool list and input validation", () => {
       "save_product_copy",
       "save_product_description",
       "set_brand_voice",
+      "write_catalog",
     ]);
     for (const tool of tools) {
       assert.ok(tool.description && tool.title, `${tool.name} lacks a title or description`);

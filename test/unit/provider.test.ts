@@ -205,7 +205,12 @@ for (const api of APIS) {
     it("sends the brief in the API's shape and returns the text, model and endTurn", async () => {
       const { provider, lines } = harness(api.name, server.url);
       const completion = await provider.complete(BRIEF, { signal: signal() });
-      assert.deepEqual(completion, { text: api.text, model: FAKE_MODEL, stopReason: "endTurn" });
+      assert.deepEqual(completion, {
+        text: api.text,
+        model: FAKE_MODEL,
+        stopReason: "endTurn",
+        usage: { input: 20, output: 10 },
+      });
       assert.equal(server.requests.length, 1);
       api.checkRequest(server.requests[0] as RecordedRequest);
       assert.ok(lines.some((line) => line.includes("product description")));

@@ -29,7 +29,8 @@ export function jobProductWriter(
     const image = kept && { mimeType: kept.mimeType, data: Buffer.from(kept.data).toString("base64") };
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
     if (outcome.kind === "host-model") throw new Error(`no model can write: ${outcome.reason}`);
-    const { generation, copy, checks } = outcome;
+    const { generation, copy, checks, usage } = outcome;
+    if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
     store.addVersion("product", record.id, {
       source: "generated",
       instructions: null,
