@@ -1,10 +1,11 @@
 /**
  * The main job: spawns the built executable exactly as a desktop MCP client does (stdio), creates the
- * seed's example post and product, reads them back, and prints them. A real model writes when one is
+ * seed's example post and product, revises the product, then takes a Shopify export through the catalog
+ * pipeline (import, write as a job, approve, export a file Shopify re-imports), and prints each step. A real model writes when one is
  * configured or running here (see demo/choose-model.ts), through copydesk's provider route; otherwise
  * the client's sampling is answered by a clearly labelled stand-in.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -14,6 +15,8 @@ import { chooseDemoModel, probeOllama } from "./demo/choose-model.ts";
 import { STAND_IN_MODEL, standInModel } from "./demo/stand-in-model.ts";
 
 const executable = resolve(process.argv[2] ?? "dist/copydesk");
+/** A Shopify product export (current header dialect): variants, extra images, a quoted multi-line body. */
+const CATALOG = resolve("test/fixtures/catalog/shopify-current.csv");
 const dataDir = mkdtempSync(join(tmpdir(), "copydesk-demo-"));
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -60,17 +63,40 @@ try {
     content: "Python is actually named after Monty Python Flying Circus",
   });
   out("create_product:");
-  await call("create_product", {
+  const created = await call("create_product", {
     title: "Ceramic pour-over mug",
     keywords: ["red", "dishwasher-safe", "350 ml"],
   });
 
-  out("list_posts:");
-  await call("list_posts", {});
-  out("list_products:");
-  await call("list_products", {});
+  out("revise_product (a new version; the first is kept):");
+  const mug = (created.structuredContent as { product: { id: string } }).product;
+  await call("revise_product", { id: mug.id, instructions: "Mention that it keeps coffee hot." });
+
+  out(
+    "A catalog: import a Shopify export, write every product's copy as a job, approve, export for re-import.",
+  );
+  out("import_products:");
+  const imported = await call("import_products", { path: CATALOG });
+  const { importId } = (imported.structuredContent as { import: { importId: string } }).import;
+  out("write_catalog:");
+  await call("write_catalog", { selection: { import_id: importId } });
+  const written = await client.callTool({ name: "list_products", arguments: { limit: 100 } });
+  const ids = (written.structuredContent as { products: Array<{ id: string }> }).products.map((p) => p.id);
+  out("approve_products:");
+  await call("approve_products", { ids });
+  out("export_products:");
+  const exportPath = join(dataDir, "shopify-import.csv");
+  await call("export_products", { format: "shopify", path: exportPath });
+  const [header = "", firstRow = ""] = readFileSync(exportPath, "utf8").split(/\r?\n(?=[^\s<])/);
+  out(`  ${exportPath}, first lines:\n  ${header.slice(0, 100)}…\n  ${firstRow.slice(0, 300)}…\n`);
+
   const { resources } = await client.listResources();
-  out(`Resources: ${resources.map((resource) => resource.uri).join(", ")}`);
+  out(
+    `Resources: ${resources.length} (${resources
+      .slice(0, 3)
+      .map((resource) => resource.uri)
+      .join(", ")}, …)`,
+  );
 } finally {
   await client.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -42,7 +42,9 @@ it("the demo has a configured provider write, and says so", async () => {
       /written by test-model \(provider\)[\s\S]*Description:\n\s*Ceramic pour-over mug brings together/,
     );
     assert.doesNotMatch(run.stdout, /stand-in/);
-    assert.equal(fake.requests.length, 2, "one abstract and one description");
+    // One post, one product, its revision, and the two products of the Shopify file.
+    assert.equal(fake.requests.length, 5);
+    assert.match(run.stdout, /Wrote .*shopify-import\.csv: 3 products' copy \(1 of them new rows\)/);
   } finally {
     await fake.close();
   }
