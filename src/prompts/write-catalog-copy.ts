@@ -6,7 +6,7 @@ export const writeCatalogCopy = definePrompt({
   name: "write_catalog_copy",
   title: "Write copy for a catalog",
   description:
-    "Write and store descriptions for a list of products, one create_product call per product, and report what was stored.",
+    "Write and store copy for a list of products as one catalog job (import_products, then write_catalog), and report what was written.",
   arguments: (deps) => ({
     products: z
       .string()
@@ -15,15 +15,12 @@ export const writeCatalogCopy = definePrompt({
       ),
     ...styleArguments(deps),
   }),
-  // copydesk has no catalog import yet: the calling model walks the list with the tool it has.
-  message: ({
-    products,
-    ...style
-  }) => `Write catalog copy with copydesk for the products below. Go through them in order and call the create_product tool once per product: the product's name as title, and what follows the colon, split at commas, as keywords (if a line has no keywords, pick 2-5 from its name). Do not skip or merge products; if a call fails, say why and go on with the next.
+  message: ({ products, ...style }) => `Write catalog copy with copydesk for the products below, as one job:
+1. Turn the list into CSV text with a header "title,keywords" (one row per product: the name, then what follows the colon as keywords, quoted; if a line has no keywords, pick 2-5 from its name) and call import_products with it as csv_text.
+2. Call write_catalog with selection {"import_id": <the import's id>}${style.brand_voice?.trim() ? ", brand" : ""}${style.tone?.trim() ? ", tone" : ""}${style.language?.trim() ? ", language" : ""} as given below.
+3. If write_catalog hands you a page of briefs instead of writing, write each product's copy as the instructions say, save the page with save_product_copy (job_id and items), and call resume_job for the next page until the job is done.
 ${styleInstructions(style)}
-If create_product returns a brief instead of a description, write it as the brief says and save it with save_product_description before the next product.
-
-When all are done, show a table: product, id, and the first sentence of its description, and list any that failed.
+When the job is done, show a table: product, id, status and the first sentence of its description, and list any that failed with the reason.
 
 Products:
 ${products.trim()}`,

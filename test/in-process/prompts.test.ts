@@ -65,7 +65,7 @@ describe("prompts", () => {
     assert.doesNotMatch(text, /brand voice|Language:/);
   });
 
-  it("write_catalog_copy asks for one create_product call per product given", async () => {
+  it("write_catalog_copy asks for one import and one catalog job for the products given", async () => {
     server = await startInMemory();
     const products = "Ceramic pour-over mug: red, 350 ml\nLinen apron: washed, navy";
     const result = await server.client.getPrompt({
@@ -73,7 +73,8 @@ describe("prompts", () => {
       arguments: { products, brand_voice: "Acme", language: "de" },
     });
     const text = messageText(result);
-    assert.match(text, /call the create_product tool once per product/);
+    assert.match(text, /call import_products with it as csv_text/);
+    assert.match(text, /Call write_catalog with selection/);
     assert.ok(text.endsWith(products), text);
     assert.match(text, /brand voice "Acme"/);
     assert.match(text, /Language: de\./);
