@@ -28,7 +28,7 @@ export const describeProduct = definePrompt({
 - title: ${JSON.stringify(title.trim())}
 - keywords: ${JSON.stringify(splitList(keywords))}
 ${styleInstructions(style)}
-If create_product returns a brief instead of a description, write the description as the brief says and save it with save_product_description. Then show me the stored description.`,
+If create_product returns a brief instead of the copy, write the copy as the JSON object the brief describes and save it with save_product_copy. Then show me the stored description, its SEO title and any checks that still fail.`,
 });
 
 /** "red, dishwasher-safe; 350 ml" -> ["red", "dishwasher-safe", "350 ml"] */

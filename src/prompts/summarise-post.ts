@@ -29,6 +29,6 @@ export const summarisePost = definePrompt({
       : `Find the stored blog post titled ${name} with copydesk's list_posts tool (page through with nextCursor if needed) and read it with get_post. If it has an abstract, show it.`;
     return `Summarise a blog post with copydesk. ${task}
 ${styleInstructions(style)}
-If a tool returns a brief instead of an abstract (or the stored post is a draft), write the abstract as the brief says and save it with save_blog_abstract. Then show me the abstract.`;
+If a tool returns a brief instead of the copy (or the stored post is a draft), write the copy as the JSON object the brief describes and save it with save_post_copy. Then show me the abstract and its SEO title.`;
   },
 });
