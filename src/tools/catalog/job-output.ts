@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { JobInfo } from "../../store/jobs.ts";
 
+/** A job of 10,000 failures would make a result no client reads: the first ones tell the story. */
+const MAX_FAILURES_SHOWN = 100;
+
 export const jobSchema = z.object({
   id: z.string().describe("The job's id, for get_job and resume_job"),
   state: z
@@ -12,14 +15,20 @@ export const jobSchema = z.object({
   pending: z.number().int(),
   inputTokens: z.number().int().describe("Tokens sent, when the provider reports them"),
   outputTokens: z.number().int().describe("Tokens written, when the provider reports them"),
-  failures: z.array(z.object({ id: z.string(), title: z.string(), error: z.string() })),
+  failures: z
+    .array(z.object({ id: z.string(), title: z.string(), error: z.string() }))
+    .describe(`The first ${MAX_FAILURES_SHOWN} failed products with their reasons (failed counts them all)`),
   options: z.record(z.string(), z.string()).describe("What every product is written with"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
 export function presentJob(job: JobInfo): z.infer<typeof jobSchema> {
-  return { ...job, failures: [...job.failures], options: { ...job.options } as Record<string, string> };
+  return {
+    ...job,
+    failures: job.failures.slice(0, MAX_FAILURES_SHOWN),
+    options: { ...job.options } as Record<string, string>,
+  };
 }
 
 export function jobText(job: JobInfo): string {
