@@ -15,7 +15,10 @@ export interface JobRunDeps {
   readonly maxConcurrency: number;
   readonly logger: Logger;
   /** Called after every record and at least every few seconds while the job runs. */
-  readonly onProgress?: (job: JobInfo, message: string) => void;
+  readonly onProgress?: (
+    counts: { readonly done: number; readonly failed: number; readonly total: number },
+    message: string,
+  ) => void;
   /** Turns a failure into the sentence stored on the record; undefined for a bug (stored all the same). */
   readonly describeFailure: (error: unknown) => string | undefined;
   readonly clock?: LimiterClock;
@@ -39,7 +42,7 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
   const max = fixed ? SAMPLING_CONCURRENCY : Math.max(1, deps.maxConcurrency);
   const limiter = createAdaptiveLimiter({ clock, initial: Math.min(4, max), max });
   const info = () => store.jobs.get(jobId) as JobInfo;
-  const report = (message: string) => deps.onProgress?.(info(), message);
+  const report = (message: string) => deps.onProgress?.(store.jobs.counts(jobId), message);
   // In-flight records finish even when the job is cancelled: their request is already paid for.
   const inFlight = new AbortController();
   const ticker = setInterval(() => {

@@ -44,6 +44,8 @@ export const HEARTBEAT_STALE_MS = 30_000;
 export interface Jobs {
   create(records: readonly number[], options: JobOptions): JobInfo;
   get(id: string): JobInfo | undefined;
+  /** Done and failed so far, cheaply: for progress reports. */
+  counts(id: string): { readonly done: number; readonly failed: number; readonly total: number };
   list(limit: number): readonly JobInfo[];
   /** Records still to write, in the job's order: no version of this job yet and no recorded failure. */
   pending(id: string, limit?: number): readonly PendingItem[];
@@ -100,6 +102,11 @@ export function openJobs(
        AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
      ORDER BY i.position LIMIT ?`,
   );
+  const failedCount = db.prepare(
+    `SELECT count(*) AS n FROM job_items i WHERE i.job_id = ? AND i.error IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)`,
+  );
+  const totalOf = db.prepare("SELECT total FROM jobs WHERE id = ?");
   const failItem = db.prepare("UPDATE job_items SET error = ? WHERE job_id = ? AND record_seq = ?");
   const setJobState = db.prepare(
     "UPDATE jobs SET state = ?, heartbeat_at = ?, owner_pid = ?, updated_at = ? WHERE id = ?",
@@ -157,6 +164,13 @@ export function openJobs(
     get(id) {
       const row = byId.get(id) as Row | undefined;
       return row && toInfo(row);
+    },
+    counts(id) {
+      return {
+        done: Number((doneCount.get(id) as Row).n),
+        failed: Number((failedCount.get(id) as Row).n),
+        total: Number((totalOf.get(id) as Row | undefined)?.total ?? 0),
+      };
     },
     list(limit) {
       return (newest.all(limit) as Row[]).map(toInfo);
