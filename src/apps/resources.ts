@@ -1,8 +1,12 @@
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Views } from "./built-views.ts";
-import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW } from "./uris.ts";
+import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW, UI_EXTENSION } from "./uris.ts";
 
-const DESCRIPTIONS: Readonly<Record<string, { name: string; title: string; description: string }>> = {
+/** The spec's code for "Resource not found". */
+const RESOURCE_NOT_FOUND = -32002;
+
+const ABOUT: Readonly<Record<string, { name: string; title: string; description: string }>> = {
   [PRODUCT_REVIEW]: {
     name: "product-review",
     title: "Product review",
@@ -17,19 +21,33 @@ const DESCRIPTIONS: Readonly<Record<string, { name: string; title: string; descr
   },
 };
 
-/** The MCP Apps views as ui:// resources; a client without the UI extension may list them and ignore them. */
+/**
+ * The MCP Apps views as ui:// resources. Any client may read them (a host that renders views without
+ * declaring the UI extension finds them through the tools' _meta); only a client that declares the
+ * extension sees them in resources/list, so the list stays as it was for every other client.
+ */
 export function registerAppResources(server: McpServer, views: Views): void {
-  for (const [uri, about] of Object.entries(DESCRIPTIONS)) {
-    const html = views[uri];
-    if (html === undefined) throw new Error(`no view built for ${uri}`);
-    server.registerResource(
-      about.name,
-      uri,
-      { title: about.title, description: about.description, mimeType: APP_MIME_TYPE },
-      // No csp domains: the views fetch nothing, so the host's default policy (no network) fits them.
-      async () => ({
-        contents: [{ uri, mimeType: APP_MIME_TYPE, text: html, _meta: { ui: { prefersBorder: true } } }],
+  const declared = () => server.server.getClientCapabilities()?.extensions?.[UI_EXTENSION] !== undefined;
+  server.registerResource(
+    "views",
+    new ResourceTemplate("ui://copydesk/{view}", {
+      list: async () => ({
+        resources: declared()
+          ? Object.entries(ABOUT).map(([uri, about]) => ({ uri, mimeType: APP_MIME_TYPE, ...about }))
+          : [],
       }),
-    );
-  }
+    }),
+    { title: "copydesk views", description: "MCP Apps views for reviewing copy", mimeType: APP_MIME_TYPE },
+    async (uri) => {
+      const html = views[uri.href];
+      if (html === undefined)
+        throw new McpError(RESOURCE_NOT_FOUND, `There is no copydesk view ${uri.href}.`);
+      // No csp domains: the views fetch nothing, so the host's default policy (no network) fits them.
+      return {
+        contents: [
+          { uri: uri.href, mimeType: APP_MIME_TYPE, text: html, _meta: { ui: { prefersBorder: true } } },
+        ],
+      };
+    },
+  );
 }
