@@ -42,8 +42,10 @@ window.mountView = async (url, result, args) => {
   bridge.onsizechange = ({ height }) => {
     if (height) frame.style.height = `${Math.max(height, 200)}px`;
   };
-  const initialized = new Promise<void>((resolve) => {
+  const initialized = new Promise<void>((resolve, reject) => {
     bridge.oninitialized = () => resolve();
+    // A view that never speaks fails the test in seconds rather than at the runner's timeout.
+    setTimeout(() => reject(new Error("the view did not initialize within 15 s")), 15_000);
   });
   await bridge.connect(new PostMessageTransport(view, view));
   frame.src = url;

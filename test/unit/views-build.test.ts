@@ -11,7 +11,13 @@ it("builds each view into one self-contained page: inline script and style, noth
     assert.equal((html.match(/<script>/g) ?? []).length, 1, `${uri}: one inline script`);
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|@import|url\(/i, `${uri}: loads nothing`);
     assert.doesNotMatch(html, /\beval\(|new Function\(/, `${uri}: no eval`);
-    assert.doesNotMatch(html, /\/\*(STYLE|SCRIPT)\*\/|\{\{TITLE\}\}/, `${uri}: every placeholder filled`);
+    const script = /<script>([\s\S]*)<\/script>/.exec(html)?.[1] ?? "";
+    assert.match(script, /ui\/initialize/, `${uri}: the script speaks the MCP Apps protocol`);
+    assert.match(
+      /<style>([\s\S]*)<\/style>/.exec(html)?.[1] ?? "",
+      /--color-text-primary/,
+      `${uri}: the style`,
+    );
     // Small enough to inline into the executable without noticing: the ext-apps App class alone is ~500 KB.
     assert.ok(html.length < 40_000, `${uri} is ${html.length} characters`);
   }
