@@ -285,6 +285,11 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
       );
     }
 
+    // A row opens as a product card, with its actions.
+    await view.getByRole("button", { name: `Open ${titles[0]}` }).click();
+    await view.locator(".detail h1", { hasText: titles[0] }).waitFor();
+    assert.equal(await view.locator(".detail").getByRole("button", { name: "Approve" }).count(), 1);
+
     // A job's progress, polled with get_job until it is done (needs write_catalog and get_job, issue 8).
     if (tools.has("write_catalog") && tools.has("get_job")) {
       const args = { selection: { status: "written" } };
