@@ -125,7 +125,8 @@ export function renderCard(root: HTMLElement, bridge: Bridge, product: Product):
                 const saved = productOf(
                   await call(
                     "save_product_copy",
-                    { id: product.id, copy: changed, model: EDITED_BY_HAND },
+                    // edited_by_person marks the product needs_review where copydesk keeps review statuses.
+                    { id: product.id, copy: changed, model: EDITED_BY_HAND, edited_by_person: true },
                     `Saving ${label}…`,
                   ),
                 );

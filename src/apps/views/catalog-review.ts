@@ -181,9 +181,10 @@ exportButton.addEventListener("click", async () => {
     path: path.value,
     include: ["approved"],
   });
-  const data = result?.structuredContent as { path?: string; products?: number; rows?: number } | undefined;
-  if (data)
-    statusLine.textContent = `Exported ${data.products} products (${data.rows} rows) to ${data.path}.`;
+  // export_products answers { export: { path, products, ... } }; a flat answer is read the same way.
+  const structured = result?.structuredContent;
+  const data = (structured?.export ?? structured) as { path?: string; products?: number } | undefined;
+  if (data) statusLine.textContent = `Exported ${data.products} products to ${data.path}.`;
 });
 
 root.replaceChildren(
