@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { build } from "esbuild";
+import { buildViews } from "./views.ts";
 
 export interface BundleOptions {
   /** With `snapshot`, a module exporting `start()`; otherwise the script to run. */
@@ -17,6 +18,8 @@ export interface BundleOptions {
 /** Bundles a program and every dependency into one file that imports only node: built-ins. */
 export async function bundle({ entry, outfile, snapshot = false }: BundleOptions): Promise<void> {
   const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+  // The MCP Apps views, built first and inlined as strings: they travel in the bundle and the snapshot.
+  const views = await buildViews();
   const entryPoint = snapshot
     ? {
         stdin: {
@@ -40,7 +43,7 @@ else start();`,
     target: "node26",
     legalComments: "none",
     minifySyntax: true,
-    define: { COPYDESK_VERSION: JSON.stringify(version) },
+    define: { COPYDESK_VERSION: JSON.stringify(version), COPYDESK_VIEWS: JSON.stringify(views) },
     // jsonc-parser's "main" is a UMD build whose factory receives `require` as a parameter, which esbuild
     // cannot follow (the bundle threw "Dynamic require of ./impl/format" at start-up); its ESM build bundles.
     alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },

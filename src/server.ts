@@ -1,4 +1,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { BUILT_VIEWS, type Views } from "./apps/built-views.ts";
+import { withView } from "./apps/links.ts";
+import { registerAppResources } from "./apps/resources.ts";
 import { type AnyKind, KINDS } from "./kinds/index.ts";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
@@ -25,6 +28,8 @@ export interface ServerDeps {
   readonly loadImage: ToolDeps["loadImage"];
   /** Whether tools may read and write files by path: over HTTP a path names a file on the server. */
   readonly localFiles: boolean;
+  /** The MCP Apps views' pages; default: the ones built into the bundle. */
+  readonly views?: Views;
 }
 
 /** What the server tells the calling model, made from the kinds so a new kind is described too. */
@@ -77,7 +82,8 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     loadImage: deps.loadImage,
     localFiles: deps.localFiles,
   };
-  for (const tool of TOOLS) registerTool(server, tool, toolDeps);
+  for (const tool of TOOLS) registerTool(server, withView(tool), toolDeps);
+  registerAppResources(server, deps.views ?? BUILT_VIEWS);
   registerRecordResources(server, deps.store, KINDS);
   registerBrandVoiceResources(server, deps.store);
   for (const prompt of PROMPTS) registerPrompt(server, prompt, { store: deps.store });

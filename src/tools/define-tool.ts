@@ -56,6 +56,13 @@ export interface ToolReply<Out> {
   readonly text: string;
 }
 
+/** `_meta.ui` of a tool, as the MCP Apps extension defines it. */
+export interface ToolUi {
+  readonly resourceUri: string;
+  /** Who may call the tool; default both. "app" alone keeps it from the model. */
+  readonly visibility?: readonly ("model" | "app")[];
+}
+
 export interface ToolDefinition<In extends z.ZodRawShape, Out extends z.ZodRawShape> {
   readonly name: string;
   readonly title: string;
@@ -63,6 +70,8 @@ export interface ToolDefinition<In extends z.ZodRawShape, Out extends z.ZodRawSh
   readonly inputSchema: In;
   readonly outputSchema: Out;
   readonly annotations: ToolAnnotations;
+  /** An MCP Apps view that shows this tool's result (src/apps/links.ts sets it). */
+  readonly ui?: ToolUi;
   handle(
     input: z.infer<z.ZodObject<In>>,
     deps: ToolDeps,
@@ -101,6 +110,8 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       inputSchema: tool.inputObject,
       outputSchema: tool.outputObject,
       annotations: { title: tool.title, ...tool.annotations },
+      // The flat "ui/resourceUri" key is the extension's older spelling, which some hosts still read.
+      ...(tool.ui ? { _meta: { ui: tool.ui, "ui/resourceUri": tool.ui.resourceUri } } : {}),
     },
     async (
       input: Record<string, unknown>,

@@ -38,6 +38,8 @@ export interface StartOptions {
   readonly env?: Record<string, string>;
   /** What to run instead of the executable, e.g. qemu and an arm64 build. */
   readonly command?: readonly string[];
+  /** Client capabilities besides sampling, e.g. the MCP Apps extension. */
+  readonly capabilities?: Record<string, unknown>;
 }
 
 export interface RunningServer {
@@ -72,7 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const client = new Client(
     { name: "copydesk-test-client", version: "1.0.0" },
-    { capabilities: options.sampling ? { sampling: {} } : {} },
+    { capabilities: { ...(options.sampling ? { sampling: {} } : {}), ...options.capabilities } },
   );
   const running: RunningServer = {
     client,

@@ -1,0 +1,26 @@
+import type { AnyTool } from "../tools/define-tool.ts";
+import { CATALOG_REVIEW, PRODUCT_REVIEW } from "./uris.ts";
+
+/**
+ * Which tool results a view shows: the one place that links tools to views. By name, so the catalog tools
+ * (write_catalog, get_job) are linked when they exist and nothing breaks while they do not.
+ */
+export const VIEW_OF_TOOL: Readonly<Record<string, string>> = {
+  create_product: PRODUCT_REVIEW,
+  get_product: PRODUCT_REVIEW,
+  revise_product: PRODUCT_REVIEW,
+  save_product_copy: PRODUCT_REVIEW,
+  restore_product_version: PRODUCT_REVIEW,
+  list_products: CATALOG_REVIEW,
+  write_catalog: CATALOG_REVIEW,
+  get_job: CATALOG_REVIEW,
+};
+
+/**
+ * The tool with its view linked. Every client gets the link: it is metadata a client without the UI
+ * extension ignores, and a host that renders views without declaring the extension still finds it.
+ */
+export function withView(tool: AnyTool): AnyTool {
+  const resourceUri = VIEW_OF_TOOL[tool.name];
+  return resourceUri === undefined ? tool : { ...tool, ui: { resourceUri } };
+}
