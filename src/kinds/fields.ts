@@ -34,12 +34,32 @@ export const brand = z
   .optional()
   .describe("A stored brand voice by name (set_brand_voice); default: the default brand voice, if any");
 
-/** Words in prose, for lists of changes. */
-export const tags = (max: number) =>
-  z
+/** At most this many tags are kept (more are dropped, not refused). */
+export const MAX_TAGS = 10;
+
+/**
+ * The search fields every kind's copy has. The bounds only stop runaways; the limits that matter (60 and
+ * 160 characters) are checks, so an over-long title is asked for again rather than refused.
+ */
+export const searchCopyFields = (tagsAre: string) => ({
+  seo_title: z
+    .string()
+    .trim()
+    .min(1, "seo_title must not be empty")
+    .max(150, "seo_title must be at most 150 characters (aim for 60)")
+    .describe("Page title for search engines: aim for at most 60 characters"),
+  seo_description: z
+    .string()
+    .trim()
+    .min(1, "seo_description must not be empty")
+    .max(400, "seo_description must be at most 400 characters (aim for 160)")
+    .describe("Meta description: aim for at most 160 characters"),
+  tags: z
     .array(z.string().trim().min(1, "a tag must not be empty").max(50, "a tag must be at most 50 characters"))
     .min(1, "give at least one tag")
-    .max(max * 2, `give at most ${max} tags`);
+    .max(MAX_TAGS * 2, `give at most ${MAX_TAGS} tags`)
+    .describe(`Up to ${MAX_TAGS} ${tagsAre}, lower case`),
+});
 
 export function normaliseTags(values: readonly string[], max: number): string[] {
   const tags = values.map((tag) => tag.replace(/^#/, "").trim().toLowerCase()).filter(Boolean);

@@ -3,11 +3,10 @@ import { runChecks } from "../copy/checks/index.ts";
 import type { PostCopy } from "../copy/types.ts";
 import { cleanReply } from "../sampling/clean-reply.ts";
 import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "../writing/post-copy.ts";
-import { brand, language, normaliseTags, tone } from "./fields.ts";
+import { brand, language, MAX_TAGS, normaliseTags, searchCopyFields, tone } from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
 
 const LIMITS = { title: 200, content: 100_000 } as const;
-const MAX_TAGS = 10;
 
 const copyInput = z.object({
   abstract: z
@@ -16,23 +15,7 @@ const copyInput = z.object({
     .min(1, "abstract must not be empty")
     .max(2000, "abstract must be at most 2000 characters")
     .describe("2-4 sentences: what the post says and why it is worth reading"),
-  seo_title: z
-    .string()
-    .trim()
-    .min(1, "seo_title must not be empty")
-    .max(150, "seo_title must be at most 150 characters (aim for 60)")
-    .describe("Page title for search engines: aim for at most 60 characters"),
-  seo_description: z
-    .string()
-    .trim()
-    .min(1, "seo_description must not be empty")
-    .max(400, "seo_description must be at most 400 characters (aim for 160)")
-    .describe("Meta description: aim for at most 160 characters"),
-  tags: z
-    .array(z.string().trim().min(1, "a tag must not be empty").max(50, "a tag must be at most 50 characters"))
-    .min(1, "give at least one tag")
-    .max(20, `give at most ${MAX_TAGS} tags`)
-    .describe(`Up to ${MAX_TAGS} topic tags, lower case`),
+  ...searchCopyFields("topic tags"),
 });
 
 const copyOutput = z.object({

@@ -6,11 +6,10 @@ import type { ProductCopy } from "../copy/types.ts";
 import { cleanReply as cleanProse } from "../sampling/clean-reply.ts";
 import { lengthRange } from "../writing/copy-settings.ts";
 import { PRODUCT_COPY_SHAPE, productCopyBrief } from "../writing/product-copy.ts";
-import { brand, language, length, normaliseTags, tone } from "./fields.ts";
+import { brand, language, length, MAX_TAGS, normaliseTags, searchCopyFields, tone } from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
 
 const LIMITS = { title: 200, keywords: 25, keyword: 60, facts: 30, existing: 10_000 } as const;
-const MAX_TAGS = 10;
 
 const keywords = z
   .array(
@@ -76,23 +75,7 @@ const copyFields = {
     .min(3, "give 3 to 6 bullets")
     .max(6, "give 3 to 6 bullets")
     .describe("3-6 short feature lines"),
-  seo_title: z
-    .string()
-    .trim()
-    .min(1, "seo_title must not be empty")
-    .max(150, "seo_title must be at most 150 characters (aim for 60)")
-    .describe("Page title for search engines: aim for at most 60 characters"),
-  seo_description: z
-    .string()
-    .trim()
-    .min(1, "seo_description must not be empty")
-    .max(400, "seo_description must be at most 400 characters (aim for 160)")
-    .describe("Meta description: aim for at most 160 characters"),
-  tags: z
-    .array(z.string().trim().min(1, "a tag must not be empty").max(50, "a tag must be at most 50 characters"))
-    .min(1, "give at least one tag")
-    .max(20, `give at most ${MAX_TAGS} tags`)
-    .describe(`Up to ${MAX_TAGS} tags, lower case`),
+  ...searchCopyFields("tags for the shop's filters"),
 };
 
 const copyInput = z.object({

@@ -1,4 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
+import { immediateTransaction } from "./transaction.ts";
 
 /** How a shop writes: applied to every product written in it. */
 export interface BrandVoice {
@@ -53,7 +54,11 @@ export function brandVoiceKey(name: string): string {
   return name.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-export function openBrandVoices(db: DatabaseSync, now: () => Date): BrandVoices {
+export function openBrandVoices(
+  db: DatabaseSync,
+  now: () => Date,
+  inTransaction: <T>(work: () => T) => T = immediateTransaction(db),
+): BrandVoices {
   const byKey = db.prepare(`SELECT ${COLUMNS} FROM brand_voices WHERE key = ?`);
   const theDefault = db.prepare(`SELECT ${COLUMNS} FROM brand_voices WHERE is_default = 1`);
   const all = db.prepare(`SELECT ${COLUMNS} FROM brand_voices ORDER BY key`);
@@ -66,20 +71,6 @@ export function openBrandVoices(db: DatabaseSync, now: () => Date): BrandVoices 
   );
   const clearDefault = db.prepare("UPDATE brand_voices SET is_default = 0 WHERE is_default = 1 AND key != ?");
   const remove = db.prepare("DELETE FROM brand_voices WHERE key = ?");
-
-  function inTransaction<T>(work: () => T): T {
-    // IMMEDIATE: another copydesk process on the same database must not slip a second default in
-    // between the clearing and the writing.
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = work();
-      db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
-    }
-  }
 
   return {
     set(input) {
@@ -116,7 +107,7 @@ export function openBrandVoices(db: DatabaseSync, now: () => Date): BrandVoices 
       return (all.all() as Row[]).map(toBrandVoice);
     },
     delete(name) {
-      return Number(remove.run(brandVoiceKey(name)).changes) > 0;
+      return inTransaction(() => Number(remove.run(brandVoiceKey(name)).changes) > 0);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { SQLInputValue } from "node:sqlite";
 import type { Check } from "../copy/checks/index.ts";
 import { uniqueHandle } from "../copy/handle.ts";
-import { type BrandVoices, openBrandVoices } from "./brand-voices.ts";
+import { openBrandVoices } from "./brand-voices.ts";
 import { openCatalog } from "./catalog.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { openJobs } from "./jobs.ts";
@@ -18,6 +18,7 @@ import type {
   Version,
   VersionSummary,
 } from "./records.ts";
+import { immediateTransaction } from "./transaction.ts";
 
 export interface SqliteStoreOptions {
   /** Database file, or ":memory:". Its directory is created if missing. */
@@ -81,21 +82,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   };
 
   /** Every write is one transaction: a version and its record's counter move together. */
-  function transaction<T>(work: () => T): T {
-    // Inside another of this store's transactions, the work simply joins it.
-    if (db.isTransaction) return work();
-    // A database file deleted or replaced under us would take the write with it: refuse instead.
-    beforeWrite();
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = work();
-      db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
-    }
-  }
+  const transaction = immediateTransaction(db, beforeWrite);
 
   function appendVersion(row: Row, version: NewVersion): StoredRecord {
     const at = now().toISOString();
@@ -185,7 +172,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
         } satisfies StoredImage)
       );
     },
-    brands: guardWrites(openBrandVoices(db, now), beforeWrite),
+    brands: openBrandVoices(db, now, transaction),
     catalog: openCatalog(db, { now, newId, transaction }),
     jobs: openJobs(db, { now, newId, transaction }),
     transaction,
@@ -248,19 +235,4 @@ function toVersion(row: Row): Version {
 
 function nullableString(value: SQLInputValue | undefined): string | null {
   return value === null || value === undefined ? null : String(value);
-}
-
-/** Brand voices check the database file before they write, as every other write does. */
-function guardWrites(brands: BrandVoices, beforeWrite: () => void): BrandVoices {
-  return {
-    ...brands,
-    set(voice) {
-      beforeWrite();
-      return brands.set(voice);
-    },
-    delete(name) {
-      beforeWrite();
-      return brands.delete(name);
-    },
-  };
 }

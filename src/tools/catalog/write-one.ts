@@ -3,7 +3,7 @@ import type { JobOptions } from "../../store/jobs.ts";
 import type { StoredRecord } from "../../store/records.ts";
 import type { ToolDeps } from "../define-tool.ts";
 import { copyContext } from "../kind/context.ts";
-import { produceCopy } from "../kind/produce.ts";
+import { produceCopy, storedImage, writtenVersion } from "../kind/produce.ts";
 
 /** A job's settings over a product's own (a job in German writes every product in German). */
 export function withJobOptions(record: StoredRecord, options: JobOptions): StoredRecord {
@@ -24,23 +24,12 @@ export function jobProductWriter(
     const store = deps.store();
     const record = withJobOptions(stored, job.options);
     const context = copyContext(record, store);
-    const sha = (record.input.image as { sha256?: string } | undefined)?.sha256;
-    const kept = sha ? store.getImage(sha) : undefined;
-    const image = kept && { mimeType: kept.mimeType, data: Buffer.from(kept.data).toString("base64") };
+    const image = storedImage(record, store);
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
     if (outcome.kind === "host-model") throw new Error(`no model can write: ${outcome.reason}`);
-    const { generation, copy, checks, usage } = outcome;
+    const { usage } = outcome;
     if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
-    store.addVersion("product", record.id, {
-      source: "generated",
-      instructions: null,
-      checks,
-      copy,
-      model: generation.model,
-      stopReason: generation.stopReason,
-      route: generation.route,
-      jobId: job.id,
-    });
+    store.addVersion("product", record.id, writtenVersion(outcome, { source: "generated", jobId: job.id }));
     deps.resourcesChanged();
   };
 }

@@ -6,7 +6,7 @@ import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
 import { truncationNote } from "../notes.ts";
 import { saveOrKeep } from "../save.ts";
 import { copyContext } from "./context.ts";
-import { briefFor, produceCopy } from "./produce.ts";
+import { briefFor, produceCopy, writtenVersion } from "./produce.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
 /** create_product, create_blog: store a record and get its copy written, checked and stored as version 1. */
@@ -77,18 +77,10 @@ export function createTool(kind: AnyKind): AnyTool {
           text: `Saved ${kind.noun} "${stored.title}" as a draft (id ${stored.id}): ${outcome.reason}.\n\n${writingBriefText(handOff)}`,
         };
       }
-      const { generation, copy, checks } = outcome;
+      const { generation, copy } = outcome;
       const stored = saveOrKeep("copy", kind.show(copy), () => {
         keepImage();
-        return store.create(kind.name, record, {
-          source: "generated",
-          instructions: null,
-          checks,
-          copy,
-          model: generation.model,
-          stopReason: generation.stopReason,
-          route: generation.route,
-        });
+        return store.create(kind.name, record, writtenVersion(outcome, { source: "generated" }));
       });
       deps.resourcesChanged();
       deps.logger.debug(`Stored ${kind.noun} ${stored.id}`);

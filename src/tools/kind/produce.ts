@@ -3,7 +3,7 @@ import { type CopyOutcome, writeCopy } from "../../copywriting/write-copy.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import type { CopyContext } from "../../kinds/kind.ts";
 import type { CallContext } from "../../sampling/generation.ts";
-import type { NewRecord } from "../../store/records.ts";
+import type { NewRecord, NewVersion, Store } from "../../store/records.ts";
 import type { BriefImage, WritingBrief } from "../../writing/brief.ts";
 import type { ToolDeps } from "../define-tool.ts";
 
@@ -11,6 +11,13 @@ export interface ProduceOptions {
   readonly context: CopyContext;
   readonly image?: BriefImage | undefined;
   readonly revision?: { readonly copy: Readonly<Record<string, unknown>>; readonly instructions: string };
+}
+
+/** A record's image as the model gets it again (a revision, a job), from the store. */
+export function storedImage(record: NewRecord, store: Store): BriefImage | undefined {
+  const sha = (record.input.image as { sha256?: string } | undefined)?.sha256;
+  const kept = sha ? store.getImage(sha) : undefined;
+  return kept && { mimeType: kept.mimeType, data: Buffer.from(kept.data).toString("base64") };
 }
 
 /** The brief for a record, as the model (or, on the host-model route, the calling model) gets it. */
@@ -45,4 +52,22 @@ export function produceCopy(
     call,
     deps.logger,
   );
+}
+
+/** The version that stores written copy, with how it was written. */
+export function writtenVersion(
+  outcome: Extract<CopyOutcome<Record<string, unknown>>, { kind: "written" }>,
+  how: { readonly source: "generated" | "revised"; readonly instructions?: string; readonly jobId?: string },
+): NewVersion {
+  const { generation, copy, checks } = outcome;
+  return {
+    source: how.source,
+    instructions: how.instructions ?? null,
+    checks,
+    copy,
+    model: generation.model,
+    stopReason: generation.stopReason,
+    route: generation.route,
+    ...(how.jobId ? { jobId: how.jobId } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { recordId } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
-import { briefFor, produceCopy } from "./produce.ts";
+import { briefFor, produceCopy, storedImage, writtenVersion } from "./produce.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
 /** revise_product, revise_post: a new version written from the current one and the user's instructions. */
@@ -42,9 +42,7 @@ export function reviseTool(kind: AnyKind): AnyTool {
       const store = deps.store();
       const record = findRecord(kind, store, id);
       const context = copyContext(record, store);
-      const sha = (record.input.image as { sha256?: string } | undefined)?.sha256;
-      const kept = sha ? store.getImage(sha) : undefined;
-      const image = kept && { mimeType: kept.mimeType, data: Buffer.from(kept.data).toString("base64") };
+      const image = storedImage(record, store);
       const options = {
         context,
         image,
@@ -68,20 +66,12 @@ export function reviseTool(kind: AnyKind): AnyTool {
           text: `${outcome.reason}, so the calling model writes the revision.\n\n${writingBriefText(handOff)}`,
         };
       }
-      const { generation, copy, checks } = outcome;
+      const { generation } = outcome;
       const saved = addVersion(
         kind,
         store,
         record.id,
-        {
-          source: "revised",
-          instructions,
-          checks,
-          copy,
-          model: generation.model,
-          stopReason: generation.stopReason,
-          route: generation.route,
-        },
+        writtenVersion(outcome, { source: "revised", instructions }),
         deps,
       );
       return {
