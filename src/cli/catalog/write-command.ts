@@ -126,7 +126,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       const records = selectProducts(db, selection as Selection);
       if (records.length === 0) {
         deps.stdout.write(
-          "No products to write: every selected product has copy (--all writes them again).\n",
+          "No products to write: none matches (--missing takes those with no copy yet, --all every one).\n",
         );
         return 0;
       }
