@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -31,6 +31,19 @@ export interface JobFigures {
   readonly requests: number;
   readonly rejected429: number;
   readonly peakInFlight: number;
+  /** CPU time of the copydesk write process (user + system), sampled from /proc until it exits. */
+  readonly cpuSeconds: number;
+}
+
+/** utime + stime of a live process, in seconds (Linux; USER_HZ is 100 on every Linux this runs on). */
+function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Imports a generated Shopify catalog with the executable, then times `copydesk write` on it. */
@@ -53,6 +66,7 @@ export async function measureJob(executable: string, scenario: JobScenario): Pro
       COPYDESK_PROVIDER_API_KEY: "",
     };
     const started = performance.now();
+    let cpuSeconds = 0;
     const stdout = await new Promise<string>((resolve, reject) => {
       const child = spawn(
         executable,
@@ -68,6 +82,10 @@ export async function measureJob(executable: string, scenario: JobScenario): Pro
         { env, stdio: ["ignore", "pipe", "ignore"] },
       );
       let out = "";
+      const sampler = setInterval(() => {
+        cpuSeconds = cpuSecondsOf(child.pid as number) ?? cpuSeconds;
+      }, 20);
+      child.on("exit", () => clearInterval(sampler));
       child.stdout.on("data", (chunk: Buffer) => {
         out += chunk.toString();
       });
@@ -88,6 +106,7 @@ export async function measureJob(executable: string, scenario: JobScenario): Pro
       requests: provider.stats.requests,
       rejected429: provider.stats.rejected,
       peakInFlight: provider.stats.peakInFlight,
+      cpuSeconds,
     };
   } finally {
     await provider.close();
@@ -100,13 +119,13 @@ export const BOUND_SECONDS_PER_1000 = (1000 * PROVIDER_DELAY_MS) / 1000 / PROVID
 
 export function jobTable(results: readonly JobFigures[]): string {
   const lines = [
-    "| catalog job (fake provider: 300 ms, 429 + Retry-After: 1 above 16 in flight) | products | time | per 1,000 | / bound (18.75 s) | written | failed | written twice | requests | 429s | peak in flight |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| catalog job (fake provider: 300 ms, 429 + Retry-After: 1 above 16 in flight) | products | time | per 1,000 | / bound (18.75 s) | written | failed | written twice | requests | 429s | peak in flight | copydesk CPU |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
   for (const r of results) {
     const extrapolated = r.products === 1000 ? "" : " (extrapolated)";
     lines.push(
-      `| ${r.label} | ${r.products} | ${r.seconds.toFixed(2)} s | ${r.secondsPer1000.toFixed(2)} s${extrapolated} | ${(r.secondsPer1000 / BOUND_SECONDS_PER_1000).toFixed(2)}x | ${r.written} | ${r.failed} | ${r.writtenTwice} | ${r.requests} | ${r.rejected429} | ${r.peakInFlight} |`,
+      `| ${r.label} | ${r.products} | ${r.seconds.toFixed(2)} s | ${r.secondsPer1000.toFixed(2)} s${extrapolated} | ${(r.secondsPer1000 / BOUND_SECONDS_PER_1000).toFixed(2)}x | ${r.written} | ${r.failed} | ${r.writtenTwice} | ${r.requests} | ${r.rejected429} | ${r.peakInFlight} | ${r.cpuSeconds.toFixed(1)} s (${((r.cpuSeconds * 1000) / r.products).toFixed(1)} ms a product) |`,
     );
   }
   return lines.join("\n");
