@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { makeBigCsv } from "../../scripts/catalog/make-big-csv.ts";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
-import { FAKE_MODEL, type FakeLlmServer, startFakeOpenAi } from "../support/fake-llm-servers.ts";
+import { FAKE_MODEL, type FakeLlmServer, openAiError, startFakeOpenAi } from "../support/fake-llm-servers.ts";
 import { EXECUTABLE, NO_NODE_PATH, tempDataDir } from "../support/server-process.ts";
 
 const FIXTURE = "test/fixtures/catalog/shopify-legacy.csv";
@@ -180,6 +180,28 @@ describe("copydesk import, write and export", () => {
       assert.deepEqual(repeated(asked), [], "no product was written twice");
     } finally {
       await slow.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("records a product the provider refuses, goes on with the rest, and exits 1 naming it", async () => {
+    dataDir = tempDataDir();
+    try {
+      const data = ["--data-dir", dataDir];
+      assert.equal((await copydesk(["import", FIXTURE, ...data])).code, 0);
+      fake.enqueue({
+        status: 400,
+        body: openAiError("This request breaks the usage policy.", "invalid_request_error"),
+      });
+      const written = await copydesk(["write", "--max-concurrency", "1", ...data], provider);
+      assert.equal(written.code, 1, written.stderr);
+      assert.match(written.stdout, /done: 1 written, 1 failed, 0 not yet written, of 2/);
+      assert.match(written.stdout, /\n {2}failed \S+ \(Trail Boot\): .*usage policy/);
+      assert.match(written.stdout, /copydesk write --missing tries again/);
+      const again = await copydesk(["write", ...data], provider);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /done: 1 written, 0 failed, 0 not yet written, of 1/);
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

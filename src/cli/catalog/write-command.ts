@@ -203,6 +203,11 @@ function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): numbe
   if (job.failures.length > LISTED_FAILURES) {
     out.write(`  ... and ${job.failures.length - LISTED_FAILURES} more failed\n`);
   }
+  if (job.failed > 0 && job.pending === 0) {
+    out.write(
+      "Failed products got no new copy; copydesk write --missing tries again the ones that have none.\n",
+    );
+  }
   if (job.pending > 0) {
     out.write(`Resume with: copydesk write --resume ${job.id}\n`);
     return interrupted ? INTERRUPTED : 1;
