@@ -1,12 +1,14 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { standInCopy } from "../scripts/demo/stand-in-model.ts";
 
-type Message = { id?: number; method?: string; result?: unknown; error?: unknown };
+type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: unknown };
 
 /**
  * Drives a server over stdio with raw JSON-RPC, as cheaply as possible so the client side costs every
- * server the same. It answers sampling requests at once, like a client whose model is instant.
+ * server the same. It answers sampling requests at once, like a client whose model is instant, with copy
+ * that passes copydesk's checks (the stand-in model's JSON; the baselines take any text).
  */
 export class Driver {
   readonly spawnedAt: number;
@@ -32,7 +34,7 @@ export class Driver {
         result: {
           role: "assistant",
           model: "bench",
-          content: { type: "text", text: "A red mug. It is sturdy." },
+          content: { type: "text", text: standInCopy(firstText(message.params)) },
         },
       });
     } else if (message.method === undefined && message.id !== undefined) {
@@ -101,4 +103,9 @@ export class Driver {
     this.child.stdin.end();
     await exited;
   }
+}
+
+function firstText(params: unknown): string {
+  const messages = (params as { messages?: Array<{ content?: { type?: string; text?: string } }> }).messages;
+  return messages?.find((message) => message.content?.type === "text")?.content?.text ?? "";
 }

@@ -7,45 +7,92 @@ import { mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { bundle } from "../scripts/bundle.ts";
 import { buildHostExecutable } from "../scripts/sea/host.ts";
+import { fileTable, fileTargets, measureFiles } from "./catalog/files.ts";
+import { BOUND_SECONDS_PER_1000, type JobFigures, jobTable, measureJob } from "./catalog/jobs.ts";
 import { coldStarts, type Figures, measure, type Plan, type Subject } from "./measure.ts";
 import { table, targets } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
+/** Only the catalog figures (a job through a fake provider, a big file through import and export). */
+const catalogOnly = process.argv.includes("--catalog-only");
 const plan: Plan = quick
   ? { coldStarts: 5, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32, rounds: 1 }
   : { coldStarts: 31, sequentialCalls: 1000, concurrentCalls: 3200, inFlight: 32, rounds: 5 };
 
-mkdirSync(".bench", { recursive: true });
-for (const name of ["minimal-sdk-server", "raw-jsonrpc-server"]) {
-  // Built exactly as copydesk's executable is: a snapshot main in a single executable.
-  await bundle({ entry: `bench/baselines/${name}.ts`, outfile: `.bench/${name}.cjs`, snapshot: true });
-  await buildHostExecutable({ main: `.bench/${name}.cjs`, output: `.bench/${name}`, snapshot: true });
+const header = (what: string) => {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  return (
+    `copydesk benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} x ${cpu}, ` +
+    `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}${quick ? " (quick)" : ""}: ${what}\n\n`
+  );
+};
+
+if (!catalogOnly) await serverFigures();
+await catalogFigures();
+
+async function serverFigures(): Promise<void> {
+  mkdirSync(".bench", { recursive: true });
+  for (const name of ["minimal-sdk-server", "raw-jsonrpc-server"]) {
+    // Built exactly as copydesk's executable is: a snapshot main in a single executable.
+    await bundle({ entry: `bench/baselines/${name}.ts`, outfile: `.bench/${name}.cjs`, snapshot: true });
+    await buildHostExecutable({ main: `.bench/${name}.cjs`, output: `.bench/${name}`, snapshot: true });
+  }
+
+  const subjects: Subject[] = [
+    {
+      name: "copydesk",
+      executable: "dist/copydesk",
+      args: (dir) => ["--data-dir", dir, "--log-level", "error"],
+    },
+    { name: "SDK baseline", executable: ".bench/minimal-sdk-server" },
+    { name: "raw floor", executable: ".bench/raw-jsonrpc-server" },
+  ];
+  process.stderr.write("measuring cold starts...\n");
+  const starts = await coldStarts(subjects, plan.coldStarts);
+  const results: Array<{ name: string; figures: Figures }> = [];
+  for (const [index, subject] of subjects.entries()) {
+    process.stderr.write(`measuring ${subject.name} under load...\n`);
+    results.push({ name: subject.name, figures: await measure(subject, plan, starts[index] ?? Number.NaN) });
+  }
+  process.stdout.write(
+    header(
+      `medians of ${plan.coldStarts} cold starts and ${plan.rounds} load runs ` +
+        `(${plan.sequentialCalls} sequential calls, ${plan.concurrentCalls} with ${plan.inFlight} in flight)`,
+    ),
+  );
+  process.stdout.write(`${table(results)}\n\n`);
+  const [copydesk, sdk, raw] = results.map((r) => r.figures) as [Figures, Figures, Figures];
+  for (const line of targets(copydesk, sdk, raw)) process.stdout.write(`- ${line}\n`);
 }
 
-const subjects: Subject[] = [
-  {
-    name: "copydesk",
-    executable: "dist/copydesk",
-    args: (dir) => ["--data-dir", dir, "--log-level", "error"],
-  },
-  { name: "SDK baseline", executable: ".bench/minimal-sdk-server" },
-  { name: "raw floor", executable: ".bench/raw-jsonrpc-server" },
-];
-process.stderr.write("measuring cold starts...\n");
-const starts = await coldStarts(subjects, plan.coldStarts);
-const results: Array<{ name: string; figures: Figures }> = [];
-for (const [index, subject] of subjects.entries()) {
-  process.stderr.write(`measuring ${subject.name} under load...\n`);
-  results.push({ name: subject.name, figures: await measure(subject, plan, starts[index] ?? Number.NaN) });
-}
+async function catalogFigures(): Promise<void> {
+  const products = quick ? 200 : 1000;
+  const scenarios = [
+    { label: "adaptive, --max-concurrency 16 (the default)", products, maxConcurrency: 16 },
+    { label: "sequential (--max-concurrency 1)", products: quick ? 20 : 50, maxConcurrency: 1 },
+    { label: "--max-concurrency 64", products, maxConcurrency: 64 },
+  ];
+  const jobs: JobFigures[] = [];
+  for (const scenario of scenarios) {
+    process.stderr.write(`measuring a catalog job: ${scenario.products} products, ${scenario.label}...\n`);
+    jobs.push(await measureJob("dist/copydesk", scenario));
+  }
+  const rows = quick ? 10_000 : 100_000;
+  process.stderr.write(`measuring import and export of a ${rows}-row Shopify CSV...\n`);
+  const files = await measureFiles(rows);
 
-const cpu = cpus()[0]?.model ?? "unknown CPU";
-process.stdout.write(
-  `copydesk benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} x ${cpu}, ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}` +
-    `${quick ? " (quick)" : ""}: medians of ${plan.coldStarts} cold starts and ${plan.rounds} load runs ` +
-    `(${plan.sequentialCalls} sequential calls, ${plan.concurrentCalls} with ${plan.inFlight} in flight)\n\n`,
-);
-process.stdout.write(`${table(results)}\n\n`);
-const [copydesk, sdk, raw] = results.map((r) => r.figures) as [Figures, Figures, Figures];
-for (const line of targets(copydesk, sdk, raw)) process.stdout.write(`- ${line}\n`);
+  process.stdout.write(
+    `\n${header("catalog jobs through the built executable (copydesk import, then copydesk write), one run each; catalog files through importProducts and exportProducts, each step in its own process")}`,
+  );
+  process.stdout.write(`${jobTable(jobs)}\n\n${fileTable(files)}\n\n`);
+  const [adaptive] = jobs as [JobFigures];
+  const ratio = adaptive.secondsPer1000 / BOUND_SECONDS_PER_1000;
+  for (const line of [
+    `catalog job within 1.15x the bound: ${ratio <= 1.15 ? "met" : "MISSED"} (${ratio.toFixed(2)}x)`,
+    `catalog job with no product failed: ${adaptive.failed === 0 ? "met" : "MISSED"} (${adaptive.failed})`,
+    `catalog job with no product written twice: ${adaptive.writtenTwice === 0 ? "met" : "MISSED"} (${adaptive.writtenTwice})`,
+    ...fileTargets(files),
+  ]) {
+    process.stdout.write(`- ${line}\n`);
+  }
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { isCatalogCommand, runCatalogCommand } from "./cli/catalog/command.ts";
 import { runConfigCommand } from "./cli/client-config/command.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
@@ -40,6 +41,21 @@ async function main(): Promise<number | undefined> {
     });
   }
   const platformDataDir = defaultDataDir({ platform: process.platform, env, homedir: homedir() });
+  const subcommand = process.argv[2];
+  if (isCatalogCommand(subcommand)) {
+    // A catalog at a time from a shell: no server and no transport; stdout is the user's here.
+    return runCatalogCommand(subcommand, process.argv.slice(3), {
+      env,
+      defaultDataDir: platformDataDir,
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      onInterrupt: (handler) => {
+        process.on("SIGINT", handler);
+        return () => process.off("SIGINT", handler);
+      },
+    });
+  }
   const command = parseCommandLine(process.argv.slice(2), { env, defaultDataDir: platformDataDir });
   if (command.kind === "help") {
     process.stdout.write(helpText(VERSION, command.dataDir));

@@ -13,6 +13,10 @@ export function helpText(version: string, defaultDataDir: string): string {
 Usage: copydesk [options]                 MCP server on stdin/stdout (how clients start it)
        copydesk --http [options]          MCP server over Streamable HTTP at /mcp
        copydesk config <vscode|claude-desktop|cursor|claude-code> [--write]   (set up a client; config --help)
+       copydesk import FILE [--format F]  import a Shopify, WooCommerce, CSV or JSON Lines product file
+       copydesk write [--missing]         write copy for many products with the provider (a resumable job)
+       copydesk export --format F --output FILE   write the copy back as a file the store imports
+                                          (each has its own --help)
 
 copydesk is an MCP server: you do not talk to it by hand. Add it to an MCP client (VS Code, Claude Desktop,
 Cursor, Claude Code) as a stdio server whose command is this file; \`copydesk config\` writes that entry.

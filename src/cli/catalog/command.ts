@@ -1,0 +1,49 @@
+import { CatalogExportError, CatalogFileError } from "../../catalog/errors.ts";
+import { escapeControlCharacters } from "../../log/escape.ts";
+import { SelectionError } from "../../pipeline/selection.ts";
+import { DatabaseWriteError } from "../../store/durability.ts";
+import { StoreUnavailableError } from "../../store/lazy-store.ts";
+import { SchemaTooNewError } from "../../store/migrations.ts";
+import { UsageError } from "../usage-error.ts";
+import type { CatalogDeps } from "./catalog-deps.ts";
+import { runExport } from "./export-command.ts";
+import { runImport } from "./import-command.ts";
+import { runWrite } from "./write-command.ts";
+
+const COMMANDS = { import: runImport, write: runWrite, export: runExport } as const;
+export type CatalogCommand = keyof typeof COMMANDS;
+
+export function isCatalogCommand(name: string | undefined): name is CatalogCommand {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+/** Failures a user can act on: one line, no stack. */
+const EXPECTED = [
+  CatalogFileError,
+  CatalogExportError,
+  SelectionError,
+  StoreUnavailableError,
+  SchemaTooNewError,
+  DatabaseWriteError,
+];
+
+/** `copydesk import|write|export ...` (argv is what follows the command's name). Returns the exit code. */
+export async function runCatalogCommand(
+  name: CatalogCommand,
+  argv: readonly string[],
+  deps: CatalogDeps,
+): Promise<number> {
+  try {
+    return await COMMANDS[name](argv, deps);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      deps.stderr.write(`copydesk: ${escapeControlCharacters(error.message)}\n`);
+      return 2;
+    }
+    const expected = EXPECTED.some((kind) => error instanceof kind);
+    const text =
+      error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error);
+    deps.stderr.write(`copydesk: ${name}: ${expected ? escapeControlCharacters(text) : text}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,101 @@
+import { resolve } from "node:path";
+import { type ExportFormat, exportProducts } from "../../pipeline/export-products.ts";
+import { RECORD_STATUSES, type RecordStatus } from "../../store/records.ts";
+import { UsageError } from "../usage-error.ts";
+import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
+import type { CatalogDeps } from "./catalog-deps.ts";
+import { catalogStore } from "./open-store.ts";
+
+const FORMATS: readonly ExportFormat[] = ["shopify", "woocommerce", "csv", "jsonl"];
+
+export const EXPORT_SPEC: SubcommandSpec = {
+  name: "export",
+  usage: "--format FORMAT --output FILE [options]",
+  summary:
+    "Writes the products' copy to a file the store imports. Products that came from a store file go out as that\nfile with only the copy columns changed (every other cell, row and column as it was); products made in\ncopydesk are added in the same layout. Approved products only unless --include says otherwise. Written\natomically (a temporary file, then a rename), and never over the imported file unless asked.",
+  options: [
+    { name: "format", value: FORMATS.join("|"), description: "The file's layout (required)" },
+    { name: "output", short: "o", value: "FILE", description: "Where to write it (required)" },
+    {
+      name: "include",
+      value: "STATUS,...",
+      description: `Which products go out, by status: ${RECORD_STATUSES.join(", ")} (default approved)`,
+    },
+    {
+      name: "import",
+      value: "ID",
+      description: "The import whose file is written back (default the newest import in this format)",
+    },
+    {
+      name: "tags",
+      description: "Write the tags too (off by default: tags drive a store's collections and filters)",
+    },
+    { name: "overwrite-source", description: "Allow writing over the file the products were imported from" },
+  ],
+  provider: false,
+};
+
+/** `copydesk export`: returns the exit code. */
+export async function runExport(argv: readonly string[], deps: CatalogDeps): Promise<number> {
+  const args = parseSubcommand(EXPORT_SPEC, argv, deps);
+  if (args.help) {
+    deps.stdout.write(subcommandHelp(EXPORT_SPEC, args.dataDir));
+    return 0;
+  }
+  if (args.positionals.length > 0) {
+    throw new UsageError(`export: unexpected "${args.positionals[0]}"; name the file with --output`);
+  }
+  const format = args.pick("format");
+  if (format === undefined) throw new UsageError(`export: --format is required: ${FORMATS.join(", ")}`);
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(", ")}`);
+  }
+  const output = args.pick("output");
+  if (output === undefined || output.trim() === "") {
+    throw new UsageError("export: --output FILE is required");
+  }
+  const include = parseInclude(args.pick("include"));
+  const importId = args.pick("import");
+
+  const store = catalogStore(args.dataDir);
+  try {
+    const result = await exportProducts(store.get(), {
+      format: format as ExportFormat,
+      path: resolve(deps.cwd, output),
+      include,
+      importId,
+      tags: args.flag("tags"),
+      overwriteSource: args.flag("overwrite-source"),
+    });
+    deps.stdout.write(
+      `Exported ${result.products} products${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""} ` +
+        `to ${output} (${result.dialect}, ${result.rows} rows, ${result.bytes} bytes).\n`,
+    );
+    if (result.products === 0) {
+      deps.stdout.write(
+        `No product had copy with status ${(include ?? ["approved"]).join(" or ")}; --include written sends written ones too.\n`,
+      );
+    }
+    if (result.fieldsWithoutColumn.length > 0) {
+      deps.stdout.write(`The file has no column for: ${result.fieldsWithoutColumn.join(", ")} (left out).\n`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+function parseInclude(text: string | undefined): RecordStatus[] | undefined {
+  if (text === undefined) return undefined;
+  const statuses = text
+    .split(",")
+    .map((status) => status.trim())
+    .filter((status) => status !== "");
+  const unknown = statuses.find((status) => !(RECORD_STATUSES as readonly string[]).includes(status));
+  if (unknown !== undefined || statuses.length === 0) {
+    throw new UsageError(
+      `--include: "${unknown ?? text}" is not a status; use ${RECORD_STATUSES.join(", ")}, comma-separated`,
+    );
+  }
+  return statuses as RecordStatus[];
+}

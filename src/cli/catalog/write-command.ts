@@ -1,0 +1,255 @@
+import { z } from "zod";
+import { defaultImageLoader } from "../../images/default-loader.ts";
+import { brand, language, length, tone } from "../../kinds/fields.ts";
+import { createLogger, stderrSink } from "../../log/logger.ts";
+import { runJob } from "../../pipeline/run-job.ts";
+import { type Selection, selectProducts } from "../../pipeline/selection.ts";
+import { serverSideModel } from "../../providers/server-side-model.ts";
+import type { ClientSampling } from "../../sampling/client-sampling.ts";
+import { createWriter } from "../../sampling/router.ts";
+import type { JobInfo, JobOptions } from "../../store/jobs.ts";
+import { jobProductWriter } from "../../tools/catalog/write-one.ts";
+import type { ToolDeps } from "../../tools/define-tool.ts";
+import { toolFailureMessage } from "../../tools/failures.ts";
+import { parseProviderConfig } from "../provider-config.ts";
+import { UsageError } from "../usage-error.ts";
+import { countOption, parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
+import type { CatalogDeps } from "./catalog-deps.ts";
+import { catalogStore } from "./open-store.ts";
+import { progressView } from "./progress.ts";
+
+export const DEFAULT_MAX_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 256;
+/** More failures than this are counted, not listed. */
+const LISTED_FAILURES = 20;
+/** The exit code of a command stopped by SIGINT, as shells report it. */
+export const INTERRUPTED = 130;
+
+export const WRITE_SPEC: SubcommandSpec = {
+  name: "write",
+  usage: "[--missing | --all | --ids ID,...] [--import ID] [options]\n       copydesk write --resume JOB",
+  summary:
+    "Writes copy for many products as one job, with the configured provider (--provider, or its variables).\nEach product's copy is saved the moment it is written; a product that fails is recorded with its reason\nand the job goes on. Ctrl-C stops new work, lets the products in flight finish and leaves the job\nresumable with --resume. A progress bar on a terminal, otherwise one line per 10%.",
+  options: [
+    { name: "missing", description: "The products with no copy yet (status draft): the default" },
+    { name: "all", description: "Every product (of the import, with --import), written or not" },
+    { name: "ids", value: "ID,...", description: "These products, comma-separated" },
+    {
+      name: "import",
+      value: "ID",
+      description: "Only the products of this import (copydesk import prints it)",
+    },
+    {
+      name: "resume",
+      value: "JOB",
+      description: "Go on with a stopped or cut-off job: what it has not written yet",
+    },
+    {
+      name: "max-concurrency",
+      value: "N",
+      description: `At most this many requests in flight; copydesk adapts below it to what the provider takes (default ${DEFAULT_MAX_CONCURRENCY})`,
+    },
+    { name: "language", value: "TAG", description: "Language to write in, as a BCP 47 tag (e.g. de, fr-CA)" },
+    { name: "tone", value: "TONE", description: 'A preset or your own words, e.g. "dry and factual"' },
+    { name: "brand", value: "NAME", description: "A stored brand voice by name" },
+    {
+      name: "length",
+      value: "LENGTH",
+      description: 'short (~50 words), medium (~100, the default), long (~200), or a range such as "80-120"',
+    },
+  ],
+  provider: true,
+  notes:
+    "Then: copydesk export --format shopify --output FILE --include written (or approve the products first).",
+};
+
+const jobOptionsSchema = z.object({ language, tone, length, brand });
+
+/** Client sampling does not exist on the command line: the provider writes. */
+const noSampling: ClientSampling = {
+  available: () => false,
+  ask: () => Promise.reject(new Error("no MCP client on the command line")),
+  spendRequestIdZero: () => {},
+};
+
+/** `copydesk write`: returns the exit code. */
+export async function runWrite(argv: readonly string[], deps: CatalogDeps): Promise<number> {
+  const args = parseSubcommand(WRITE_SPEC, argv, deps);
+  if (args.help) {
+    deps.stdout.write(subcommandHelp(WRITE_SPEC, args.dataDir));
+    return 0;
+  }
+  if (args.positionals.length > 0) throw new UsageError(`write: unexpected "${args.positionals[0]}"`);
+  const resume = args.pick("resume");
+  const selection = resume === undefined ? parseSelection(args) : undefined;
+  if (resume !== undefined) {
+    const stray = ["missing", "all", "ids", "import", "language", "tone", "brand", "length"].find(
+      (name) => args.pick(name) !== undefined || args.flag(name),
+    );
+    if (stray)
+      throw new UsageError(
+        `write: --resume goes on with the job's own products and settings; leave out --${stray}`,
+      );
+  }
+  const options = parseJobOptions(args.pick);
+  const maxText = args.pick("max-concurrency");
+  const maxConcurrency =
+    maxText === undefined
+      ? DEFAULT_MAX_CONCURRENCY
+      : countOption("max-concurrency", maxText, MAX_CONCURRENCY);
+  const providerConfig = parseProviderConfig(args.pick, deps.env);
+  if (!providerConfig) {
+    throw new UsageError(
+      "write: no provider is configured; give --provider openai|anthropic and --provider-model (or set COPYDESK_PROVIDER and COPYDESK_PROVIDER_MODEL), and the key in COPYDESK_PROVIDER_API_KEY",
+    );
+  }
+
+  const logger = createLogger([stderrSink(args.logLevel, (line) => deps.stderr.write(line))]);
+  const store = catalogStore(args.dataDir);
+  try {
+    const db = store.get();
+    let job: JobInfo;
+    if (resume !== undefined) {
+      const found = db.jobs.get(resume);
+      if (!found) {
+        deps.stderr.write(`copydesk: write: there is no job with id "${resume}"\n`);
+        return 1;
+      }
+      if (found.state === "running") {
+        deps.stderr.write(
+          `copydesk: write: job ${resume} is running in another process; resume it once that stops (or after 30 s without a sign of it)\n`,
+        );
+        return 1;
+      }
+      job = found;
+    } else {
+      const records = selectProducts(db, selection as Selection);
+      if (records.length === 0) {
+        deps.stdout.write(
+          "No products to write: none matches (--missing takes those with no copy yet, --all every one).\n",
+        );
+        return 0;
+      }
+      job = db.jobs.create(
+        records.map((record) => record.seq),
+        options,
+      );
+    }
+    if (job.pending === 0) {
+      deps.stdout.write(
+        `Job ${job.id} has nothing left to write (${job.done} written, ${job.failed} failed).\n`,
+      );
+      return job.failed > 0 ? 1 : 0;
+    }
+
+    const toolDeps: ToolDeps = {
+      store: store.get,
+      writer: createWriter({
+        sampling: noSampling,
+        provider: serverSideModel(providerConfig, logger),
+        logger,
+        clientName: () => "copydesk write",
+      }),
+      logger,
+      resourcesChanged: () => {},
+      loadImage: defaultImageLoader({ localFiles: true }),
+    };
+    deps.stdout.write(
+      `Job ${job.id}: writing ${job.pending} of ${job.total} products with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
+    );
+    const view = await progressView(deps.stderr, "writing");
+    const stopping = new AbortController();
+    const removeHandler = deps.onInterrupt(() => {
+      // A second Ctrl-C gets the default behaviour: the process ends at once (the job stays resumable).
+      removeHandler();
+      deps.stderr.write("\nStopping: letting the products in flight finish (Ctrl-C again to quit at once)\n");
+      stopping.abort();
+    });
+    let final: JobInfo;
+    try {
+      final = await runJob(
+        job.id,
+        {
+          store: db,
+          writeOne: jobProductWriter(toolDeps, job, `cli-${job.id}`),
+          route: "provider",
+          maxConcurrency,
+          logger,
+          onProgress: (info) => view.update({ total: info.total, written: info.done, failed: info.failed }),
+          describeFailure: toolFailureMessage,
+        },
+        stopping.signal,
+      );
+    } finally {
+      view.stop();
+      removeHandler();
+    }
+    return summarise(final, stopping.signal.aborted, deps);
+  } finally {
+    store.close();
+  }
+}
+
+function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): number {
+  const out = deps.stdout;
+  const tokens =
+    job.inputTokens + job.outputTokens > 0 ? ` Tokens: ${job.inputTokens} in, ${job.outputTokens} out.` : "";
+  out.write(
+    `Job ${job.id} ${job.state}: ${job.done} written, ${job.failed} failed, ${job.pending} not yet written, of ${job.total}.${tokens}\n`,
+  );
+  for (const failure of job.failures.slice(0, LISTED_FAILURES)) {
+    out.write(`  failed ${failure.id} (${failure.title}): ${failure.error}\n`);
+  }
+  if (job.failures.length > LISTED_FAILURES) {
+    out.write(`  ... and ${job.failures.length - LISTED_FAILURES} more failed\n`);
+  }
+  if (job.failed > 0 && job.pending === 0) {
+    out.write(
+      "Failed products got no new copy; copydesk write --missing tries again the ones that have none.\n",
+    );
+  }
+  if (job.pending > 0) {
+    out.write(`Resume with: copydesk write --resume ${job.id}\n`);
+    return interrupted ? INTERRUPTED : 1;
+  }
+  return job.failed > 0 ? 1 : 0;
+}
+
+function parseSelection(args: ReturnType<typeof parseSubcommand>): Selection {
+  const idsText = args.pick("ids");
+  const importId = args.pick("import");
+  const all = args.flag("all");
+  const missing = args.flag("missing");
+  if (idsText !== undefined) {
+    if (all || missing || importId !== undefined) {
+      throw new UsageError("write: --ids names the products itself; leave out --all, --missing and --import");
+    }
+    const ids = idsText
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
+    if (ids.length === 0) throw new UsageError("--ids: give product ids, comma-separated");
+    return { ids };
+  }
+  if (all && missing) throw new UsageError("write: --all and --missing contradict each other; give one");
+  return all
+    ? { all: true, ...(importId !== undefined ? { importId } : {}) }
+    : { status: "draft", ...(importId !== undefined ? { importId } : {}) };
+}
+
+function parseJobOptions(pick: (name: string) => string | undefined): JobOptions {
+  const given = Object.fromEntries(
+    ["language", "tone", "length", "brand"].flatMap((name) => {
+      const value = pick(name);
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+  const parsed = jobOptionsSchema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--${String(issue?.path[0] ?? "option")}: ${issue?.message ?? "not valid"}`);
+  }
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+  ) as JobOptions;
+}
