@@ -153,6 +153,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       logger,
       resourcesChanged: () => {},
       loadImage: defaultImageLoader({ localFiles: true }),
+      localFiles: true,
     };
     deps.stdout.write(
       `Job ${job.id}: writing ${job.pending} of ${job.total} products with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
