@@ -1,4 +1,9 @@
-import { createAdaptiveLimiter, type LimiterClock, systemClock } from "../catalog/concurrency.ts";
+import {
+  createAdaptiveLimiter,
+  defaultOverloadOf,
+  type LimiterClock,
+  systemClock,
+} from "../catalog/concurrency.ts";
 import type { Logger } from "../log/logger.ts";
 import type { JobInfo } from "../store/jobs.ts";
 import type { Store, StoredRecord } from "../store/records.ts";
@@ -27,6 +32,8 @@ export interface JobRunDeps {
 /** Client sampling: VS Code asks the user once per session, and a client's model is shared with its chat. */
 export const SAMPLING_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 2000;
+/** What the limiter rejects the products not yet started with when a job is cancelled. */
+const CANCELLED = new Error("cancelled");
 
 /**
  * Writes every pending record of a job. Each record's copy is stored the moment it is written (a version
@@ -49,11 +56,21 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
     store.jobs.heartbeat(jobId);
     report("writing");
   }, PROGRESS_EVERY_MS);
-  const stop = () => limiter.clear(new Error("cancelled"));
+  const stop = () => limiter.clear(CANCELLED);
   signal.addEventListener("abort", stop, { once: true });
   try {
     const pending = store.jobs.pending(jobId);
     report(`writing ${pending.length} of ${info().total}`);
+    const fail = (seq: number, title: string, error: unknown) => {
+      const reason = deps.describeFailure(error);
+      if (reason === undefined) {
+        logger.error(
+          `Job ${jobId} hit a bug on ${title}: ${error instanceof Error ? error.stack : String(error)}`,
+        );
+      }
+      store.jobs.fail(jobId, seq, reason ?? `copydesk hit an internal error: ${String(error)}`);
+      report(`failed ${title}`);
+    };
     await Promise.all(
       pending.map((item) =>
         limiter
@@ -68,18 +85,17 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
               await deps.writeOne(record, inFlight.signal);
               report(`wrote ${record.title}`);
             } catch (error) {
-              const reason = deps.describeFailure(error);
-              if (reason === undefined) {
-                logger.error(
-                  `Job ${jobId} hit a bug on ${record.id}: ${error instanceof Error ? error.stack : String(error)}`,
-                );
-              }
-              store.jobs.fail(jobId, item.seq, reason ?? `copydesk hit an internal error: ${String(error)}`);
-              report(`failed ${record.title}`);
+              // Rate-limited or overloaded even after the provider's own retries: the limiter halves the
+              // pace, honours Retry-After and runs this product again later.
+              if (defaultOverloadOf(error) && !signal.aborted) throw error;
+              fail(item.seq, record.title, error);
             }
           })
-          // A task the limiter dropped on cancel stays pending, to be written on resume.
-          .catch(() => {}),
+          .catch((error: unknown) => {
+            // A product the limiter dropped on cancel stays pending, to be written on resume; one it gave up
+            // on after repeated overloads is recorded as failed.
+            if (error !== CANCELLED) fail(item.seq, item.id, error);
+          }),
       ),
     );
   } finally {
