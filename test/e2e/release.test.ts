@@ -17,7 +17,8 @@ import { arm64Runner } from "../../scripts/sea/qemu.ts";
 import type { Probe } from "../../scripts/sea/spawn-probe.ts";
 import { TARGETS, type Target } from "../../scripts/sea/targets.ts";
 import { type VerifyResult, verifyRelease } from "../../scripts/sea/verify.ts";
-import { callTool, replyWith, startServer, textOf } from "../support/server-process.ts";
+import { writing } from "../support/copy-replies.ts";
+import { callTool, startServer, textOf } from "../support/server-process.ts";
 
 const skip = process.env.COPYDESK_SKIP_RELEASE_TEST === "1" && "COPYDESK_SKIP_RELEASE_TEST=1";
 const VERSION = "0.0.0-test";
@@ -120,17 +121,14 @@ describe("release executables of copydesk for five platforms", { skip }, () => {
     if (!report || "missing" in runner) return;
     const server = await startServer({
       command: [...runner.prefix, report.path],
-      sampling: replyWith("A red mug, written for arm64.", "arm64-test-model"),
+      sampling: writing("A red mug, written for arm64.", "arm64-test-model"),
     });
     try {
       const result = await callTool(server.client, "create_product", { title: "Mug", keywords: ["red"] });
       assert.equal(result.isError, undefined, textOf(result));
       const { product } = result.structuredContent as { product: { description: string; model: string } };
-      assert.deepEqual(product, {
-        ...product,
-        description: "A red mug, written for arm64.",
-        model: "arm64-test-model",
-      });
+      assert.ok(product.description.startsWith("A red mug, written for arm64."), product.description);
+      assert.equal(product.model, "arm64-test-model");
       assert.equal(server.samplingRequests.length, 1);
     } finally {
       await server.close();
