@@ -7,6 +7,7 @@ import type {
   ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+import { loadCheckLibraries } from "../copy/checks/libraries.ts";
 import type { LoadedImage } from "../images/load-image.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CallContext } from "../sampling/generation.ts";
@@ -118,6 +119,8 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
     ): Promise<CallToolResult> => {
       try {
+        // The copy checks' data is loaded on the first call, not at start-up (see libraries.ts).
+        await loadCheckLibraries();
         const reply = await tool.handle(input, deps, {
           requestId: extra.requestId,
           signal: extra.signal,

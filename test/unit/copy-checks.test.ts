@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { bannedWordsCheck } from "../../src/copy/checks/banned-words.ts";
 import {
   type Check,
@@ -10,8 +10,12 @@ import {
 } from "../../src/copy/checks/index.ts";
 import { keywordsCheck } from "../../src/copy/checks/keywords.ts";
 import { lengthCheck } from "../../src/copy/checks/length.ts";
+import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
 import { seoDescriptionCheck } from "../../src/copy/checks/seo-description.ts";
 import { seoTitleCheck } from "../../src/copy/checks/seo-title.ts";
+
+// The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
+before(() => loadCheckLibraries());
 
 describe("keywords check", () => {
   const cases: Array<[string, string, string, string]> = [

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { detectLanguage, languageCheck } from "../../src/copy/checks/language.ts";
+import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
+
+// The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
+before(() => loadCheckLibraries());
 
 const copy: Record<string, string> = {
   en: "Handmade from local clay and glazed in deep red, this mug feels solid in the hand. It is dishwasher safe and microwave safe, so it fits easily into a busy morning.",

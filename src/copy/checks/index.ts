@@ -9,6 +9,7 @@ import type { Check, CheckContext, CheckInput } from "./types.ts";
 import { primaryLanguage } from "./words.ts";
 
 export { detectLanguage } from "./language.ts";
+export { loadCheckLibraries } from "./libraries.ts";
 export { SEO_DESCRIPTION_MAX } from "./seo-description.ts";
 export { SEO_TITLE_MAX } from "./seo-title.ts";
 export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";

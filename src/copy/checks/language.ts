@@ -1,4 +1,4 @@
-import { detectAll, supportedLanguages, toISO2 } from "tinyld/light";
+import { checkLibraries } from "./libraries.ts";
 import type { Check } from "./types.ts";
 import { countWords, primaryLanguage } from "./words.ts";
 
@@ -16,7 +16,7 @@ const SURE_RATIO = 2;
  */
 export function detectLanguage(text: string): string | undefined {
   if ((text.match(/\p{L}{2,}/gu) ?? []).length < MIN_TITLE_WORDS) return undefined;
-  const [best, second] = detectAll(text);
+  const [best, second] = checkLibraries().detectAll(text);
   if (best === undefined || best.lang === "") return undefined;
   if (second !== undefined && best.accuracy < second.accuracy * SURE_RATIO) return undefined;
   return best.lang;
@@ -26,6 +26,7 @@ export function detectLanguage(text: string): string | undefined {
 export function languageCheck(body: string, asked: string): Check {
   const wanted = primaryLanguage(asked);
   const name = languageName(wanted);
+  const { detectAll, supportedLanguages, toISO2 } = checkLibraries();
   if (!supportedLanguages.some((code) => toISO2(code) === wanted)) {
     return {
       check: "language",

@@ -1,39 +1,12 @@
-import { stemmer as danish } from "@orama/stemmers/danish";
-import { stemmer as dutch } from "@orama/stemmers/dutch";
-import { stemmer as english } from "@orama/stemmers/english";
-import { stemmer as finnish } from "@orama/stemmers/finnish";
-import { stemmer as french } from "@orama/stemmers/french";
-import { stemmer as german } from "@orama/stemmers/german";
-import { stemmer as italian } from "@orama/stemmers/italian";
-import { stemmer as norwegian } from "@orama/stemmers/norwegian";
-import { stemmer as portuguese } from "@orama/stemmers/portuguese";
-import { stemmer as spanish } from "@orama/stemmers/spanish";
-import { stemmer as swedish } from "@orama/stemmers/swedish";
+import { checkLibraries } from "./libraries.ts";
 import { wordsOf } from "./words.ts";
 
 type Stemmer = (word: string) => string;
 
-// Snowball stemmers for the languages European shops write in, by primary subtag.
-const STEMMERS: Readonly<Record<string, Stemmer>> = {
-  da: danish,
-  de: german,
-  en: english,
-  es: spanish,
-  fi: finnish,
-  fr: french,
-  it: italian,
-  nb: norwegian,
-  nl: dutch,
-  nn: norwegian,
-  no: norwegian,
-  pt: portuguese,
-  sv: swedish,
-};
-
 const unchanged: Stemmer = (word) => word;
 
 function stemmerFor(language: string | undefined): Stemmer {
-  return (language === undefined ? undefined : STEMMERS[language]) ?? unchanged;
+  return (language === undefined ? undefined : checkLibraries().stemmers[language]) ?? unchanged;
 }
 
 // Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
