@@ -1,6 +1,7 @@
 import { PROMPTS } from "../prompts/index.ts";
 import { TOOLS } from "../tools/index.ts";
 import { flagLabel, OPTIONS } from "./options.ts";
+import { wrap } from "./wrap.ts";
 
 export function helpText(version: string, defaultDataDir: string): string {
   const rows = OPTIONS.map((option) => {
@@ -34,19 +35,4 @@ ${rows.join("\n")}
 Data folder now: ${defaultDataDir}
 Logs go to stderr and, as MCP log messages, to the client. Exit codes: 0 ok, 1 failure, 2 usage error.
 `;
-}
-
-function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line === "" ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== "") lines.push(indent + line);
-  return lines.join("\n");
 }

@@ -65,3 +65,17 @@ export function normaliseTags(values: readonly string[], max: number): string[] 
   const tags = values.map((tag) => tag.replace(/^#/, "").trim().toLowerCase()).filter(Boolean);
   return [...new Set(tags)].slice(0, max);
 }
+
+/** A record's title: what every create tool takes first. */
+export const titleField = (max: number, describe: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, "title must not be empty")
+    .max(max, `title must be at most ${max} characters`)
+    .describe(`${describe} (at most ${max} characters)`);
+
+/** The fields that were given: an optional input left out is not stored as undefined. */
+export function givenFields(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}

@@ -3,7 +3,16 @@ import { runChecks } from "../copy/checks/index.ts";
 import type { PostCopy } from "../copy/types.ts";
 import { cleanReply } from "../sampling/clean-reply.ts";
 import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "../writing/post-copy.ts";
-import { brand, language, MAX_TAGS, normaliseTags, searchCopyFields, tone } from "./fields.ts";
+import {
+  brand,
+  givenFields,
+  language,
+  MAX_TAGS,
+  normaliseTags,
+  searchCopyFields,
+  titleField,
+  tone,
+} from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
 
 const LIMITS = { title: 200, content: 100_000 } as const;
@@ -66,12 +75,7 @@ export const POST: RecordKind<PostCopy> = {
       "sampling (the client may ask the user to approve), or by a configured provider. If neither can write, the " +
       "post is stored as a draft and the result is a brief: write the copy yourself and save it with save_post_copy.",
     input: {
-      title: z
-        .string()
-        .trim()
-        .min(1, "title must not be empty")
-        .max(LIMITS.title, `title must be at most ${LIMITS.title} characters`)
-        .describe(`The post's title (at most ${LIMITS.title} characters)`),
+      title: titleField(LIMITS.title, "The post's title"),
       content: z
         .string()
         .trim()
@@ -85,7 +89,7 @@ export const POST: RecordKind<PostCopy> = {
   },
   recordFrom(input) {
     const { title, ...rest } = input as { title: string } & Record<string, unknown>;
-    const stored = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+    const stored = givenFields(rest);
     return { title, handle: null, input: stored };
   },
   copyInput,

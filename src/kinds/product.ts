@@ -6,7 +6,17 @@ import type { ProductCopy } from "../copy/types.ts";
 import { cleanReply as cleanProse } from "../sampling/clean-reply.ts";
 import { lengthRange } from "../writing/copy-settings.ts";
 import { PRODUCT_COPY_SHAPE, productCopyBrief } from "../writing/product-copy.ts";
-import { brand, language, length, MAX_TAGS, normaliseTags, searchCopyFields, tone } from "./fields.ts";
+import {
+  brand,
+  givenFields,
+  language,
+  length,
+  MAX_TAGS,
+  normaliseTags,
+  searchCopyFields,
+  titleField,
+  tone,
+} from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
 
 const LIMITS = { title: 200, keywords: 25, keyword: 60, facts: 30, existing: 10_000 } as const;
@@ -154,12 +164,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
       "approve), or by a configured provider. If neither can write, the product is stored as a draft and the " +
       "result is a brief: write the copy yourself and save it with save_product_copy.",
     input: {
-      title: z
-        .string()
-        .trim()
-        .min(1, "title must not be empty")
-        .max(LIMITS.title, `title must be at most ${LIMITS.title} characters`)
-        .describe(`The product's name (at most ${LIMITS.title} characters)`),
+      title: titleField(LIMITS.title, "The product's name"),
       keywords: keywords.describe(
         `Features, materials, audience or selling points to work in, e.g. ["red", "dishwasher-safe", "350 ml"] (1-${LIMITS.keywords})`,
       ),
@@ -187,7 +192,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
       image: _image,
       ...rest
     } = input as { title: string; keywords: string[] } & Record<string, unknown>;
-    const stored = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+    const stored = givenFields(rest);
     return { title, handle: slugify(title), input: { keywords: [...new Set(given)], ...stored } };
   },
   copyInput,

@@ -1,19 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import {
-  type CreateMessageRequest,
-  CreateMessageRequestSchema,
-  LoggingMessageNotificationSchema,
-  type ModelPreferences,
-  ResourceListChangedNotificationSchema,
-} from "@modelcontextprotocol/sdk/types.js";
+import type { CreateMessageRequest, ModelPreferences } from "@modelcontextprotocol/sdk/types.js";
 import { defaultImageLoader } from "../../src/images/default-loader.ts";
 import type { ServerSideModel } from "../../src/sampling/router.ts";
 import { createServer } from "../../src/server.ts";
 import type { Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
-import type { SamplingHandler } from "./server-process.ts";
+import { observeClient, type SamplingHandler } from "./server-process.ts";
 
 export interface InMemoryOptions {
   /** Plays the client's LLM; omit for a client without the sampling capability. */
@@ -83,19 +77,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
       if (!options.store) store.close();
     },
   };
-  const sampling = options.sampling;
-  if (sampling) {
-    client.setRequestHandler(CreateMessageRequestSchema, (request, extra) => {
-      running.samplingRequests.push(request.params);
-      return sampling(request, extra);
-    });
-  }
-  client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
-    running.logMessages.push(String(notification.params.data));
-  });
-  client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
-    running.resourceListChanges++;
-  });
+  observeClient(client, running, options.sampling);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
   await client.connect(clientSide);

@@ -88,21 +88,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  const sampling = options.sampling;
+  observeClient(client, running, options.sampling);
+  await client.connect(transport);
+  return running;
+}
+
+/** What a test sees of the server through its client: sampling requests, log messages, list changes. */
+export interface ClientObservations {
+  readonly samplingRequests: CreateMessageRequest["params"][];
+  readonly logMessages: string[];
+  resourceListChanges: number;
+}
+
+/** Plays the client's LLM with `sampling` (if given) and records what the server sends the client. */
+export function observeClient(client: Client, seen: ClientObservations, sampling?: SamplingHandler): void {
   if (sampling) {
     client.setRequestHandler(CreateMessageRequestSchema, (request, extra) => {
-      running.samplingRequests.push(request.params);
+      seen.samplingRequests.push(request.params);
       return sampling(request, extra);
     });
   }
   client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
-    running.logMessages.push(String(notification.params.data));
+    seen.logMessages.push(String(notification.params.data));
   });
   client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
-    running.resourceListChanges++;
+    seen.resourceListChanges++;
   });
-  await client.connect(transport);
-  return running;
 }
 
 /** A stand-in LLM that answers at once with the given text. */

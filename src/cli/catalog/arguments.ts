@@ -5,6 +5,7 @@ import type { OptionSpec } from "../option-spec.ts";
 import { OPTIONS } from "../options.ts";
 import { PROVIDER_OPTIONS } from "../provider-options.ts";
 import { UsageError } from "../usage-error.ts";
+import { wrap } from "../wrap.ts";
 
 /** A catalog subcommand's own options, then the ones every subcommand takes. */
 export interface SubcommandSpec {
@@ -119,19 +120,4 @@ ${spec.notes ? `\n${spec.notes}\n` : ""}
 Data folder now: ${dataDir}
 Results go to stdout, errors to stderr. Exit codes: 0 ok, 1 failure, 2 usage error${spec.name === "write" ? ", 130 stopped by Ctrl-C (resumable)" : ""}.
 `;
-}
-
-function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line === "" ? word : `${line} ${word}`;
-    }
-  }
-  if (line !== "") lines.push(indent + line);
-  return lines.join("\n");
 }

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { AnyKind } from "../../kinds/index.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
-import { recordId } from "../schemas.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
+import { idField } from "./id-field.ts";
 import { briefFor } from "./produce.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
@@ -17,9 +17,7 @@ export function getTool(kind: AnyKind): AnyTool {
       `Get one stored ${kind.noun} by id with its copy (the latest version, or the one asked for), the checks ` +
       `run on it and the model that wrote it. For a draft, also the brief for writing its copy.`,
     inputSchema: {
-      id: recordId("id").describe(
-        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
-      ),
+      id: idField(kind),
       version: z
         .number()
         .int("version must be a whole number")

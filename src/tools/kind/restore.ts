@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { AnyKind } from "../../kinds/index.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
-import { recordId } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
+import { idField } from "./id-field.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
 /** restore_product_version, restore_post_version: an earlier copy back, as a new version. */
@@ -16,9 +16,7 @@ export function restoreTool(kind: AnyKind): AnyTool {
       `Bring back an earlier version of a stored ${kind.noun}'s copy. Restoring is itself a new version, so ` +
       "nothing is lost; the checks run again on the restored copy.",
     inputSchema: {
-      id: recordId("id").describe(
-        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
-      ),
+      id: idField(kind),
       version: z
         .number()
         .int("version must be a whole number")

@@ -3,10 +3,10 @@ import type { AnyKind } from "../../kinds/index.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
 import { truncationNote } from "../notes.ts";
-import { recordId } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
+import { idField } from "./id-field.ts";
 import { briefFor, produceCopy, storedImage, writtenVersion } from "./produce.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
@@ -20,9 +20,7 @@ export function reviseTool(kind: AnyKind): AnyTool {
       '(e.g. "shorter", "mention it is microwave safe", "more formal"). Earlier versions are kept; ' +
       `${kind.tools.restore} brings one back.`,
     inputSchema: {
-      id: recordId("id").describe(
-        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
-      ),
+      id: idField(kind),
       instructions: z
         .string()
         .trim()

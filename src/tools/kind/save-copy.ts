@@ -5,10 +5,11 @@ import type { StoredRecord } from "../../store/records.ts";
 import { type AnyTool, defineTool, type ToolDeps } from "../define-tool.ts";
 import { NotFoundError, TextRejectedError } from "../failures.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
-import { recordId, reportedModel } from "../schemas.ts";
+import { reportedModel } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
+import { idField } from "./id-field.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
 /** Copies saved in one call: a page of a catalog job's briefs. */
@@ -19,9 +20,7 @@ const MAX_ITEMS = 25;
  * one record, or several at once (a page of a write_catalog job).
  */
 export function saveCopyTool(kind: AnyKind): AnyTool {
-  const idField = recordId("id").describe(
-    `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
-  );
+  const id = idField(kind);
   const copyField = kind.copyInput.describe("The copy, every field filled, in the shape the brief gives");
   return defineTool({
     name: kind.tools.saveCopy,
@@ -32,10 +31,10 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
       "Give id and copy, or items for several at once (with job_id for a page of write_catalog). The same " +
       "checks run as on generated copy, and the result reports them.",
     inputSchema: {
-      id: idField.optional(),
+      id: id.optional(),
       copy: copyField.optional(),
       items: z
-        .array(z.object({ id: idField, copy: copyField, model: reportedModel }))
+        .array(z.object({ id, copy: copyField, model: reportedModel }))
         .min(1)
         .max(MAX_ITEMS, `give at most ${MAX_ITEMS} items at once`)
         .optional()

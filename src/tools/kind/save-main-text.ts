@@ -4,10 +4,11 @@ import { cleanReply } from "../../sampling/clean-reply.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { TextRejectedError } from "../failures.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
-import { LIMITS, recordId, reportedModel, writtenText } from "../schemas.ts";
+import { LIMITS, reportedModel, writtenText } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
+import { idField } from "./id-field.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";
 
 /** save_product_description, save_blog_abstract: copydesk 0.1's single-text save, kept working. */
@@ -18,9 +19,7 @@ export function saveMainTextTool(kind: AnyKind): AnyTool {
     title: kind.legacySave.title,
     description: kind.legacySave.description,
     inputSchema: {
-      id: recordId("id").describe(
-        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
-      ),
+      id: idField(kind),
       [field]: writtenText(field).describe(
         `The ${field}, text only (at most ${LIMITS.writtenText} characters)`,
       ),

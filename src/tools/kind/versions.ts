@@ -3,7 +3,7 @@ import { failedChecks } from "../../copy/checks/index.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { NotFoundError } from "../failures.ts";
-import { recordId } from "../schemas.ts";
+import { idField } from "./id-field.ts";
 
 const versionSchema = z.object({
   version: z.number().int(),
@@ -25,9 +25,7 @@ export function versionsTool(kind: AnyKind): AnyTool {
       `List every version of a stored ${kind.noun}'s copy, oldest first: when, how and by which model it was ` +
       `written, the instructions of a revision, and its failing checks. ${kind.tools.get} with a version shows one.`,
     inputSchema: {
-      id: recordId("id").describe(
-        `The ${kind.noun}'s id, as returned by ${kind.tools.create} or ${kind.tools.list}`,
-      ),
+      id: idField(kind),
     },
     outputSchema: { id: z.string(), versions: z.array(versionSchema) },
     annotations: { readOnlyHint: true, openWorldHint: false },
