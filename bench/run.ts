@@ -7,14 +7,17 @@ import { mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { bundle } from "../scripts/bundle.ts";
 import { buildHostExecutable } from "../scripts/sea/host.ts";
+import { BEFORE_COMMIT, buildBefore } from "./before.ts";
 import { fileTable, fileTargets, measureFiles } from "./catalog/files.ts";
 import { BOUND_SECONDS_PER_1000, type JobFigures, jobTable, measureJob } from "./catalog/jobs.ts";
 import { coldStarts, type Figures, measure, type Plan, type Subject } from "./measure.ts";
-import { table, targets } from "./report.ts";
+import { beforeTargets, table, targets } from "./report.ts";
 
 const quick = process.argv.includes("--quick");
 /** Only the catalog figures (a job through a fake provider, a big file through import and export). */
 const catalogOnly = process.argv.includes("--catalog-only");
+/** Only the server figures (cold start, calls, memory against the baselines). */
+const serverOnly = process.argv.includes("--server-only");
 const plan: Plan = quick
   ? { coldStarts: 5, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32, rounds: 1 }
   : { coldStarts: 31, sequentialCalls: 1000, concurrentCalls: 3200, inFlight: 32, rounds: 5 };
@@ -28,7 +31,7 @@ const header = (what: string) => {
 };
 
 if (!catalogOnly) await serverFigures();
-await catalogFigures();
+if (!serverOnly) await catalogFigures();
 
 async function serverFigures(): Promise<void> {
   mkdirSync(".bench", { recursive: true });
@@ -38,12 +41,25 @@ async function serverFigures(): Promise<void> {
     await buildHostExecutable({ main: `.bench/${name}.cjs`, output: `.bench/${name}`, snapshot: true });
   }
 
+  const copydesk: Subject = {
+    name: "copydesk",
+    executable: "dist/copydesk",
+    args: (dir) => ["--data-dir", dir, "--log-level", "error"],
+  };
+  const built = await buildBefore();
+  const before: Subject | undefined =
+    "executable" in built
+      ? {
+          ...copydesk,
+          name: `copydesk ${BEFORE_COMMIT.slice(0, 7)} (before the catalog)`,
+          executable: built.executable,
+        }
+      : undefined;
+  if ("missing" in built)
+    process.stderr.write(`not measuring copydesk before the catalog: ${built.missing}\n`);
   const subjects: Subject[] = [
-    {
-      name: "copydesk",
-      executable: "dist/copydesk",
-      args: (dir) => ["--data-dir", dir, "--log-level", "error"],
-    },
+    copydesk,
+    ...(before ? [before] : []),
     { name: "SDK baseline", executable: ".bench/minimal-sdk-server" },
     { name: "raw floor", executable: ".bench/raw-jsonrpc-server" },
   ];
@@ -61,8 +77,10 @@ async function serverFigures(): Promise<void> {
     ),
   );
   process.stdout.write(`${table(results)}\n\n`);
-  const [copydesk, sdk, raw] = results.map((r) => r.figures) as [Figures, Figures, Figures];
-  for (const line of targets(copydesk, sdk, raw)) process.stdout.write(`- ${line}\n`);
+  const figures = results.map((r) => r.figures);
+  const [ours, sdk, raw] = [figures[0], figures.at(-2), figures.at(-1)] as [Figures, Figures, Figures];
+  const lines = [...(before ? beforeTargets(ours, figures[1] as Figures) : []), ...targets(ours, sdk, raw)];
+  for (const line of lines) process.stdout.write(`- ${line}\n`);
 }
 
 async function catalogFigures(): Promise<void> {

@@ -21,7 +21,16 @@ export interface BuildSeaOptions {
   useCodeCache: boolean;
   /** `main` builds a V8 startup snapshot; needs `node` to run on the target. */
   useSnapshot?: boolean;
+  /** Node options baked into the executable; default {@link EXEC_ARGV}. */
+  execArgv?: readonly string[];
 }
+
+/**
+ * V8 grows the young generation up to 16 MB a semi-space under allocation pressure (each create_product
+ * reads JSON, validates it and runs the copy checks): with 32 calls in flight that took private memory
+ * from ~100 to ~150 MiB. Capped at 4 MB it stays near 100 MiB for ~5% fewer calls a second (measured).
+ */
+export const EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4"];
 
 export function seaConfig(o: BuildSeaOptions): Record<string, unknown> {
   return {
@@ -31,10 +40,7 @@ export function seaConfig(o: BuildSeaOptions): Record<string, unknown> {
     executable: resolve(o.base),
     output: resolve(o.output),
     disableExperimentalSEAWarning: true,
-    // V8 grows the young generation up to 16 MB a semi-space under allocation pressure (each create_product
-    // reads JSON, validates it and runs the copy checks): with 32 calls in flight that took private memory
-    // from ~100 to ~150 MiB. Capped at 4 MB it stays near 100 MiB for ~5% fewer calls a second (measured).
-    execArgv: ["--max-semi-space-size=4"],
+    execArgv: [...(o.execArgv ?? EXEC_ARGV)],
     useSnapshot: o.useSnapshot ?? false,
     // A snapshot already holds the compiled code.
     useCodeCache: o.useCodeCache && !o.useSnapshot,

@@ -37,6 +37,8 @@ export interface ExecutableOptions {
    * main runs as plain CommonJS. A snapshot is arch-specific: a foreign one refuses to start.
    */
   snapshot?: boolean;
+  /** Node options baked into the executable; default build-sea.ts's EXEC_ARGV. */
+  execArgv?: readonly string[];
 }
 
 /** A Node of the pinned version that runs here, to generate blobs for targets it cannot run. */
@@ -90,7 +92,14 @@ export async function buildExecutable(target: Target, o: ExecutableOptions): Pro
   const { onTarget, ...builder } = await blobBuilder(target, strip.path, cacheDir, o.codeCache ?? true);
   const useSnapshot = (o.snapshot ?? false) && onTarget;
   mkdirSync(dirname(o.output), { recursive: true });
-  buildSea({ main: o.main, output: o.output, base: strip.path, ...builder, useSnapshot });
+  buildSea({
+    main: o.main,
+    output: o.output,
+    base: strip.path,
+    ...builder,
+    useSnapshot,
+    ...(o.execArgv ? { execArgv: o.execArgv } : {}),
+  });
   const seaMs = msSince(t);
 
   t = process.hrtime.bigint();
