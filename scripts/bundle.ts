@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { build } from "esbuild";
+import { asciiSource } from "./ascii-source.ts";
 import { buildViews } from "./views.ts";
 
 export interface BundleOptions {
@@ -13,10 +14,20 @@ export interface BundleOptions {
    * CommonJS, and nothing may read the environment, arguments or stdin at module level.
    */
   readonly snapshot?: boolean;
+  /**
+   * With `snapshot`, the entry also exports `prepareSnapshot()`, run once while the snapshot is built so
+   * that what it makes ready (compiled parsers, validators) is in the snapshot, not redone on every start.
+   */
+  readonly prepare?: boolean;
 }
 
 /** Bundles a program and every dependency into one file that imports only node: built-ins. */
-export async function bundle({ entry, outfile, snapshot = false }: BundleOptions): Promise<void> {
+export async function bundle({
+  entry,
+  outfile,
+  snapshot = false,
+  prepare = false,
+}: BundleOptions): Promise<void> {
   const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
   // The MCP Apps views, built first and inlined as strings: they travel in the bundle and the snapshot.
   const views = await buildViews();
@@ -25,9 +36,11 @@ export async function bundle({ entry, outfile, snapshot = false }: BundleOptions
         stdin: {
           // Targets whose blob cannot be built on them (macOS, Windows) run the same file without a snapshot.
           contents: `import { startupSnapshot } from "node:v8";
-import { start } from "./${basename(entry)}";
-if (startupSnapshot.isBuildingSnapshot()) startupSnapshot.setDeserializeMainFunction(start);
-else start();`,
+import { start${prepare ? ", prepareSnapshot" : ""} } from "./${basename(entry)}";
+if (startupSnapshot.isBuildingSnapshot()) {
+  ${prepare ? "prepareSnapshot();" : ""}
+  startupSnapshot.setDeserializeMainFunction(start);
+} else start();`,
           resolveDir: resolve(dirname(entry)),
           sourcefile: `${basename(entry)}.snapshot-main.ts`,
           loader: "ts" as const,
@@ -43,10 +56,14 @@ else start();`,
     target: "node26",
     legalComments: "none",
     minifySyntax: true,
+    // No comments or indentation: V8 keeps the whole source in memory (and in the startup snapshot) for
+    // lazy compilation, so every byte of it costs at each start. Names stay, for readable stack traces.
+    minifyWhitespace: true,
     define: { COPYDESK_VERSION: JSON.stringify(version), COPYDESK_VIEWS: JSON.stringify(views) },
     // jsonc-parser's "main" is a UMD build whose factory receives `require` as a parameter, which esbuild
     // cannot follow (the bundle threw "Dynamic require of ./impl/format" at start-up); its ESM build bundles.
     alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
     logLevel: "warning",
   });
+  writeFileSync(outfile, asciiSource(readFileSync(outfile, "utf8")));
 }

@@ -1,4 +1,5 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { BUILT_VIEWS, type Views } from "./apps/built-views.ts";
 import { withView } from "./apps/links.ts";
 import { registerAppResources } from "./apps/resources.ts";
@@ -30,6 +31,8 @@ export interface ServerDeps {
   readonly localFiles: boolean;
   /** The MCP Apps views' pages; default: the ones built into the bundle. */
   readonly views?: Views;
+  /** Validates elicitation replies; default: a new Ajv instance per server (the SDK's default). */
+  readonly jsonSchemaValidator?: jsonSchemaValidator;
 }
 
 /** What the server tells the calling model, made from the kinds so a new kind is described too. */
@@ -54,7 +57,11 @@ export function instructions(kinds: readonly AnyKind[]): string {
 export function createServer(deps: ServerDeps): { server: McpServer; logger: Logger } {
   const server = new McpServer(
     { name: "copydesk", title: "copydesk", version: VERSION },
-    { capabilities: { logging: {} }, instructions: instructions(KINDS) },
+    {
+      capabilities: { logging: {} },
+      instructions: instructions(KINDS),
+      ...(deps.jsonSchemaValidator ? { jsonSchemaValidator: deps.jsonSchemaValidator } : {}),
+    },
   );
   const logger = createLogger([...deps.logSinks, mcpSink(server)]);
   const clientName = () => server.server.getClientVersion()?.name ?? "This client";
