@@ -3,6 +3,7 @@ import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/t
 import { BUILT_VIEWS, type Views } from "./apps/built-views.ts";
 import { withView } from "./apps/links.ts";
 import { registerAppResources } from "./apps/resources.ts";
+import { loadCopyLibraries } from "./copy/libraries.ts";
 import { type AnyKind, KINDS } from "./kinds/index.ts";
 import { createLogger, type Logger, type LogSink } from "./log/logger.ts";
 import { mcpSink } from "./log/mcp-sink.ts";
@@ -91,8 +92,13 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
   };
   for (const tool of TOOLS) registerTool(server, withView(tool), toolDeps);
   registerAppResources(server, deps.views ?? BUILT_VIEWS);
-  registerRecordResources(server, deps.store, KINDS);
-  registerBrandVoiceResources(server, deps.store);
+  // A resource read may be the first use of the store, which migrates an old one (making handles).
+  const openedStore = async () => {
+    await loadCopyLibraries();
+    return deps.store();
+  };
+  registerRecordResources(server, openedStore, KINDS);
+  registerBrandVoiceResources(server, openedStore);
   for (const prompt of PROMPTS) registerPrompt(server, prompt, { store: deps.store });
   return { server, logger };
 }

@@ -1,4 +1,7 @@
-import { JSONRepairError, jsonrepair } from "jsonrepair";
+import { deferred } from "../libraries/deferred.ts";
+
+/** jsonrepair, loaded on first use: see libraries/deferred.ts. */
+export const jsonRepairLibrary = deferred("jsonrepair", () => import("jsonrepair"));
 
 export type ExtractedJson = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
@@ -110,6 +113,7 @@ function stringEnd(text: string, from: number, closers: string): number {
 }
 
 function parseCandidate(candidate: string): ExtractedJson {
+  const { JSONRepairError, jsonrepair } = jsonRepairLibrary.get();
   let value: unknown;
   try {
     value = JSON.parse(jsonrepair(candidate));

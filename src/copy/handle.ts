@@ -1,4 +1,9 @@
-import slugifyText from "@sindresorhus/slugify";
+import { deferred } from "../libraries/deferred.ts";
+
+/** @sindresorhus/slugify (with its transliteration tables), loaded on first use: see libraries/deferred.ts. */
+export const slugLibrary = deferred("@sindresorhus/slugify", async () => ({
+  slugify: (await import("@sindresorhus/slugify")).default,
+}));
 
 const MAX_HANDLE = 60;
 const FALLBACK = "product";
@@ -8,7 +13,7 @@ const FALLBACK = "product";
  * (Größe → groesse, crème → creme, чашка → chashka), at most 60 characters cut at a hyphen, never empty.
  */
 export function slugify(title: string): string {
-  return cut(slugifyText(title, { decamelize: false }), MAX_HANDLE) || FALLBACK;
+  return cut(slugLibrary.get().slugify(title, { decamelize: false }), MAX_HANDLE) || FALLBACK;
 }
 
 /** `base`, or `base-2`, `base-3` ... the first that is not taken, still at most 60 characters. */

@@ -1,5 +1,10 @@
-import { Parser } from "htmlparser2";
-import { FilterXSS } from "xss";
+import { deferred } from "../libraries/deferred.ts";
+
+/** htmlparser2 (with its entity tables) and xss, loaded on first use: see libraries/deferred.ts. */
+export const htmlLibraries = deferred("htmlparser2 and xss", async () => {
+  const [{ Parser }, { FilterXSS }] = await Promise.all([import("htmlparser2"), import("xss")]);
+  return { Parser, FilterXSS };
+});
 
 const ALLOWED_TAGS = ["p", "ul", "li", "strong", "em"] as const;
 
@@ -9,6 +14,7 @@ const ALLOWED_TAGS = ["p", "ul", "li", "strong", "em"] as const;
  * closing tags dropped, so the result cannot break the page around it.
  */
 export function sanitizeHtml(html: string): string {
+  const { FilterXSS } = htmlLibraries.get();
   const filter = new FilterXSS({
     whiteList: Object.fromEntries(ALLOWED_TAGS.map((tag) => [tag, []])),
     stripIgnoreTag: true,
@@ -124,6 +130,7 @@ export function htmlToText(html: string): string {
   const plain = !/<[a-zA-Z!/?]/.test(html);
   let text = "";
   let skipping = 0;
+  const { Parser } = htmlLibraries.get();
   const parser = new Parser(
     {
       onopentag(name) {

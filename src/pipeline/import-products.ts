@@ -2,7 +2,7 @@ import type { ByteSource } from "../catalog/byte-source.ts";
 import { openCatalog } from "../catalog/import.ts";
 import type { FormatChoice } from "../catalog/layout.ts";
 import type { ColumnMapping, Dialect, ImportedProduct, ProductKey } from "../catalog/types.ts";
-import { slugify } from "../copy/handle.ts";
+import { slugify, slugLibrary } from "../copy/handle.ts";
 import type { ImportSummary, StagedProduct } from "../store/catalog.ts";
 import type { Store } from "../store/records.ts";
 
@@ -36,6 +36,7 @@ export async function importProducts(
   bytes: ByteSource,
   options: ImportOptions,
 ): Promise<ImportResult> {
+  await slugLibrary.load();
   const opened = await openCatalog(bytes, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),

@@ -11,19 +11,17 @@ export function brandVoiceUri(name: string): string {
 }
 
 /** Every stored brand voice is a JSON resource, copydesk://brands/{name}, listed with its name as title. */
-export function registerBrandVoiceResources(server: McpServer, store: () => Store): void {
+export function registerBrandVoiceResources(server: McpServer, store: () => Promise<Store>): void {
   const template = new ResourceTemplate("copydesk://brands/{name}", {
     // Voices are few and hand-made (one per shop or line), so one answer lists them all.
     list: async () => ({
-      resources: store()
-        .brands.list()
-        .map((voice) => ({
-          uri: brandVoiceUri(voice.name),
-          name: voice.name,
-          title: `Brand voice: ${voice.name}`,
-          mimeType: "application/json",
-          ...(voice.isDefault ? { description: "The default brand voice" } : {}),
-        })),
+      resources: (await store()).brands.list().map((voice) => ({
+        uri: brandVoiceUri(voice.name),
+        name: voice.name,
+        title: `Brand voice: ${voice.name}`,
+        mimeType: "application/json",
+        ...(voice.isDefault ? { description: "The default brand voice" } : {}),
+      })),
     }),
   });
   server.registerResource(
@@ -42,7 +40,7 @@ export function registerBrandVoiceResources(server: McpServer, store: () => Stor
       } catch {
         decoded = undefined; // A malformed escape names no voice.
       }
-      const voice = decoded === undefined ? undefined : store().brands.get(decoded);
+      const voice = decoded === undefined ? undefined : (await store()).brands.get(decoded);
       if (!voice) throw new McpError(RESOURCE_NOT_FOUND, `No brand voice named "${decoded ?? raw}"`);
       return {
         contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(voice, null, 2) }],

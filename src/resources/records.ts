@@ -12,20 +12,20 @@ const MAX_LISTED = 1000;
 /** Every stored record is also a JSON resource, e.g. copydesk://products/{id}, with its latest copy. */
 export function registerRecordResources(
   server: McpServer,
-  store: () => Store,
+  store: () => Promise<Store>,
   kinds: readonly AnyKind[],
 ): void {
   for (const kind of kinds) register(server, store, kind);
 }
 
-function register(server: McpServer, store: () => Store, kind: AnyKind): void {
+function register(server: McpServer, store: () => Promise<Store>, kind: AnyKind): void {
   const noun = kind.noun.charAt(0).toUpperCase() + kind.noun.slice(1);
   const template = new ResourceTemplate(`copydesk://${kind.listKey}/{id}`, {
     list: async () => {
       const resources = [];
       let cursor: string | undefined;
       do {
-        const page = store().list(kind.name, { limit: 100, cursor });
+        const page = (await store()).list(kind.name, { limit: 100, cursor });
         for (const item of page.items) {
           resources.push({
             uri: `copydesk://${kind.listKey}/${item.id}`,
@@ -49,7 +49,7 @@ function register(server: McpServer, store: () => Store, kind: AnyKind): void {
       mimeType: "application/json",
     },
     async (uri, { id }) => {
-      const record = store().get(kind.name, String(id));
+      const record = (await store()).get(kind.name, String(id));
       if (!record) throw new McpError(RESOURCE_NOT_FOUND, `No ${kind.noun} with id "${String(id)}"`);
       return {
         contents: [

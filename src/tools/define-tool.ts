@@ -7,7 +7,7 @@ import type {
   ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { loadCheckLibraries } from "../copy/checks/libraries.ts";
+import { loadCopyLibraries } from "../copy/libraries.ts";
 import type { LoadedImage } from "../images/load-image.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CallContext } from "../sampling/generation.ts";
@@ -119,8 +119,9 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
     ): Promise<CallToolResult> => {
       try {
-        // The copy checks' data is loaded on the first call, not at start-up (see libraries.ts).
-        await loadCheckLibraries();
+        // The libraries that read, check and store copy load on the first call, not at start-up
+        // (libraries/deferred.ts); a first call may also open an old database and migrate it.
+        await loadCopyLibraries();
         const reply = await tool.handle(input, deps, {
           requestId: extra.requestId,
           signal: extra.signal,

@@ -356,3 +356,32 @@ describe("a database written by copydesk 0.1.0", () => {
     );
   });
 });
+
+describe("a database written by copydesk 0.1.0, first read as a resource", () => {
+  let dataDir: string;
+  let server: RunningServer;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "copydesk-migrate-"));
+    copyFileSync("test/fixtures/release-0.1.0/copydesk.db", join(dataDir, "copydesk.db"));
+    server = await startServer({ dataDir });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("is migrated by a resources/list before any tool call (handles made by the deferred slugify)", async () => {
+    const { resources } = await server.client.listResources();
+    const products = resources.filter((r) => r.uri.startsWith("copydesk://products/"));
+    assert.deepEqual(products.map((r) => r.title).sort(), [
+      "Product: Ceramic pour-over mug",
+      "Product: Leinen-Geschirrtuch",
+      "Product: Oak cutting board",
+    ]);
+    const towel = products.find((r) => r.name === "Leinen-Geschirrtuch");
+    const read = await server.client.readResource({ uri: towel?.uri ?? "" });
+    const first = read.contents[0];
+    const record = JSON.parse(first && "text" in first ? first.text : "{}") as { handle: string };
+    assert.equal(record.handle, "leinen-geschirrtuch");
+  });
+});

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { extractJsonObject } from "../../src/copy/extract-json.ts";
+import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+
+before(() => loadCopyLibraries());
 
 const copy = { description: "A sturdy red mug.", seo_title: "Red mug", tags: ["mug", "red"] };
 const copyJson = JSON.stringify(copy, null, 2);

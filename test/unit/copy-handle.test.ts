@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { slugify, uniqueHandle } from "../../src/copy/handle.ts";
+import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+
+before(() => loadCopyLibraries());
 
 describe("slugify", () => {
   const cases: Array<[string, string, string]> = [

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { htmlToText, sanitizeHtml, textToHtml } from "../../src/copy/html.ts";
+import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+
+before(() => loadCopyLibraries());
 
 describe("sanitizeHtml", () => {
   const cases: Array<[string, string, string]> = [

@@ -3,10 +3,13 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { afterEach, beforeEach, describe, it } from "node:test";
+import { afterEach, before, beforeEach, describe, it } from "node:test";
+import { loadCopyLibraries } from "../../src/copy/libraries.ts";
 import { MIGRATIONS, migrate, SchemaTooNewError } from "../../src/store/migrations.ts";
 import { InvalidCursorError, type NewVersion, type Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+
+before(() => loadCopyLibraries());
 
 const version = (copy: Record<string, unknown>, extra: Partial<NewVersion> = {}): NewVersion => ({
   source: "generated",

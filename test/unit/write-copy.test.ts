@@ -1,13 +1,16 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { z } from "zod";
 import type { Check } from "../../src/copy/checks/index.ts";
+import { loadCopyLibraries } from "../../src/copy/libraries.ts";
 import { readCopy } from "../../src/copywriting/read-copy.ts";
 import { writeCopy } from "../../src/copywriting/write-copy.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { GenerationError } from "../../src/sampling/errors.ts";
 import type { Writer } from "../../src/sampling/router.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
+
+before(() => loadCopyLibraries());
 
 const schema = z.object({ title: z.string().min(1), words: z.number().int() });
 type Copy = z.infer<typeof schema>;

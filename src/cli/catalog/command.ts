@@ -1,4 +1,5 @@
 import { CatalogExportError, CatalogFileError } from "../../catalog/errors.ts";
+import { loadCopyLibraries } from "../../copy/libraries.ts";
 import { escapeControlCharacters } from "../../log/escape.ts";
 import { SelectionError } from "../../pipeline/selection.ts";
 import { DatabaseWriteError } from "../../store/durability.ts";
@@ -34,6 +35,9 @@ export async function runCatalogCommand(
   deps: CatalogDeps,
 ): Promise<number> {
   try {
+    // Every catalog command opens the store (an old one is migrated, which makes handles) and
+    // `write` writes copy: the libraries for both load here, not at start-up.
+    await loadCopyLibraries();
     return await COMMANDS[name](argv, deps);
   } catch (error) {
     if (error instanceof UsageError) {

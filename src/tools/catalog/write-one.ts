@@ -1,4 +1,4 @@
-import { loadCheckLibraries } from "../../copy/checks/libraries.ts";
+import { loadCopyLibraries } from "../../copy/libraries.ts";
 import { PRODUCT } from "../../kinds/product.ts";
 import type { JobOptions } from "../../store/jobs.ts";
 import type { StoredRecord } from "../../store/records.ts";
@@ -22,7 +22,7 @@ export function jobProductWriter(
   requestId: string | number,
 ): (record: StoredRecord, signal: AbortSignal) => Promise<void> {
   return async (stored, signal) => {
-    await loadCheckLibraries();
+    await loadCopyLibraries();
     const store = deps.store();
     const record = withJobOptions(stored, job.options);
     const context = copyContext(record, store);
