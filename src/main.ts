@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { isCatalogCommand, runCatalogCommand } from "./cli/catalog/command.ts";
 import { runConfigCommand } from "./cli/client-config/command.ts";
+import { jsoncLibrary } from "./cli/client-config/merge.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
@@ -36,6 +37,7 @@ export function prepareSnapshot(): void {
 async function main(): Promise<number | undefined> {
   const env = process.env;
   if (process.argv[2] === "config") {
+    await jsoncLibrary.load();
     // Client set-up: prints or writes a config entry; no server, store or transport is made.
     return runConfigCommand(process.argv.slice(3), {
       execPath: process.execPath,

@@ -12,10 +12,13 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, it } from "node:test";
+import { afterEach, before, beforeEach, describe, it } from "node:test";
 import { CLIENTS, type Where } from "../../src/cli/client-config/clients.ts";
 import { type ConfigDeps, runConfigCommand } from "../../src/cli/client-config/command.ts";
+import { jsoncLibrary } from "../../src/cli/client-config/merge.ts";
 import { claudeMcpAddCommand, shellQuote } from "../../src/cli/client-config/snippet.ts";
+
+before(() => jsoncLibrary.load());
 
 function where(platform: NodeJS.Platform, extra: Partial<Where> = {}): Where {
   const home = platform === "win32" ? "C:\\Users\\ada" : platform === "darwin" ? "/Users/ada" : "/home/ada";

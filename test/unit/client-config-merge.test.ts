@@ -1,11 +1,14 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { parse } from "jsonc-parser";
 import {
   detectFormatting,
+  jsoncLibrary,
   mergeServerEntry,
   UnparsableConfigError,
 } from "../../src/cli/client-config/merge.ts";
+
+before(() => jsoncLibrary.load());
 
 const entry = { type: "stdio", command: "/opt/copydesk/copydesk", args: ["--model-hint", "claude-sonnet"] };
 

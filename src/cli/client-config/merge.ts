@@ -1,13 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
-import {
-  applyEdits,
-  type FormattingOptions,
-  getNodeValue,
-  modify,
-  type ParseError,
-  parseTree,
-  printParseErrorCode,
-} from "jsonc-parser";
+import type { FormattingOptions, ParseError } from "jsonc-parser";
+import { deferred } from "../../libraries/deferred.ts";
+
+/** jsonc-parser, loaded only by `copydesk config` (see libraries/deferred.ts): await its load() first. */
+export const jsoncLibrary = deferred("jsonc-parser", () => import("jsonc-parser"));
 
 export interface MergeRequest {
   /** The file's current text; empty when the file does not exist yet. */
@@ -53,6 +49,7 @@ function mergeText(request: MergeRequest): MergeResult {
   }
 
   const errors: ParseError[] = [];
+  const { applyEdits, getNodeValue, modify, parseTree, printParseErrorCode } = jsoncLibrary.get();
   const root = parseTree(text, errors, { allowTrailingComma: jsonc, disallowComments: !jsonc });
   if (errors.length > 0 || root === undefined) {
     const first = errors[0];
