@@ -38,7 +38,8 @@ export async function bundle({
           contents: `import { startupSnapshot } from "node:v8";
 import { start${prepare ? ", prepareSnapshot" : ""} } from "./${basename(entry)}";
 if (startupSnapshot.isBuildingSnapshot()) {
-  ${prepare ? "prepareSnapshot();" : ""}
+  // The snapshot is taken once the event loop is empty, so an asynchronous preparation finishes first.
+  ${prepare ? "prepareSnapshot().catch((error) => { process.exitCode = 1; throw error; });" : ""}
   startupSnapshot.setDeserializeMainFunction(start);
 } else start();`,
           resolveDir: resolve(dirname(entry)),

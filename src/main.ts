@@ -12,6 +12,7 @@ import { defaultImageLoader } from "./images/default-loader.ts";
 import { escapeControlCharacters } from "./log/escape.ts";
 import { createLogger, stderrSink } from "./log/logger.ts";
 import { serverSideModel } from "./providers/server-side-model.ts";
+import { warmUpServer } from "./runtime/warm-up-server.ts";
 import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
 import { lazyStore } from "./store/lazy-store.ts";
@@ -30,8 +31,12 @@ import { VERSION } from "./version.ts";
 const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
 /** Runs once while the V8 startup snapshot is built (scripts/bundle.ts `prepare`), never at run time. */
-export function prepareSnapshot(): void {
+export async function prepareSnapshot(): Promise<void> {
   warmUpScreen();
+  await warmUpServer({
+    sampling: { timeoutMs: 1000, modelPreferences: {} },
+    jsonSchemaValidator,
+  });
 }
 
 async function main(): Promise<number | undefined> {
