@@ -10,7 +10,9 @@ export function imageLoaderDeps(options: Partial<ImageLoaderDeps> = {}): ImageLo
   const maxBytes = options.maxBytes ?? IMAGE_MAX_BYTES;
   return {
     readFile: readFileUpTo(maxBytes),
-    fetch: globalThis.fetch,
+    // Read on use: Node compiles its fetch (undici) the first time globalThis.fetch is read, which
+    // would cost every start, image or not.
+    fetch: (input, init) => globalThis.fetch(input, init),
     timeoutMs: IMAGE_TIMEOUT_MS,
     cwd: process.cwd(),
     ...options,

@@ -11,8 +11,23 @@ export const checkSchema = z.object({
   detail: z.string().describe("What was found, in words"),
 });
 
+/**
+ * One schema object per kind, shared by the eight tools that return a record: each zod object is a few KB
+ * in the V8 startup snapshot that every start deserialises, and a schema built per tool made ~600 more.
+ */
+const recordSchemas = new WeakMap<AnyKind, z.ZodType<Record<string, unknown>>>();
+
 /** A record as tools return it: its own fields, the version shown and how it was written. */
 export function recordSchema(kind: AnyKind): z.ZodType<Record<string, unknown>> {
+  let schema = recordSchemas.get(kind);
+  if (!schema) {
+    schema = buildRecordSchema(kind);
+    recordSchemas.set(kind, schema);
+  }
+  return schema;
+}
+
+function buildRecordSchema(kind: AnyKind): z.ZodType<Record<string, unknown>> {
   return z.object({
     id: z.string().describe(`The ${kind.noun}'s id`),
     title: z.string(),
