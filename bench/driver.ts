@@ -66,6 +66,13 @@ export class Driver {
     return elapsed;
   }
 
+  /** tools/list, as every client sends right after initializing; resolves with the ms since spawning. */
+  async listTools(): Promise<number> {
+    const answer = await this.request("tools/list", {});
+    if (answer.error) throw new Error(`tools/list failed: ${JSON.stringify(answer)}`);
+    return performance.now() - this.spawnedAt;
+  }
+
   /** One create_product call, sampling round trip included; resolves with its latency in ms. */
   async createProduct(n: number): Promise<number> {
     const started = performance.now();

@@ -13,6 +13,8 @@ export interface Subject {
 
 export interface Figures {
   coldStartMs: number;
+  /** Spawn to the first tools/list answer: when a client can show the tools. */
+  toolsListedMs: number;
   p50Ms: number;
   p99Ms: number;
   callsPerSecond: number;
@@ -31,11 +33,18 @@ export interface Plan {
   readonly rounds: number;
 }
 
-async function coldStart(subject: Subject, dataDir: string): Promise<number> {
+/** Spawn to the initialize answer, and spawn to the answer of the tools/list every client sends next. */
+async function coldStart(subject: Subject, dataDir: string): Promise<ColdStart> {
   const driver = new Driver(subject.executable, subject.args?.(dataDir) ?? []);
-  const ms = await driver.initialize();
+  const initializeMs = await driver.initialize();
+  const toolsListedMs = await driver.listTools();
   await driver.close();
-  return ms;
+  return { initializeMs, toolsListedMs };
+}
+
+export interface ColdStart {
+  readonly initializeMs: number;
+  readonly toolsListedMs: number;
 }
 
 async function load(subject: Subject, dataDir: string, plan: Plan) {
@@ -67,27 +76,31 @@ async function load(subject: Subject, dataDir: string, plan: Plan) {
  * Cold starts of every subject, taken in turn (A, B, C, A, B, C, ...) so that drift on a shared
  * machine lands on all of them alike; medians in subject order.
  */
-export async function coldStarts(subjects: readonly Subject[], count: number): Promise<number[]> {
+export async function coldStarts(subjects: readonly Subject[], count: number): Promise<ColdStart[]> {
   const dataDir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
   try {
-    const samples = subjects.map((): number[] => []);
+    const samples = subjects.map((): ColdStart[] => []);
     for (let i = 0; i < count; i++) {
       for (const [index, subject] of subjects.entries())
         samples[index]?.push(await coldStart(subject, dataDir));
     }
-    return samples.map(median);
+    return samples.map((runs) => ({
+      initializeMs: median(runs.map((run) => run.initializeMs)),
+      toolsListedMs: median(runs.map((run) => run.toolsListedMs)),
+    }));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-export async function measure(subject: Subject, plan: Plan, coldStartMs: number): Promise<Figures> {
+export async function measure(subject: Subject, plan: Plan, start: ColdStart): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
   try {
     const rounds = [];
     for (let i = 0; i < plan.rounds; i++) rounds.push(await load(subject, dataDir, plan));
     return {
-      coldStartMs,
+      coldStartMs: start.initializeMs,
+      toolsListedMs: start.toolsListedMs,
       p50Ms: median(rounds.map((r) => percentile(r.latencies, 50))),
       p99Ms: median(rounds.map((r) => percentile(r.latencies, 99))),
       callsPerSecond: median(rounds.map((r) => r.callsPerSecond)),

@@ -68,7 +68,14 @@ async function serverFigures(): Promise<void> {
   const results: Array<{ name: string; figures: Figures }> = [];
   for (const [index, subject] of subjects.entries()) {
     process.stderr.write(`measuring ${subject.name} under load...\n`);
-    results.push({ name: subject.name, figures: await measure(subject, plan, starts[index] ?? Number.NaN) });
+    results.push({
+      name: subject.name,
+      figures: await measure(
+        subject,
+        plan,
+        starts[index] ?? { initializeMs: Number.NaN, toolsListedMs: Number.NaN },
+      ),
+    });
   }
   process.stdout.write(
     header(

@@ -25,6 +25,13 @@ export function start(): void {
           serverInfo: { name: "baseline-raw", version: "1.0.0" },
         },
       });
+    } else if (message.method === "tools/list") {
+      const schema = {
+        type: "object",
+        properties: { title: { type: "string" }, keywords: { type: "array", items: { type: "string" } } },
+        required: ["title", "keywords"],
+      };
+      send({ id: message.id, result: { tools: [{ name: "create_product", inputSchema: schema }] } });
     } else if (message.method === "tools/call") {
       const args = (message.params?.arguments ?? {}) as { title: string; keywords: string[] };
       const id = nextId++;
