@@ -8,6 +8,7 @@ export async function serveStdio(deps: ServerDeps, closeStore: () => void): Prom
   const { server, logger } = createServer(deps);
   installExitWatchdog({
     stdin: process.stdin,
+    stdout: process.stdout,
     process,
     logger,
     shutdown: async () => {

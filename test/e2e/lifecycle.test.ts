@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
@@ -40,6 +40,51 @@ describe("the process ends when its client goes away, even with sampling pending
       }
     });
   }
+});
+
+describe("a client that sends its requests and closes stdin", () => {
+  it("gets every answer whole before the process exits (tools/list is over 64 KB, a pipe's size)", async () => {
+    const dataDir = tempDataDir();
+    try {
+      const lines = [
+        {
+          id: 1,
+          method: "initialize",
+          params: {
+            protocolVersion: "2025-06-18",
+            capabilities: {},
+            clientInfo: { name: "t", version: "1" },
+          },
+        },
+        { method: "notifications/initialized" },
+        { id: 2, method: "tools/list" },
+      ];
+      // A client that reads half a second after closing stdin, as a shell pipe does: copydesk must wait
+      // for the pipe (64 KB) to drain instead of exiting with the rest of the answer still queued.
+      const child = spawn(
+        "/bin/sh",
+        ["-c", '"$0" --data-dir "$1" | (/bin/sleep 0.5; /bin/cat)', EXECUTABLE, dataDir],
+        { env: { PATH: NO_NODE_PATH }, stdio: ["pipe", "pipe", "ignore"] },
+      );
+      child.stdout.setEncoding("utf8");
+      let output = "";
+      child.stdout.on("data", (chunk: string) => {
+        output += chunk;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      child.stdin.end(lines.map((line) => `${JSON.stringify({ jsonrpc: "2.0", ...line })}\n`).join(""));
+      assert.equal(await exited, 0);
+      const answers = output
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as { id?: number; result?: { tools?: unknown[] } });
+      const listed = answers.find((answer) => answer.id === 2);
+      assert.ok((listed?.result?.tools?.length ?? 0) > 20, "tools/list was answered whole");
+      assert.ok(JSON.stringify(listed).length > 64 * 1024);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("command line", () => {
