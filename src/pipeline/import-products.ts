@@ -47,8 +47,10 @@ export async function importProducts(
   let staged = 0;
   let rowCount = 0;
   const flush = () => {
-    store.catalog.stageRows(importId, rows);
-    store.catalog.stageProducts(importId, products, staged);
+    store.transaction(() => {
+      store.catalog.stageRows(importId, rows);
+      store.catalog.stageProducts(importId, products, staged);
+    });
     staged += products.length;
     rows = [];
     products = [];
@@ -80,8 +82,15 @@ export async function importProducts(
   };
 }
 
-function stage({ rows, ...product }: ImportedProduct): StagedProduct {
-  return { ...product, firstRow: rows[0]?.number ?? 0 };
+/** What apply needs of a product, and nothing else (the rows are staged on their own). */
+function stage(product: ImportedProduct): StagedProduct {
+  return {
+    sourceKey: sourceKey(product.key, product.title),
+    title: product.title,
+    handle: product.key.handle ?? null,
+    input: inputOf(product),
+    firstRow: product.rows[0]?.number ?? 0,
+  };
 }
 
 /** How a product is found again: the store's handle, else its SKU, else its id, else its title. */
@@ -97,40 +106,37 @@ function apply(store: Store, importId: string): Omit<ImportSummary, "rejected"> 
   let updated = 0;
   let unchanged = 0;
   for (const product of store.catalog.staged(importId)) {
-    const key = sourceKey(product.key, product.title);
-    const input = inputOf(product);
-    const seq = store.catalog.findBySourceKey("product", key);
-    if (seq === undefined) {
-      const record = store.create("product", {
-        title: product.title,
-        handle: product.key.handle ?? slugify(product.title),
+    const { sourceKey: key, title, input } = product;
+    const existing = store.catalog.findBySourceKey("product", key);
+    if (existing === undefined) {
+      const seq = store.catalog.createImported("product", {
+        title,
+        handle: product.handle ?? slugify(title),
         input,
         importId,
         sourceKey: key,
       });
-      store.catalog.linkRow(importId, product.firstRow, record.seq);
+      store.catalog.linkRow(importId, product.firstRow, seq);
       created++;
       continue;
     }
-    const existing = store.getBySeq(seq);
     const changed =
-      existing === undefined ||
-      existing.title !== product.title ||
+      existing.title !== title ||
       JSON.stringify([existing.input.keywords, existing.input.facts ?? {}]) !==
         JSON.stringify([input.keywords, input.facts ?? {}]);
-    store.catalog.linkRecord(seq, {
+    store.catalog.linkRecord(existing.seq, {
       importId,
       sourceKey: key,
-      ...(changed ? { title: product.title, input: { ...existing?.input, ...input } } : {}),
+      ...(changed ? { title, input: { ...existing.input, ...input } } : {}),
     });
-    store.catalog.linkRow(importId, product.firstRow, seq);
+    store.catalog.linkRow(importId, product.firstRow, existing.seq);
     if (changed) updated++;
     else unchanged++;
   }
   return { created, updated, unchanged };
 }
 
-function inputOf(product: StagedProduct): Record<string, unknown> {
+function inputOf(product: ImportedProduct): Record<string, unknown> {
   const facts = Object.keys(product.facts).length > 0 ? { facts: product.facts } : {};
   const existing = product.existingDescriptionText?.trim();
   return {
