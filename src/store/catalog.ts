@@ -115,7 +115,7 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   );
   const stagedOf = db.prepare("SELECT product FROM import_products WHERE import_id = ? ORDER BY position");
   const link = db.prepare(
-    "UPDATE import_rows SET record_seq = ?, is_first = 1 WHERE import_id = ? AND number = ?",
+    "INSERT OR REPLACE INTO import_links (record_seq, import_id, number) VALUES (?, ?, ?)",
   );
   const finish = db.prepare("UPDATE imports SET state = 'done', row_count = ?, summary = ? WHERE id = ?");
   const dropStaged = db.prepare("DELETE FROM import_products WHERE import_id = ?");
@@ -126,7 +126,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   const rowsOf = db.prepare(
     `SELECT i.number, i.raw, r.id AS record_id, r.status, v.copy
      FROM import_rows i
-       LEFT JOIN records r ON r.seq = i.record_seq
+       LEFT JOIN import_links l ON l.import_id = i.import_id AND l.number = i.number
+       LEFT JOIN records r ON r.seq = l.record_seq
        LEFT JOIN versions v ON v.record_seq = r.seq AND v.version = r.latest_version
      WHERE i.import_id = ? ORDER BY i.number`,
   );

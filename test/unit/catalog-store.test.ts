@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { textBytes } from "../../src/catalog/byte-source.ts";
 import { exportProducts } from "../../src/pipeline/export-products.ts";
 import { importProducts } from "../../src/pipeline/import-products.ts";
+import { MIGRATIONS, migrate } from "../../src/store/migrations.ts";
 import type { NewVersion, Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 
@@ -211,5 +213,27 @@ describe("the catalog in the SQLite store", () => {
     assert.deepEqual(store.setStatus("post", [a.id], "approved"), [], "a product is not a post");
     assert.equal(store.get("product", a.id)?.status, "approved");
     assert.equal(store.get("product", draft.id)?.status, "draft");
+  });
+
+  it("a database from before import_links keeps which row carries which record's copy", () => {
+    store.close();
+    const path = join(dir, "schema-5.db");
+    const db = new DatabaseSync(path);
+    migrate(db, MIGRATIONS.slice(0, 5));
+    db.exec(`INSERT INTO imports (id, state, source, header, row_count, imported_at)
+               VALUES ('imp', 'done', NULL, '{"dialect":"csv","columns":[],"raw":"","bom":false,"lineEnding":"\\n"}', 2, 'x');
+             INSERT INTO records (kind, id, title, handle, input, created_at, updated_at, import_id)
+               VALUES ('product', 'lamp', 'Lamp', 'lamp', '{}', 'x', 'x', 'imp');
+             INSERT INTO import_rows (import_id, number, raw, record_seq, is_first) VALUES
+               ('imp', 2, 'Lamp,led', 1, 1), ('imp', 3, 'Lamp,blue', NULL, 0);`);
+    db.close();
+    store = openSqliteStore({ path, now: () => new Date(), newId: () => "new" });
+    assert.deepEqual(
+      [...store.catalog.rows("imp")].map((row) => [row.number, row.record?.id ?? null]),
+      [
+        [2, "lamp"],
+        [3, null],
+      ],
+    );
   });
 });
