@@ -12,6 +12,8 @@ export interface ImportOptions {
   readonly mapping?: ColumnMapping | undefined;
   /** The file's path, kept so an export never overwrites it by accident; null for pasted text. */
   readonly source: string | null;
+  /** Staged products are held in memory up to about this many characters of text (default HELD_TEXT). */
+  readonly heldText?: number | undefined;
 }
 
 export interface ImportResult extends ImportSummary {
@@ -21,8 +23,14 @@ export interface ImportResult extends ImportSummary {
   readonly products: number;
 }
 
-/** Rows and products are staged in batches of this many, each batch one short transaction. */
+/** Rows are staged in batches of this many, each batch one short transaction. */
 const BATCH = 500;
+/**
+ * Staged products are held in memory while their text stays under about this many characters (a
+ * 100,000-row Shopify file ~12 M, ~10 MiB more peak RSS); past it they go into the database with the rows, batch by batch,
+ * so a larger file still imports in bounded memory. Held, they cost no writing, reading back and deleting.
+ */
+const HELD_TEXT = 24 * 1024 * 1024;
 /** An existing description longer than this is cut for the brief (the original stays in the file). */
 const MAX_EXISTING = 10_000;
 
@@ -43,17 +51,22 @@ export async function importProducts(
   const importId = store.catalog.beginImport(options.source, opened.header);
   const rejected: { row: number; reason: string }[] = [];
   let rows: { number: number; raw: string }[] = [];
-  let products: StagedProduct[] = [];
-  let staged = 0;
+  /** Staged products not in the database (all of them while they fit in HELD_TEXT). */
+  let held: StagedProduct[] = [];
+  let heldText = 0;
+  let inDatabase = 0;
   let rowCount = 0;
   const flush = () => {
+    const spill = heldText > (options.heldText ?? HELD_TEXT);
     store.transaction(() => {
       store.catalog.stageRows(importId, rows);
-      store.catalog.stageProducts(importId, products, staged);
+      if (spill) store.catalog.stageProducts(importId, held, inDatabase);
     });
-    staged += products.length;
+    if (spill) {
+      inDatabase += held.length;
+      held = [];
+    }
     rows = [];
-    products = [];
   };
   try {
     for await (const item of opened.items) {
@@ -61,7 +74,11 @@ export async function importProducts(
         item.kind === "product" ? item.product.rows : item.kind === "attached" ? item.rows : [item.row];
       for (const row of itemRows) rows.push({ number: row.number, raw: row.raw });
       rowCount += itemRows.length;
-      if (item.kind === "product") products.push(stage(item.product));
+      if (item.kind === "product") {
+        const product = stage(item.product);
+        held.push(product);
+        heldText += textLength(product);
+      }
       if (item.kind === "rejected") rejected.push({ row: item.row.number, reason: item.reason });
       if (rows.length >= BATCH) flush();
     }
@@ -70,14 +87,14 @@ export async function importProducts(
     store.catalog.failImport(importId);
     throw error;
   }
-  const applied = store.transaction(() => apply(store, importId));
+  const applied = store.transaction(() => apply(store, importId, held));
   const summary = { ...applied, rejected };
   store.catalog.finishImport(importId, rowCount, summary);
   return {
     importId,
     dialect: opened.header.dialect,
     rows: rowCount,
-    products: staged,
+    products: inDatabase + held.length,
     ...summary,
   };
 }
@@ -88,7 +105,7 @@ function stage(product: ImportedProduct): StagedProduct {
     sourceKey: sourceKey(product.key, product.title),
     title: product.title,
     handle: product.key.handle ?? null,
-    input: inputOf(product),
+    inputJson: JSON.stringify(inputOf(product)),
     firstRow: product.rows[0]?.number ?? 0,
   };
 }
@@ -101,18 +118,35 @@ export function sourceKey(key: ProductKey, title: string): string {
   return `title:${title}`;
 }
 
-function apply(store: Store, importId: string): Omit<ImportSummary, "rejected"> {
+/** About how much text a staged product holds, in characters. */
+function textLength(product: StagedProduct): number {
+  return (
+    product.sourceKey.length + product.title.length + (product.handle?.length ?? 0) + product.inputJson.length
+  );
+}
+
+/** The products staged in the database first (a large file), then the ones held in memory: file order. */
+function* allStaged(store: Store, importId: string, held: readonly StagedProduct[]) {
+  yield* store.catalog.staged(importId);
+  yield* held;
+}
+
+function apply(
+  store: Store,
+  importId: string,
+  held: readonly StagedProduct[],
+): Omit<ImportSummary, "rejected"> {
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const product of store.catalog.staged(importId)) {
-    const { sourceKey: key, title, input } = product;
+  for (const product of allStaged(store, importId, held)) {
+    const { sourceKey: key, title, inputJson } = product;
     const existing = store.catalog.findBySourceKey("product", key);
     if (existing === undefined) {
       const seq = store.catalog.createImported("product", {
         title,
         handle: product.handle ?? slugify(title),
-        input,
+        inputJson,
         importId,
         sourceKey: key,
       });
@@ -120,6 +154,7 @@ function apply(store: Store, importId: string): Omit<ImportSummary, "rejected"> 
       created++;
       continue;
     }
+    const input = JSON.parse(inputJson) as Record<string, unknown>;
     const changed =
       existing.title !== title ||
       JSON.stringify([existing.input.keywords, existing.input.facts ?? {}]) !==

@@ -34,7 +34,8 @@ export interface StagedProduct {
   readonly title: string;
   /** The store's handle, if the file has one; a new record without one gets a handle made from its title. */
   readonly handle: string | null;
-  readonly input: Record<string, unknown>;
+  /** The record's input as JSON text: what a new record stores as it is, and one compact string to hold. */
+  readonly inputJson: string;
   /** The row its copy is written into. */
   readonly firstRow: number;
 }
@@ -65,7 +66,8 @@ export interface ImportedRecord {
   readonly title: string;
   /** The handle wanted; -2, -3... are added when another record of the kind has it, as Store.create does. */
   readonly handle: string;
-  readonly input: Readonly<Record<string, unknown>>;
+  /** As JSON text. */
+  readonly inputJson: string;
   readonly importId: string;
   readonly sourceKey: string;
 }
@@ -240,7 +242,7 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
         newId(),
         record.title,
         handle,
-        JSON.stringify(record.input),
+        record.inputJson,
         record.importId,
         record.sourceKey,
         at,

@@ -64,7 +64,7 @@ describe("the catalog in the SQLite store", () => {
         store.catalog.createImported("product", {
           title,
           handle: index < 2 ? "mug" : "cup",
-          input: { keywords: [title] },
+          inputJson: JSON.stringify({ keywords: [title] }),
           importId,
           sourceKey: `title:${title}`,
         }),
@@ -116,6 +116,29 @@ describe("the catalog in the SQLite store", () => {
     assert.equal(handles().length, 6, "nothing made twice");
     const blue = store.catalog.findBySourceKey("product", "title:mug!");
     assert.deepEqual(blue?.input.keywords, ["blue", "navy"]);
+  });
+
+  it("products past the memory bound are staged in the database: the same records, in file order", async () => {
+    const lines = Array.from({ length: 1200 }, (_, n) => `Item ${n % 700},k${n}`);
+    const held = await importProducts(store, generic(lines), { source: null, format: "csv", mapping });
+    const first = store.list("product", { limit: 2000 }).items.map((r) => [r.title, r.handle, r.input]);
+    const spilled = await importProducts(store, generic(lines), {
+      source: null,
+      format: "csv",
+      mapping,
+      heldText: 2000,
+    });
+    assert.deepEqual([held.products, held.created, held.updated], [1200, 700, 500]);
+    assert.deepEqual(
+      [spilled.products, spilled.created, spilled.updated, spilled.unchanged],
+      [1200, 0, 1000, 200],
+    );
+    assert.deepEqual(
+      store.list("product", { limit: 2000 }).items.map((r) => [r.title, r.handle, r.input]),
+      first,
+    );
+    const linked = [...store.catalog.rows(spilled.importId)].map((row) => row.record?.id);
+    assert.equal(linked.filter((id) => id !== undefined).length, 1200, "every row carries its product");
   });
 
   it("a file that fails after batches were staged imports nothing", async () => {
