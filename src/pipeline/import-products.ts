@@ -27,8 +27,9 @@ export interface ImportResult extends ImportSummary {
 const BATCH = 500;
 /**
  * Staged products are held in memory while their text stays under about this many characters (a
- * 100,000-row Shopify file ~12 M, ~10 MiB more peak RSS); past it they go into the database with the rows, batch by batch,
- * so a larger file still imports in bounded memory. Held, they cost no writing, reading back and deleting.
+ * 100,000-row Shopify file: ~12 M, ~10 MiB more peak RSS); past it they go into the database with the
+ * rows, batch by batch, so a larger file still imports in bounded memory. Held, they cost no writing,
+ * reading back and deleting.
  */
 const HELD_TEXT = 24 * 1024 * 1024;
 /** An existing description longer than this is cut for the brief (the original stays in the file). */

@@ -107,11 +107,17 @@ export interface Catalog {
   ): void;
 }
 
+const ROWS_AT_ONCE = 50;
+
 export function openCatalog(db: DatabaseSync, { now, newId, transaction }: StoreTools): Catalog {
   const insertImport = db.prepare(
     "INSERT INTO imports (id, state, source, header, imported_at) VALUES (?, 'staging', ?, ?, ?)",
   );
   const insertRow = db.prepare("INSERT INTO import_rows (import_id, number, raw) VALUES (?, ?, ?)");
+  // Rows go in ROWS_AT_ONCE to a statement: a 100,000-row file is 2,000 statements, not 100,000.
+  const insertRows = db.prepare(
+    `INSERT INTO import_rows (import_id, number, raw) VALUES ${Array(ROWS_AT_ONCE).fill("(?, ?, ?)").join(", ")}`,
+  );
   const insertProduct = db.prepare(
     "INSERT INTO import_products (import_id, position, product) VALUES (?, ?, ?)",
   );
@@ -162,7 +168,13 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     },
     stageRows(importId, rows) {
       transaction(() => {
-        for (const row of rows) insertRow.run(importId, row.number, row.raw);
+        let next = 0;
+        for (; next + ROWS_AT_ONCE <= rows.length; next += ROWS_AT_ONCE) {
+          const values: SQLInputValue[] = [];
+          for (const row of rows.slice(next, next + ROWS_AT_ONCE)) values.push(importId, row.number, row.raw);
+          insertRows.run(...values);
+        }
+        for (const row of rows.slice(next)) insertRow.run(importId, row.number, row.raw);
       });
     },
     stageProducts(importId, products, firstPosition) {
@@ -237,14 +249,15 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     createImported(kind, record) {
       const at = now().toISOString();
       const handle = uniqueHandle(record.handle, (h) => handleUse.get(kind, h) !== undefined);
+      const { title, inputJson, importId, sourceKey } = record;
       const row = insertRecord.get(
         kind,
         newId(),
-        record.title,
+        title,
         handle,
-        record.inputJson,
-        record.importId,
-        record.sourceKey,
+        inputJson,
+        importId,
+        sourceKey,
         at,
         at,
       ) as Row;
