@@ -1,7 +1,7 @@
 import type { ByteSource } from "../catalog/byte-source.ts";
 import { openCatalog } from "../catalog/import.ts";
 import type { FormatChoice } from "../catalog/layout.ts";
-import type { ColumnMapping, Dialect, ImportedProduct, ProductKey } from "../catalog/types.ts";
+import type { ColumnMapping, Dialect, ImportedProduct, ProductKey, SourceRow } from "../catalog/types.ts";
 import { slugify } from "../copy/handle.ts";
 import type { ImportSummary, StagedProduct } from "../store/catalog.ts";
 import type { Store } from "../store/records.ts";
@@ -51,7 +51,7 @@ export async function importProducts(
   });
   const importId = store.catalog.beginImport(options.source, opened.header);
   const rejected: { row: number; reason: string }[] = [];
-  let rows: { number: number; raw: string }[] = [];
+  let rows: SourceRow[] = [];
   /** Staged products not in the database (all of them while they fit in HELD_TEXT). */
   let held: StagedProduct[] = [];
   let heldText = 0;
@@ -73,7 +73,7 @@ export async function importProducts(
     for await (const item of opened.items) {
       const itemRows =
         item.kind === "product" ? item.product.rows : item.kind === "attached" ? item.rows : [item.row];
-      for (const row of itemRows) rows.push({ number: row.number, raw: row.raw });
+      rows.push(...itemRows);
       rowCount += itemRows.length;
       if (item.kind === "product") {
         const product = stage(item.product);

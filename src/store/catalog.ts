@@ -139,6 +139,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
        LEFT JOIN versions v ON v.record_seq = r.seq AND v.version = r.latest_version
      WHERE i.import_id = ? ORDER BY i.number`,
   );
+  // As arrays: an export reads 100,000 rows, and arrays are made faster than objects with named fields.
+  rowsOf.setReturnArrays(true);
   const bySourceKey = db.prepare("SELECT seq, title, input FROM records WHERE kind = ? AND source_key = ?");
   const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
   const insertRecord = db.prepare(
@@ -220,18 +222,19 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       return (done.all() as Row[]).map(toInfo);
     },
     *rows(importId) {
-      for (const row of rowsOf.iterate(importId) as Iterable<Row>) {
+      for (const [number, raw, recordId, status, copy] of rowsOf.iterate(importId) as Iterable<
+        SQLInputValue[]
+      >) {
         yield {
-          number: Number(row.number),
-          raw: String(row.raw),
+          number: Number(number),
+          raw: String(raw),
           record:
-            row.record_id === null
+            recordId === null
               ? null
               : {
-                  id: String(row.record_id),
-                  status: String(row.status),
-                  copy:
-                    row.copy === null ? undefined : (JSON.parse(String(row.copy)) as Record<string, unknown>),
+                  id: String(recordId),
+                  status: String(status),
+                  copy: copy === null ? undefined : (JSON.parse(String(copy)) as Record<string, unknown>),
                 },
         };
       }
