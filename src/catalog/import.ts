@@ -77,10 +77,11 @@ export async function openCatalog(
         : shopifyGrouper(layout);
   async function* items(): AsyncIterable<ImportItem> {
     try {
+      // for-of, not yield*: yield* in an async generator awaits each item (and every empty list) again.
       for (let next = await records.next(); !next.done; next = await records.next()) {
-        yield* grouper.push(next.value);
+        for (const item of grouper.push(next.value)) yield item;
       }
-      yield* grouper.end();
+      for (const item of grouper.end()) yield item;
     } finally {
       await records.return?.();
     }

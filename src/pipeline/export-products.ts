@@ -53,30 +53,29 @@ const FRESH: Record<ExportFormat, Dialect> = {
  * copydesk in the same dialect. Written atomically; the written products become "exported".
  */
 export async function exportProducts(store: Store, options: ExportOptions): Promise<ExportResult> {
-  const include = new Set<RecordStatus>(options.include ?? ["approved"]);
+  const include = new Set<string>(options.include ?? ["approved"]);
   const source = sourceImport(store, options);
   const header: CatalogHeader = source?.header ?? freshHeader(FRESH[options.format]);
   const exported: string[] = [];
-  const wanted = (record: StoredRecord | undefined): record is StoredRecord =>
-    record?.current !== undefined && include.has(record.status);
+  /** A record goes out when it has copy (it is not a draft) and one of the statuses asked for. */
+  const wanted = (status: string, copy: object | undefined) => copy !== undefined && include.has(status);
 
   function* rows(): Iterable<ExportRow> {
     if (!source) return;
-    for (const row of store.catalog.rows(source.id)) {
-      const record = row.recordId === null ? undefined : store.get("product", row.recordId);
-      if (wanted(record)) {
+    for (const { raw, record } of store.catalog.rows(source.id)) {
+      if (record !== null && wanted(record.status, record.copy)) {
         exported.push(record.id);
-        yield { raw: row.raw, copy: catalogCopy(record) };
+        yield { raw, copy: catalogCopy(record.copy) };
       } else {
-        yield { raw: row.raw };
+        yield { raw };
       }
     }
   }
   let added = 0;
   function* newProducts(): Iterable<NewProduct> {
-    for (const record of allProducts(store)) {
-      // A product from a store file goes out with its file, or not at all.
-      if (record.importId !== null || !wanted(record)) continue;
+    // A product from a store file goes out with its file, or not at all.
+    for (const record of productsMadeHere(store)) {
+      if (!wanted(record.status, record.current?.copy)) continue;
       exported.push(record.id);
       added++;
       yield {
@@ -84,7 +83,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
         title: record.title,
         keywords: (record.input.keywords as string[] | undefined) ?? [],
         facts: (record.input.facts as Record<string, string> | undefined) ?? {},
-        copy: catalogCopy(record),
+        copy: catalogCopy(record.current?.copy),
       } as NewProduct;
     }
   }
@@ -122,17 +121,16 @@ function sourceImport(store: Store, options: ExportOptions) {
   return store.catalog.latestImport(DIALECTS[options.format]);
 }
 
-function* allProducts(store: Store): Iterable<StoredRecord> {
+function* productsMadeHere(store: Store): Iterable<StoredRecord> {
   let cursor: string | undefined;
   do {
-    const page = store.list("product", { limit: 100, cursor });
+    const page = store.list("product", { limit: 100, cursor, fromFile: false });
     yield* page.items;
     cursor = page.nextCursor;
   } while (cursor);
 }
 
-function catalogCopy(record: StoredRecord): ProductCopy {
-  const copy = record.current?.copy ?? {};
+function catalogCopy(copy: Readonly<Record<string, unknown>> = {}): ProductCopy {
   return {
     description_html: String(copy.description_html ?? ""),
     short_description: String(copy.short_description ?? ""),

@@ -1,7 +1,7 @@
 import type { ByteSource } from "../catalog/byte-source.ts";
 import { openCatalog } from "../catalog/import.ts";
 import type { FormatChoice } from "../catalog/layout.ts";
-import type { ColumnMapping, Dialect, ImportedProduct, ProductKey } from "../catalog/types.ts";
+import type { ColumnMapping, Dialect, ImportedProduct, ProductKey, SourceRow } from "../catalog/types.ts";
 import { slugify, slugLibrary } from "../copy/handle.ts";
 import type { ImportSummary, StagedProduct } from "../store/catalog.ts";
 import type { Store } from "../store/records.ts";
@@ -12,6 +12,8 @@ export interface ImportOptions {
   readonly mapping?: ColumnMapping | undefined;
   /** The file's path, kept so an export never overwrites it by accident; null for pasted text. */
   readonly source: string | null;
+  /** Staged products are held in memory up to about this many characters of text (default HELD_TEXT). */
+  readonly heldText?: number | undefined;
 }
 
 export interface ImportResult extends ImportSummary {
@@ -21,8 +23,15 @@ export interface ImportResult extends ImportSummary {
   readonly products: number;
 }
 
-/** Rows and products are staged in batches of this many, each batch one short transaction. */
+/** Rows are staged in batches of this many, each batch one short transaction. */
 const BATCH = 500;
+/**
+ * Staged products are held in memory while their text stays under about this many characters (a
+ * 100,000-row Shopify file: ~12 M, ~10 MiB more peak RSS); past it they go into the database with the
+ * rows, batch by batch, so a larger file still imports in bounded memory. Held, they cost no writing,
+ * reading back and deleting.
+ */
+const HELD_TEXT = 24 * 1024 * 1024;
 /** An existing description longer than this is cut for the brief (the original stays in the file). */
 const MAX_EXISTING = 10_000;
 
@@ -43,24 +52,35 @@ export async function importProducts(
   });
   const importId = store.catalog.beginImport(options.source, opened.header);
   const rejected: { row: number; reason: string }[] = [];
-  let rows: { number: number; raw: string }[] = [];
-  let products: StagedProduct[] = [];
-  let staged = 0;
+  let rows: SourceRow[] = [];
+  /** Staged products not in the database (all of them while they fit in HELD_TEXT). */
+  let held: StagedProduct[] = [];
+  let heldText = 0;
+  let inDatabase = 0;
   let rowCount = 0;
   const flush = () => {
-    store.catalog.stageRows(importId, rows);
-    store.catalog.stageProducts(importId, products, staged);
-    staged += products.length;
+    const spill = heldText > (options.heldText ?? HELD_TEXT);
+    store.transaction(() => {
+      store.catalog.stageRows(importId, rows);
+      if (spill) store.catalog.stageProducts(importId, held, inDatabase);
+    });
+    if (spill) {
+      inDatabase += held.length;
+      held = [];
+    }
     rows = [];
-    products = [];
   };
   try {
     for await (const item of opened.items) {
       const itemRows =
         item.kind === "product" ? item.product.rows : item.kind === "attached" ? item.rows : [item.row];
-      for (const row of itemRows) rows.push({ number: row.number, raw: row.raw });
+      rows.push(...itemRows);
       rowCount += itemRows.length;
-      if (item.kind === "product") products.push(stage(item.product));
+      if (item.kind === "product") {
+        const product = stage(item.product);
+        held.push(product);
+        heldText += textLength(product);
+      }
       if (item.kind === "rejected") rejected.push({ row: item.row.number, reason: item.reason });
       if (rows.length >= BATCH) flush();
     }
@@ -69,20 +89,27 @@ export async function importProducts(
     store.catalog.failImport(importId);
     throw error;
   }
-  const applied = store.transaction(() => apply(store, importId));
+  const applied = store.transaction(() => apply(store, importId, held));
   const summary = { ...applied, rejected };
   store.catalog.finishImport(importId, rowCount, summary);
   return {
     importId,
     dialect: opened.header.dialect,
     rows: rowCount,
-    products: staged,
+    products: inDatabase + held.length,
     ...summary,
   };
 }
 
-function stage({ rows, ...product }: ImportedProduct): StagedProduct {
-  return { ...product, firstRow: rows[0]?.number ?? 0 };
+/** What apply needs of a product, and nothing else (the rows are staged on their own). */
+function stage(product: ImportedProduct): StagedProduct {
+  return {
+    sourceKey: sourceKey(product.key, product.title),
+    title: product.title,
+    handle: product.key.handle ?? null,
+    inputJson: JSON.stringify(inputOf(product)),
+    firstRow: product.rows[0]?.number ?? 0,
+  };
 }
 
 /** How a product is found again: the store's handle, else its SKU, else its id, else its title. */
@@ -93,45 +120,60 @@ export function sourceKey(key: ProductKey, title: string): string {
   return `title:${title}`;
 }
 
-function apply(store: Store, importId: string): Omit<ImportSummary, "rejected"> {
+/** About how much text a staged product holds, in characters. */
+function textLength(product: StagedProduct): number {
+  return (
+    product.sourceKey.length + product.title.length + (product.handle?.length ?? 0) + product.inputJson.length
+  );
+}
+
+/** The products staged in the database first (a large file), then the ones held in memory: file order. */
+function* allStaged(store: Store, importId: string, held: readonly StagedProduct[]) {
+  yield* store.catalog.staged(importId);
+  yield* held;
+}
+
+function apply(
+  store: Store,
+  importId: string,
+  held: readonly StagedProduct[],
+): Omit<ImportSummary, "rejected"> {
   let created = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const product of store.catalog.staged(importId)) {
-    const key = sourceKey(product.key, product.title);
-    const input = inputOf(product);
-    const seq = store.catalog.findBySourceKey("product", key);
-    if (seq === undefined) {
-      const record = store.create("product", {
-        title: product.title,
-        handle: product.key.handle ?? slugify(product.title),
-        input,
+  for (const product of allStaged(store, importId, held)) {
+    const { sourceKey: key, title, inputJson } = product;
+    const existing = store.catalog.findBySourceKey("product", key);
+    if (existing === undefined) {
+      const seq = store.catalog.createImported("product", {
+        title,
+        handle: product.handle ?? slugify(title),
+        inputJson,
         importId,
         sourceKey: key,
       });
-      store.catalog.linkRow(importId, product.firstRow, record.seq);
+      store.catalog.linkRow(importId, product.firstRow, seq);
       created++;
       continue;
     }
-    const existing = store.getBySeq(seq);
+    const input = JSON.parse(inputJson) as Record<string, unknown>;
     const changed =
-      existing === undefined ||
-      existing.title !== product.title ||
+      existing.title !== title ||
       JSON.stringify([existing.input.keywords, existing.input.facts ?? {}]) !==
         JSON.stringify([input.keywords, input.facts ?? {}]);
-    store.catalog.linkRecord(seq, {
+    store.catalog.linkRecord(existing.seq, {
       importId,
       sourceKey: key,
-      ...(changed ? { title: product.title, input: { ...existing?.input, ...input } } : {}),
+      ...(changed ? { title, input: { ...existing.input, ...input } } : {}),
     });
-    store.catalog.linkRow(importId, product.firstRow, seq);
+    store.catalog.linkRow(importId, product.firstRow, existing.seq);
     if (changed) updated++;
     else unchanged++;
   }
   return { created, updated, unchanged };
 }
 
-function inputOf(product: StagedProduct): Record<string, unknown> {
+function inputOf(product: ImportedProduct): Record<string, unknown> {
   const facts = Object.keys(product.facts).length > 0 ? { facts: product.facts } : {};
   const existing = product.existingDescriptionText?.trim();
   return {

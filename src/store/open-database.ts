@@ -44,6 +44,9 @@ export function openDatabase(path: string, prepare: (db: DatabaseSync) => void):
     if (!readOnly) {
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");
+      // A write inside a larger transaction keeps a statement journal (to undo just that statement); on
+      // disk that was a temporary file written for every insert, ~17 system calls each, half an import's time.
+      db.exec("PRAGMA temp_store = MEMORY");
     }
     try {
       prepare(db);

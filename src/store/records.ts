@@ -96,6 +96,8 @@ export interface PageRequest {
   readonly cursor?: string | undefined;
   /** Only records with this status. */
   readonly status?: RecordStatus | undefined;
+  /** Only records from a store file (true), or only those made in copydesk (false). */
+  readonly fromFile?: boolean | undefined;
 }
 
 /** An image kept with a product so revisions can show it to the model again. */

@@ -1,4 +1,4 @@
-import type { SQLInputValue } from "node:sqlite";
+import type { SQLInputValue, StatementSync } from "node:sqlite";
 import type { Check } from "../copy/checks/index.ts";
 import { uniqueHandle } from "../copy/handle.ts";
 import { openBrandVoices } from "./brand-voices.ts";
@@ -11,6 +11,7 @@ import type {
   KindName,
   NewVersion,
   Page,
+  PageRequest,
   RecordStatus,
   Store,
   StoredImage,
@@ -43,12 +44,26 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   );
   const recordById = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND id = ?`);
   const recordBySeq = db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE seq = ?`);
-  const recordsBefore = db.prepare(
-    `SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
-  );
-  const recordsWithStatusBefore = db.prepare(
-    `SELECT ${RECORD_COLUMNS} FROM records WHERE kind = ? AND status = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
-  );
+  // One statement for each combination of filters a page asks for, prepared on first use.
+  const pageStatements = new Map<string, StatementSync>();
+  const pageOf = (kind: KindName, request: PageRequest, before: number): Row[] => {
+    const where = ["kind = ?"];
+    const values: SQLInputValue[] = [kind];
+    if (request.status !== undefined) {
+      where.push("status = ?");
+      values.push(request.status);
+    }
+    if (request.fromFile !== undefined) {
+      where.push(request.fromFile ? "import_id IS NOT NULL" : "import_id IS NULL");
+    }
+    const sql = `SELECT ${RECORD_COLUMNS} FROM records WHERE ${where.join(" AND ")} AND seq < ? ORDER BY seq DESC LIMIT ?`;
+    let statement = pageStatements.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      pageStatements.set(sql, statement);
+    }
+    return statement.all(...values, before, request.limit + 1) as Row[];
+  };
   const bumpVersion = db.prepare(
     `UPDATE records SET latest_version = latest_version + 1, status = ?, updated_at = ? WHERE seq = ?
      RETURNING ${RECORD_COLUMNS}`,
@@ -58,8 +73,11 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
        restored_from, checks, copy, job_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const updateStatus = db.prepare(
-    "UPDATE records SET status = ?, updated_at = ? WHERE kind = ? AND id = ? AND latest_version > 0 RETURNING id",
+  // The ids as one JSON array: one statement for an export of many thousands, not one each. `+kind` keeps
+  // SQLite from walking every record of the kind (the kind index) instead of finding each id.
+  const updateStatuses = db.prepare(
+    `UPDATE records SET status = ?, updated_at = ?
+     WHERE +kind = ? AND id IN (SELECT value FROM json_each(?)) AND latest_version > 0 RETURNING id`,
   );
   const versionOf = db.prepare(
     `SELECT ${VERSION_SUMMARY_COLUMNS}, copy FROM versions WHERE record_seq = ? AND version = ?`,
@@ -137,11 +155,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     },
     list(kind, request) {
       const before = request.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(request.cursor);
-      const rows = (
-        request.status === undefined
-          ? recordsBefore.all(kind, before, request.limit + 1)
-          : recordsWithStatusBefore.all(kind, request.status, before, request.limit + 1)
-      ) as Row[];
+      const rows = pageOf(kind, request, before);
       const items = rows.slice(0, request.limit).map((row) => withVersion(row) as StoredRecord);
       const last = items.at(-1);
       return rows.length > request.limit && last
@@ -179,7 +193,9 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     setStatus(kind, ids, status) {
       return transaction(() => {
         const at = now().toISOString();
-        return ids.filter((id) => updateStatus.get(status, at, kind, id) !== undefined);
+        const rows = updateStatuses.all(status, at, kind, JSON.stringify(ids)) as Row[];
+        const updated = new Set(rows.map((row) => String(row.id)));
+        return ids.filter((id) => updated.has(id));
       });
     },
     cursorAfter: (record) => encodeCursor(record.seq),

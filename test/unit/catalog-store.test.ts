@@ -1,0 +1,262 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import { textBytes } from "../../src/catalog/byte-source.ts";
+import { exportProducts } from "../../src/pipeline/export-products.ts";
+import { importProducts } from "../../src/pipeline/import-products.ts";
+import { MIGRATIONS, migrate } from "../../src/store/migrations.ts";
+import type { NewVersion, Store } from "../../src/store/records.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+
+const written = (title: string): NewVersion => ({
+  source: "generated",
+  instructions: null,
+  checks: [],
+  copy: { description_html: `<p>${title}, "new".</p>`, seo_title: `${title} | Acme` },
+  model: "m",
+  stopReason: "endTurn",
+  route: "provider",
+});
+
+const generic = (lines: string[]) => textBytes(["Title,Keywords", ...lines].join("\n"));
+const mapping = { title: "Title", keywords: "Keywords" };
+
+describe("the catalog in the SQLite store", () => {
+  let dir: string;
+  let store: Store;
+  let counter: number;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "copydesk-catalog-store-"));
+    counter = 0;
+    store = openSqliteStore({
+      path: join(dir, "copydesk.db"),
+      now: () => new Date(Date.UTC(2026, 10, 27, 0, 0, counter)),
+      newId: () => `id-${++counter}`,
+    });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const handles = () =>
+    store
+      .list("product", { limit: 100 })
+      .items.map((record) => [record.title, record.handle])
+      .toReversed();
+
+  it("createImported makes handles unique as create does: against stored records and within one import", () => {
+    store.create("product", { title: "Mug", handle: "mug", input: {} });
+    store.create("post", { title: "Mug", handle: "mug-2", input: {} });
+    const importId = store.catalog.beginImport(null, {
+      dialect: "csv",
+      columns: [],
+      raw: "",
+      bom: false,
+      lineEnding: "\n",
+    });
+    const seqs = store.transaction(() =>
+      ["Mug", "Mug!", "Cup"].map((title, index) =>
+        store.catalog.createImported("product", {
+          title,
+          handle: index < 2 ? "mug" : "cup",
+          inputJson: JSON.stringify({ keywords: [title] }),
+          importId,
+          sourceKey: `title:${title}`,
+        }),
+      ),
+    );
+    assert.deepEqual(handles(), [
+      ["Mug", "mug"],
+      ["Mug", "mug-2"],
+      ["Mug!", "mug-3"],
+      ["Cup", "cup"],
+    ]);
+    const [first] = seqs;
+    const found = store.catalog.findBySourceKey("product", "title:Mug");
+    assert.deepEqual(found, { seq: first, title: "Mug", input: { keywords: ["Mug"] } });
+    assert.equal(store.getBySeq(first as number)?.importId, importId);
+    assert.equal(store.getBySeq(first as number)?.status, "draft");
+    assert.equal(store.catalog.findBySourceKey("post", "title:Mug"), undefined, "keys are per kind");
+  });
+
+  it("an import: one handle per product even when titles make the same one; again: unchanged or updated", async () => {
+    store.create("product", { title: "Mug", handle: "mug", input: {} });
+    const first = await importProducts(
+      store,
+      generic(["Mug,red", "mug!,blue", "MUG?,green", "Plate,white"]),
+      {
+        source: null,
+        format: "csv",
+        mapping,
+      },
+    );
+    assert.deepEqual([first.created, first.updated, first.unchanged], [4, 0, 0]);
+    assert.deepEqual(handles(), [
+      ["Mug", "mug"],
+      ["Mug", "mug-2"],
+      ["mug!", "mug-3"],
+      ["MUG?", "mug-4"],
+      ["Plate", "plate"],
+    ]);
+    const again = await importProducts(
+      store,
+      generic(["Mug,red", "mug!,blue; navy", "MUG?,green", "Bowl,"]),
+      {
+        source: null,
+        format: "csv",
+        mapping,
+      },
+    );
+    assert.deepEqual([again.created, again.updated, again.unchanged], [1, 1, 2]);
+    assert.equal(handles().length, 6, "nothing made twice");
+    const blue = store.catalog.findBySourceKey("product", "title:mug!");
+    assert.deepEqual(blue?.input.keywords, ["blue", "navy"]);
+  });
+
+  it("products past the memory bound are staged in the database: the same records, in file order", async () => {
+    const lines = Array.from({ length: 1200 }, (_, n) => `Item ${n % 700},k${n}`);
+    const held = await importProducts(store, generic(lines), { source: null, format: "csv", mapping });
+    const first = store.list("product", { limit: 2000 }).items.map((r) => [r.title, r.handle, r.input]);
+    const spilled = await importProducts(store, generic(lines), {
+      source: null,
+      format: "csv",
+      mapping,
+      heldText: 2000,
+    });
+    assert.deepEqual([held.products, held.created, held.updated], [1200, 700, 500]);
+    assert.deepEqual(
+      [spilled.products, spilled.created, spilled.updated, spilled.unchanged],
+      [1200, 0, 1000, 200],
+    );
+    assert.deepEqual(
+      store.list("product", { limit: 2000 }).items.map((r) => [r.title, r.handle, r.input]),
+      first,
+    );
+    const linked = [...store.catalog.rows(spilled.importId)].map((row) => row.record?.id);
+    assert.equal(linked.filter((id) => id !== undefined).length, 1200, "every row carries its product");
+  });
+
+  it("a file that fails after batches were staged imports nothing", async () => {
+    const lines = Array.from({ length: 1200 }, (_, n) => `Item ${n},k${n}`);
+    await assert.rejects(
+      importProducts(store, generic([...lines, 'Broken,"never closed']), {
+        source: null,
+        format: "csv",
+        mapping,
+      }),
+      /quotes are unbalanced/,
+    );
+    assert.equal(store.list("product", { limit: 10 }).items.length, 0);
+    assert.equal(store.catalog.listImports().length, 0);
+  });
+
+  it("rows carry their record's status and latest copy; list filters records from files", async () => {
+    const made = store.create(
+      "product",
+      { title: "Made here", handle: "made-here", input: {} },
+      written("Made"),
+    );
+    const result = await importProducts(store, generic(["Lamp,led", "Vase,glass"]), {
+      source: null,
+      format: "csv",
+      mapping,
+    });
+    const lamp = store.list("product", { limit: 10, fromFile: true }).items.find((r) => r.title === "Lamp");
+    assert.ok(lamp);
+    store.addVersion("product", lamp.id, written("Lamp"));
+    const rows = [...store.catalog.rows(result.importId)];
+    assert.deepEqual(
+      rows.map((row) => [row.number, row.raw, row.record?.status, row.record?.copy?.seo_title]),
+      [
+        [2, "Lamp,led\n", "written", "Lamp | Acme"],
+        [3, "Vase,glass", "draft", undefined],
+      ],
+    );
+    assert.equal(rows[0]?.record?.id, lamp.id);
+    assert.deepEqual(
+      store.list("product", { limit: 10, fromFile: false }).items.map((r) => r.id),
+      [made.id],
+    );
+    assert.deepEqual(
+      store.list("product", { limit: 10, fromFile: true, status: "written" }).items.map((r) => r.id),
+      [lamp.id],
+    );
+  });
+
+  it("an export writes each wanted product's copy into its row, adds the ones made here, and marks them exported", async () => {
+    const made = store.create(
+      "product",
+      { title: "Made here", handle: "made-here", input: {} },
+      written("Made"),
+    );
+    store.create("product", { title: "Draft here", handle: "draft-here", input: {} });
+    const result = await importProducts(store, generic(["Lamp,led", "Vase,glass", "Cup,tin"]), {
+      source: null,
+      format: "csv",
+      mapping,
+    });
+    const byTitle = new Map(store.list("product", { limit: 10 }).items.map((r) => [r.title, r.id]));
+    store.addVersion("product", byTitle.get("Lamp") as string, written("Lamp"));
+    store.addVersion("product", byTitle.get("Cup") as string, written("Cup"));
+    store.setStatus("product", [byTitle.get("Cup") as string], "approved");
+    const path = join(dir, "out.csv");
+    const exported = await exportProducts(store, { format: "csv", path, include: ["written"] });
+    assert.equal(exported.importId, result.importId);
+    assert.deepEqual([exported.products, exported.added], [2, 1]);
+    const lines = readFileSync(path, "utf8").split("\n");
+    assert.equal(lines[0], "Title,Keywords,description_html,short_description,seo_title,seo_description");
+    assert.equal(lines[1], 'Lamp,led,"<p>Lamp, ""new"".</p>",,Lamp | Acme,');
+    assert.equal(lines[2], "Vase,glass");
+    assert.equal(
+      lines[3],
+      "Cup,tin",
+      "an approved product is not written when only written ones are asked for",
+    );
+    assert.match(lines[4] ?? "", /^Made here,/);
+    assert.equal(store.get("product", byTitle.get("Lamp") as string)?.status, "exported");
+    assert.equal(store.get("product", made.id)?.status, "exported");
+    assert.equal(store.get("product", byTitle.get("Cup") as string)?.status, "approved");
+    assert.equal(store.get("product", byTitle.get("Vase") as string)?.status, "draft");
+  });
+
+  it("setStatus returns the ids it changed, in the order given; drafts and unknown ids are left out", () => {
+    const a = store.create("product", { title: "A", handle: "a", input: {} }, written("A"));
+    const b = store.create("product", { title: "B", handle: "b", input: {} }, written("B"));
+    const draft = store.create("product", { title: "C", handle: "c", input: {} });
+    assert.deepEqual(store.setStatus("product", [b.id, "nope", draft.id, a.id, b.id], "approved"), [
+      b.id,
+      a.id,
+      b.id,
+    ]);
+    assert.deepEqual(store.setStatus("post", [a.id], "approved"), [], "a product is not a post");
+    assert.equal(store.get("product", a.id)?.status, "approved");
+    assert.equal(store.get("product", draft.id)?.status, "draft");
+  });
+
+  it("a database from before import_links keeps which row carries which record's copy", () => {
+    store.close();
+    const path = join(dir, "schema-5.db");
+    const db = new DatabaseSync(path);
+    migrate(db, MIGRATIONS.slice(0, 5));
+    db.exec(`INSERT INTO imports (id, state, source, header, row_count, imported_at)
+               VALUES ('imp', 'done', NULL, '{"dialect":"csv","columns":[],"raw":"","bom":false,"lineEnding":"\\n"}', 2, 'x');
+             INSERT INTO records (kind, id, title, handle, input, created_at, updated_at, import_id)
+               VALUES ('product', 'lamp', 'Lamp', 'lamp', '{}', 'x', 'x', 'imp');
+             INSERT INTO import_rows (import_id, number, raw, record_seq, is_first) VALUES
+               ('imp', 2, 'Lamp,led', 1, 1), ('imp', 3, 'Lamp,blue', NULL, 0);`);
+    db.close();
+    store = openSqliteStore({ path, now: () => new Date(), newId: () => "new" });
+    assert.deepEqual(
+      [...store.catalog.rows("imp")].map((row) => [row.number, row.record?.id ?? null]),
+      [
+        [2, "lamp"],
+        [3, null],
+      ],
+    );
+  });
+});
