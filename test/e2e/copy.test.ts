@@ -289,21 +289,32 @@ describe("structured copy through the built executable", () => {
   });
 });
 
-describe("a database written by copydesk 0.1.0", () => {
+/** A server on a fresh copy of the database copydesk 0.1.0 wrote, for the describe block it is called in. */
+function serverOnReleaseFixture(): { readonly server: RunningServer } {
   let dataDir: string;
-  let server: RunningServer;
+  let server: RunningServer | undefined;
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "copydesk-migrate-"));
     copyFileSync("test/fixtures/release-0.1.0/copydesk.db", join(dataDir, "copydesk.db"));
     server = await startServer({ dataDir });
   });
   after(async () => {
-    await server.close();
+    await server?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
+  return {
+    get server() {
+      if (!server) throw new Error("the server starts in before()");
+      return server;
+    },
+  };
+}
+
+describe("a database written by copydesk 0.1.0", () => {
+  const fixture = serverOnReleaseFixture();
 
   it("opens with every post and product intact, an existing text as version 1", async () => {
-    const products = (await callTool(server.client, "list_products", {})).structuredContent as {
+    const products = (await callTool(fixture.server.client, "list_products", {})).structuredContent as {
       products: Product[] &
         Array<{ title: string; keywords: string[]; model: string | null; route: string | null }>;
     };
@@ -333,7 +344,7 @@ describe("a database written by copydesk 0.1.0", () => {
     assert.equal(mug.checks, null, "checks were not run on a kept description");
     assert.equal(mug.copy.seo_title, "", "new fields start empty");
     assert.equal(mug.handle, "ceramic-pour-over-mug");
-    const posts = (await callTool(server.client, "list_posts", {})).structuredContent as {
+    const posts = (await callTool(fixture.server.client, "list_posts", {})).structuredContent as {
       posts: Array<{ title: string; abstract: string | null }>;
     };
     assert.deepEqual(
@@ -346,10 +357,10 @@ describe("a database written by copydesk 0.1.0", () => {
         ],
       ],
     );
-    const draft = (await callTool(server.client, "list_posts", {})).structuredContent as {
+    const draft = (await callTool(fixture.server.client, "list_posts", {})).structuredContent as {
       posts: Array<{ id: string }>;
     };
-    const full = await callTool(server.client, "get_post", { id: draft.posts[0]?.id ?? "" });
+    const full = await callTool(fixture.server.client, "get_post", { id: draft.posts[0]?.id ?? "" });
     assert.equal(
       (full.structuredContent as { post: { content: string } }).post.content,
       "Draft content, not yet summarised.",
@@ -358,20 +369,10 @@ describe("a database written by copydesk 0.1.0", () => {
 });
 
 describe("a database written by copydesk 0.1.0, first read as a resource", () => {
-  let dataDir: string;
-  let server: RunningServer;
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "copydesk-migrate-"));
-    copyFileSync("test/fixtures/release-0.1.0/copydesk.db", join(dataDir, "copydesk.db"));
-    server = await startServer({ dataDir });
-  });
-  after(async () => {
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const fixture = serverOnReleaseFixture();
 
   it("is migrated by a resources/list before any tool call (handles made by the deferred slugify)", async () => {
-    const { resources } = await server.client.listResources();
+    const { resources } = await fixture.server.client.listResources();
     const products = resources.filter((r) => r.uri.startsWith("copydesk://products/"));
     assert.deepEqual(products.map((r) => r.title).sort(), [
       "Product: Ceramic pour-over mug",
@@ -379,7 +380,7 @@ describe("a database written by copydesk 0.1.0, first read as a resource", () =>
       "Product: Oak cutting board",
     ]);
     const towel = products.find((r) => r.name === "Leinen-Geschirrtuch");
-    const read = await server.client.readResource({ uri: towel?.uri ?? "" });
+    const read = await fixture.server.client.readResource({ uri: towel?.uri ?? "" });
     const first = read.contents[0];
     const record = JSON.parse(first && "text" in first ? first.text : "{}") as { handle: string };
     assert.equal(record.handle, "leinen-geschirrtuch");
