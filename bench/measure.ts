@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Driver } from "./driver.ts";
+import { dropFromPageCache } from "./page-cache.ts";
 import { median, percentile } from "./stats.ts";
 
 export interface Subject {
@@ -48,6 +49,7 @@ export interface ColdStart {
 }
 
 async function load(subject: Subject, dataDir: string, plan: Plan) {
+  dropFromPageCache(subject.executable);
   const driver = new Driver(subject.executable, subject.args?.(dataDir) ?? []);
   await driver.initialize();
   for (let i = 0; i < 20; i++) await driver.createProduct(i); // warm-up: JIT, caches, the database file
