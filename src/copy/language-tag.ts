@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commonLanguageName } from "./language-names.ts";
 
 /** Long enough for any tag a shop uses (de, fr-CA, zh-Hant-TW, sr-Latn-RS) and short enough to bound. */
 const MAX_TAG = 35;
@@ -15,7 +16,10 @@ export function canonicalLanguage(tag: string): string | undefined {
   try {
     const [canonical] = Intl.getCanonicalLocales(tag.trim());
     if (canonical === undefined) return undefined;
-    return displayNames().of(new Intl.Locale(canonical).language) === undefined ? undefined : canonical;
+    const { language } = new Intl.Locale(canonical);
+    return (commonLanguageName(language) ?? displayNames().of(language)) === undefined
+      ? undefined
+      : canonical;
   } catch {
     return undefined;
   }
@@ -24,7 +28,7 @@ export function canonicalLanguage(tag: string): string | undefined {
 /** "fr-CA" → "Canadian French", for texts people read; the tag itself when ICU has no name for it. */
 export function languageName(tag: string): string {
   try {
-    return displayNames().of(tag) ?? tag;
+    return commonLanguageName(tag) ?? displayNames().of(tag) ?? tag;
   } catch {
     // Display names reject some valid tags with extensions (en-u-ca-gregory).
     return tag;

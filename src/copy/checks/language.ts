@@ -1,3 +1,4 @@
+import { commonLanguageName } from "../language-names.ts";
 import { checkLibraries } from "./libraries.ts";
 import type { Check } from "./types.ts";
 import { countWords, primaryLanguage } from "./words.ts";
@@ -56,7 +57,8 @@ export function languageCheck(body: string, asked: string): Check {
 }
 
 function languageName(code: string): string {
-  let name: string | undefined;
+  let name = commonLanguageName(code);
+  if (name !== undefined) return `${name} (${code})`;
   try {
     name = new Intl.DisplayNames(["en"], { type: "language" }).of(code);
   } catch {
