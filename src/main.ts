@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { isCatalogCommand, runCatalogCommand } from "./cli/catalog/command.ts";
 import { runConfigCommand } from "./cli/client-config/command.ts";
 import { jsoncLibrary } from "./cli/client-config/merge.ts";
@@ -23,20 +22,10 @@ import { warmUpScreen } from "./transports/stdio/warm-up.ts";
 import { serveStdio } from "./transports/stdio.ts";
 import { VERSION } from "./version.ts";
 
-/**
- * The SDK's server makes an Ajv instance (with its formats) for every server it creates: ~20 ms of each
- * start on a slow machine. Made here, it is made while the executable's V8 startup snapshot is built, and
- * every server shares it (it only compiles and caches validators for schemas it is given).
- */
-const jsonSchemaValidator = new AjvJsonSchemaValidator();
-
 /** Runs once while the V8 startup snapshot is built (scripts/bundle.ts `prepare`), never at run time. */
 export async function prepareSnapshot(): Promise<void> {
   warmUpScreen();
-  await warmUpServer({
-    sampling: { timeoutMs: 1000, modelPreferences: {} },
-    jsonSchemaValidator,
-  });
+  await warmUpServer({ sampling: { timeoutMs: 1000, modelPreferences: {} } });
 }
 
 async function main(): Promise<number | undefined> {
@@ -101,7 +90,6 @@ async function main(): Promise<number | undefined> {
     // Over HTTP a path would name a file on the server, readable by any remote caller: URLs only.
     loadImage: defaultImageLoader({ localFiles: !config.http }),
     localFiles: !config.http,
-    jsonSchemaValidator,
   };
   const logger = config.http
     ? await serveHttp(config.http, deps, store.close)

@@ -1,5 +1,4 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { BUILT_VIEWS, type Views } from "./apps/built-views.ts";
 import { withView } from "./apps/links.ts";
 import { registerAppResources } from "./apps/resources.ts";
@@ -12,6 +11,7 @@ import { PROMPTS } from "./prompts/index.ts";
 import { registerBrandVoiceResources } from "./resources/brand-voices.ts";
 import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
+import { lazyJsonSchemaValidator } from "./runtime/lazy-json-schema-validator.ts";
 import { createClientSampling, type SamplingConfig } from "./sampling/client-sampling.ts";
 import { createWriter, type ServerSideModel } from "./sampling/router.ts";
 import type { Store } from "./store/records.ts";
@@ -32,8 +32,6 @@ export interface ServerDeps {
   readonly localFiles: boolean;
   /** The MCP Apps views' pages; default: the ones built into the bundle. */
   readonly views?: Views;
-  /** Validates elicitation replies; default: a new Ajv instance per server (the SDK's default). */
-  readonly jsonSchemaValidator?: jsonSchemaValidator;
 }
 
 /** What the server tells the calling model, made from the kinds so a new kind is described too. */
@@ -61,7 +59,7 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     {
       capabilities: { logging: {} },
       instructions: instructions(KINDS),
-      ...(deps.jsonSchemaValidator ? { jsonSchemaValidator: deps.jsonSchemaValidator } : {}),
+      jsonSchemaValidator: lazyJsonSchemaValidator(),
     },
   );
   const logger = createLogger([...deps.logSinks, mcpSink(server)]);

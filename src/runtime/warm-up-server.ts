@@ -12,9 +12,7 @@ const LISTS = ["tools/list", "prompts/list", "resources/templates/list"] as cons
  * then, and zod's parsers for those requests are generated then, instead of on every start's first
  * tools/list. Nothing of this server is kept: it is closed, and only compiled code stays in the snapshot.
  */
-export async function warmUpServer(
-  deps: Pick<ServerDeps, "sampling" | "views" | "jsonSchemaValidator">,
-): Promise<void> {
+export async function warmUpServer(deps: Pick<ServerDeps, "sampling" | "views">): Promise<void> {
   const { server } = createServer({
     ...deps,
     store: () => {
