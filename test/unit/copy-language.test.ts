@@ -71,6 +71,10 @@ describe("detectLanguage", () => {
     assert.equal(detectLanguage("Stoneware coffee mug, 350 ml"), undefined);
     assert.equal(detectLanguage("Kaffeetasse aus Steinzeug"), undefined);
     assert.equal(detectLanguage("350 ml"), undefined);
+    // Low scores with a wide lead: tinyld says Turkish, Romanian, English at 0.09-0.15.
+    assert.equal(detectLanguage("Red mug 350 ml"), undefined);
+    assert.equal(detectLanguage("Oak cutting board oak oiled"), undefined);
+    assert.equal(detectLanguage("Leather wallet for men"), undefined);
     assert.equal(detectLanguage(""), undefined);
   });
 });
