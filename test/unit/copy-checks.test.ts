@@ -18,6 +18,25 @@ import { seoTitleCheck } from "../../src/copy/checks/seo-title.ts";
 before(() => loadCheckLibraries());
 
 describe("keywords check", () => {
+  it("asks for the language only when a keyword is not there as written", () => {
+    let asked = 0;
+    const german = () => {
+      asked++;
+      return "de";
+    };
+    const verbatim = keywordsCheck(["Eine rote Tasse, 350 ml."], ["Tasse", "350 ml"], german);
+    assert.equal(verbatim.ok, true);
+    assert.equal(asked, 0, "every keyword was there as written");
+    const inflected = keywordsCheck(["Rote Tassen, 350 ml."], ["Tasse", "350 ml"], german);
+    assert.deepEqual([inflected.ok, asked], [true, 1]);
+    const absent = keywordsCheck(["Rote Teller."], ["Tasse"], german);
+    assert.deepEqual(absent, {
+      check: "keywords",
+      ok: false,
+      detail: 'the copy does not use the keyword "Tasse"',
+    });
+  });
+
   const cases: Array<[string, string, string, string]> = [
     ["a plural counts for the singular", "en", "Two sturdy mugs for your morning coffee.", "mug"],
     ["a hyphen counts for a space", "en", "The glaze is dishwasher-safe.", "dishwasher safe"],

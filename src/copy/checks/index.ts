@@ -20,18 +20,21 @@ export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";
  * words, language when none was asked for.
  */
 export function runChecks(input: CheckInput, context: CheckContext): Check[] {
-  // Inflections are matched in the asked language, else in the one the body (or the title) is written in.
-  const language =
-    context.language !== undefined
-      ? primaryLanguage(context.language)
-      : (detectLanguage(input.body) ?? detectLanguage(context.title));
+  // Inflections are matched in the asked language, else in the one the body (or the title) is written in,
+  // detected only when a check needs it.
+  let detected: { language: string | undefined } | undefined;
+  const language = (): string | undefined => {
+    if (context.language !== undefined) return primaryLanguage(context.language);
+    detected ??= { language: detectLanguage(input.body) ?? detectLanguage(context.title) };
+    return detected.language;
+  };
   const checks: Check[] = [];
   if (context.keywords.length > 0) checks.push(keywordsCheck(input.texts, context.keywords, language));
   if (context.length !== undefined) checks.push(lengthCheck(input.body, context.length));
   if (input.seoTitle !== undefined) checks.push(seoTitleCheck(input.seoTitle));
   if (input.seoDescription !== undefined) checks.push(seoDescriptionCheck(input.seoDescription));
   if (context.bannedWords.length > 0)
-    checks.push(bannedWordsCheck(input.texts, context.bannedWords, language));
+    checks.push(bannedWordsCheck(input.texts, context.bannedWords, language()));
   checks.push(inventedSpecsCheck(input.texts, context));
   if (context.language !== undefined) checks.push(languageCheck(input.body, context.language));
   return checks;
