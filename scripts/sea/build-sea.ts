@@ -26,11 +26,16 @@ export interface BuildSeaOptions {
 }
 
 /**
- * V8 grows the young generation up to 16 MB a semi-space under allocation pressure (each create_product
- * reads JSON, validates it and runs the copy checks): with 32 calls in flight that took private memory
- * from ~100 to ~150 MiB. Capped at 4 MB it stays near 100 MiB for ~5% fewer calls a second (measured).
+ * Node options of the executable, for memory: it is a desktop helper, one per client, and no model can
+ * send it calls as fast as it answers them.
+ * - V8 grows the young generation up to 16 MB a semi-space under allocation pressure (each create_product
+ *   reads JSON, validates it and runs the copy checks): capped at 4 MB.
+ * - `--optimize-for-size` makes V8 collect and grow its heap for size over speed: with 32 create_product
+ *   calls in flight peak RSS 115 MiB instead of 151 (copydesk before the catalog: 124), private memory 60
+ *   instead of 96, for 22% fewer calls a second (897 against 1146, p50 the same); a 1,000-product catalog
+ *   job took the same time with 19% more CPU (5.6 s against 4.7). Measured 2026-11-27.
  */
-export const EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4"];
+export const EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4", "--optimize-for-size"];
 
 export function seaConfig(o: BuildSeaOptions): Record<string, unknown> {
   return {
