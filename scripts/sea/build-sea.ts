@@ -61,7 +61,9 @@ export function buildSea(o: BuildSeaOptions): void {
     const cfg = join(dir, "sea-config.json");
     writeFileSync(cfg, JSON.stringify(seaConfig(o), null, 2));
     rmSync(o.output, { force: true });
-    run(cmd, [...args, "--build-sea", cfg]);
+    // V8 rejects a code cache made under other flags ("Code cache data rejected" at every start): the
+    // blob is made under the options the executable runs with.
+    run(cmd, [...args, ...(o.execArgv ?? EXEC_ARGV), "--build-sea", cfg]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
