@@ -90,13 +90,14 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
   };
   for (const tool of TOOLS) registerTool(server, withView(tool), toolDeps);
   registerAppResources(server, deps.views ?? BUILT_VIEWS);
-  // A resource read may be the first use of the store, which migrates an old one (making handles).
+  // A resource read or a completion may be the first use of the store, which migrates an old one (making
+  // handles): tools load the libraries themselves (define-tool.ts), these through openedStore.
   const openedStore = async () => {
     await loadCopyLibraries();
     return deps.store();
   };
   registerRecordResources(server, openedStore, KINDS);
   registerBrandVoiceResources(server, openedStore);
-  for (const prompt of PROMPTS) registerPrompt(server, prompt, { store: deps.store });
+  for (const prompt of PROMPTS) registerPrompt(server, prompt, { store: openedStore });
   return { server, logger };
 }

@@ -42,43 +42,35 @@ export function matching(candidates: Iterable<string>, typed: string | undefined
 }
 
 /** Names of the stored brand voices; an unusable store completes nothing rather than failing. */
-export function storedBrandNames(store: () => Store): string[] {
+export async function storedBrandNames(store: () => Promise<Store>): Promise<string[]> {
   try {
-    return store()
-      .brands.list()
-      .map((voice) => voice.name);
+    return (await store()).brands.list().map((voice) => voice.name);
   } catch {
     return [];
   }
 }
 
 /** Titles of the newest stored products; an unusable store completes nothing rather than failing. */
-export function storedProductTitles(store: () => Store): string[] {
-  return titles(
-    () => store().list("product", { limit: 100 }),
-    (cursor) => store().list("product", { limit: 100, cursor }),
-  );
+export function storedProductTitles(store: () => Promise<Store>): Promise<string[]> {
+  return titles(store, "product");
 }
 
 /** Titles of the newest stored blog posts. */
-export function storedPostTitles(store: () => Store): string[] {
-  return titles(
-    () => store().list("post", { limit: 100 }),
-    (cursor) => store().list("post", { limit: 100, cursor }),
-  );
+export function storedPostTitles(store: () => Promise<Store>): Promise<string[]> {
+  return titles(store, "post");
 }
 
-type TitlePage = { items: readonly { title: string }[]; nextCursor?: string | undefined };
-
-function titles(first: () => TitlePage, next: (cursor: string) => TitlePage): string[] {
+async function titles(store: () => Promise<Store>, kind: "product" | "post"): Promise<string[]> {
   try {
+    const opened = await store();
     const found: string[] = [];
-    let page = first();
-    for (;;) {
+    let cursor: string | undefined;
+    do {
+      const page = opened.list(kind, { limit: 100, cursor });
       found.push(...page.items.map((item) => item.title));
-      if (!page.nextCursor || found.length >= SCANNED) return found;
-      page = next(page.nextCursor);
-    }
+      cursor = page.nextCursor;
+    } while (cursor && found.length < SCANNED);
+    return found;
   } catch {
     // A completion is a convenience: the tool call that needs the store reports why it is unusable.
     return [];

@@ -5,7 +5,8 @@ import type { Store } from "../store/records.ts";
 
 /** What prompts may use to complete their arguments; passed in like ToolDeps. */
 export interface PromptDeps {
-  readonly store: () => Store;
+  /** Opens the store (migrating an old one) once the libraries that needs have loaded. */
+  readonly store: () => Promise<Store>;
 }
 
 /**

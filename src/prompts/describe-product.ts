@@ -14,7 +14,7 @@ export const describeProduct = definePrompt({
       z
         .string()
         .describe("The product's name, e.g. Ceramic pour-over mug (completes stored products' names)"),
-      (typed) => matching(storedProductTitles(deps.store), typed),
+      async (typed) => matching(await storedProductTitles(deps.store), typed),
     ),
     keywords: z
       .string()

@@ -8,7 +8,7 @@ export function styleArguments(deps: PromptDeps) {
   return {
     brand_voice: completable(
       z.string().optional().describe("Name of a stored brand voice to write in (optional)"),
-      (typed) => matching(storedBrandNames(deps.store), typed),
+      async (typed) => matching(await storedBrandNames(deps.store), typed),
     ),
     tone: completable(
       z

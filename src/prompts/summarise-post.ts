@@ -12,7 +12,7 @@ export const summarisePost = definePrompt({
   arguments: (deps) => ({
     title: completable(
       z.string().describe("The post's title; completes the titles of stored posts"),
-      (typed) => matching(storedPostTitles(deps.store), typed),
+      async (typed) => matching(await storedPostTitles(deps.store), typed),
     ),
     content: z
       .string()

@@ -386,3 +386,15 @@ describe("a database written by copydesk 0.1.0, first read as a resource", () =>
     assert.equal(record.handle, "leinen-geschirrtuch");
   });
 });
+
+describe("a database written by copydesk 0.1.0, first touched by a completion", () => {
+  const fixture = serverOnReleaseFixture();
+
+  it("is migrated by completion/complete before any tool call, and completes stored titles", async () => {
+    const { completion } = await fixture.server.client.complete({
+      ref: { type: "ref/prompt", name: "describe_product" },
+      argument: { name: "title", value: "Oak" },
+    });
+    assert.deepEqual(completion.values, ["Oak cutting board"]);
+  });
+});
