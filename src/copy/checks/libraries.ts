@@ -5,6 +5,8 @@
  * Call loadCheckLibraries() (cheap once done) before running any check.
  */
 
+import { deferred } from "../../libraries/deferred.ts";
+
 type Stemmer = (word: string) => string;
 
 export interface CheckLibraries {
@@ -15,22 +17,15 @@ export interface CheckLibraries {
   readonly stemmers: Readonly<Record<string, Stemmer>>;
 }
 
-let loaded: CheckLibraries | undefined;
-let loading: Promise<CheckLibraries> | undefined;
+const libraries = deferred("the copy checks' libraries", load);
 
 export function loadCheckLibraries(): Promise<CheckLibraries> {
-  if (loaded) return Promise.resolve(loaded);
-  loading ??= load().then((libraries) => {
-    loaded = libraries;
-    return libraries;
-  });
-  return loading;
+  return libraries.load();
 }
 
 /** The loaded libraries; a check run before loadCheckLibraries() is a bug in its caller. */
 export function checkLibraries(): CheckLibraries {
-  if (!loaded) throw new Error("a copy check ran before loadCheckLibraries() finished");
-  return loaded;
+  return libraries.get();
 }
 
 async function load(): Promise<CheckLibraries> {
