@@ -8,7 +8,7 @@ const LISTS = ["tools/list", "prompts/list", "resources/templates/list"] as cons
 
 /**
  * Answers a client's first requests once, in memory, while the executable's V8 startup snapshot is built:
- * the code that turns ~35 tools' zod schemas into JSON Schema (and the SDK's list handlers) is compiled
+ * the code that turns 26 tools' zod schemas into JSON Schema (and the SDK's list handlers) is compiled
  * then, and zod's parsers for those requests are generated then, instead of on every start's first
  * tools/list. Nothing of this server is kept: it is closed, and only compiled code stays in the snapshot.
  */
