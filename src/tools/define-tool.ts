@@ -38,16 +38,30 @@ export interface ToolCall extends CallContext {
   readonly progress: ProgressReporter;
 }
 
-function progressReporter(extra: RequestHandlerExtra<ServerRequest, ServerNotification>): ProgressReporter {
+/**
+ * Progress on the caller's token. `sent()` settles once every notification reported so far is with the
+ * transport: the result must not overtake the last one, since a client stops listening for a request's
+ * progress when its result arrives (a job's final 200/200 was lost that way, now and then).
+ */
+function progressReporter(extra: RequestHandlerExtra<ServerRequest, ServerNotification>): {
+  readonly report: ProgressReporter;
+  readonly sent: () => Promise<void>;
+} {
   const token = extra._meta?.progressToken;
-  if (token === undefined) return () => {};
-  return (progress, total, message) => {
-    void extra
-      .sendNotification({
-        method: "notifications/progress",
-        params: { progressToken: token, progress, total, message },
-      })
-      .catch(() => {});
+  let sending: Promise<unknown> = Promise.resolve();
+  const sent = () => sending.then(() => {});
+  if (token === undefined) return { report: () => {}, sent };
+  return {
+    report: (progress, total, message) => {
+      const notification = extra
+        .sendNotification({
+          method: "notifications/progress",
+          params: { progressToken: token, progress, total, message },
+        })
+        .catch(() => {});
+      sending = Promise.all([sending, notification]);
+    },
+    sent,
   };
 }
 
@@ -118,6 +132,7 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       input: Record<string, unknown>,
       extra: RequestHandlerExtra<ServerRequest, ServerNotification>,
     ): Promise<CallToolResult> => {
+      const progress = progressReporter(extra);
       try {
         // The libraries that read, check and store copy load on the first call, not at start-up
         // (libraries/deferred.ts); a first call may also open an old database and migrate it.
@@ -125,13 +140,15 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
         const reply = await tool.handle(input, deps, {
           requestId: extra.requestId,
           signal: extra.signal,
-          progress: progressReporter(extra),
+          progress: progress.report,
         });
+        await progress.sent();
         return {
           content: [{ type: "text", text: reply.text }],
           structuredContent: reply.structured as Record<string, unknown>,
         };
       } catch (error) {
+        await progress.sent();
         const expected = toolFailureMessage(error);
         if (expected !== undefined) {
           deps.logger.warning(`${tool.name} failed: ${expected}`);
