@@ -40,8 +40,9 @@ export interface ToolCall extends CallContext {
 
 /**
  * Progress on the caller's token. `sent()` settles once every notification reported so far is with the
- * transport: the result must not overtake the last one, since a client stops listening for a request's
- * progress when its result arrives (a job's final 200/200 was lost that way, now and then).
+ * transport, so a result is never written ahead of them: a client stops listening for a request's progress
+ * when its result arrives. (The TypeScript SDK's client can still miss a last notification that arrives in
+ * the same read as the result: it runs notification handlers a microtask later.)
  */
 function progressReporter(extra: RequestHandlerExtra<ServerRequest, ServerNotification>): {
   readonly report: ProgressReporter;
