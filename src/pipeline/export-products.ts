@@ -56,7 +56,8 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
   const include = new Set<string>(options.include ?? ["approved"]);
   const source = sourceImport(store, options);
   const header: CatalogHeader = source?.header ?? freshHeader(FRESH[options.format]);
-  const exported: string[] = [];
+  /** The seqs of the records whose copy went out. */
+  const exported: number[] = [];
   /** A record goes out when it has copy (it is not a draft) and one of the statuses asked for. */
   const wanted = (status: string, copy: object | undefined) => copy !== undefined && include.has(status);
 
@@ -64,7 +65,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     if (!source) return;
     for (const { raw, record } of store.catalog.rows(source.id)) {
       if (record !== null && wanted(record.status, record.copy)) {
-        exported.push(record.id);
+        exported.push(record.seq);
         yield { raw, copy: catalogCopy(record.copy) };
       } else {
         yield { raw };
@@ -76,7 +77,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     // A product from a store file goes out with its file, or not at all.
     for (const record of productsMadeHere(store)) {
       if (!wanted(record.status, record.current?.copy)) continue;
-      exported.push(record.id);
+      exported.push(record.seq);
       added++;
       yield {
         key: { handle: record.handle ?? undefined },
@@ -92,7 +93,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     ...(source?.source ? { source: source.source } : {}),
     overwriteSource: options.overwriteSource === true,
   });
-  store.setStatus("product", exported, "exported");
+  store.catalog.markExported(exported);
   return {
     path: options.path,
     dialect: header.dialect,

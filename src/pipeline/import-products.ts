@@ -133,6 +133,9 @@ function* allStaged(store: Store, importId: string, held: readonly StagedProduct
   yield* held;
 }
 
+/** New records are made this many at a time (see Catalog.createImported). */
+const CREATE_AT_ONCE = 500;
+
 function apply(
   store: Store,
   importId: string,
@@ -141,19 +144,36 @@ function apply(
   let created = 0;
   let updated = 0;
   let unchanged = 0;
+  const links: { number: number; recordSeq: number }[] = [];
+  let pending: StagedProduct[] = [];
+  const pendingKeys = new Set<string>();
+  const createPending = () => {
+    const seqs = store.catalog.createImported(
+      "product",
+      pending.map((product) => ({
+        title: product.title,
+        handle: product.handle ?? slugify(product.title),
+        inputJson: product.inputJson,
+        importId,
+        sourceKey: product.sourceKey,
+      })),
+    );
+    pending.forEach((product, index) => {
+      links.push({ number: product.firstRow, recordSeq: seqs[index] as number });
+    });
+    created += pending.length;
+    pending = [];
+    pendingKeys.clear();
+  };
   for (const product of allStaged(store, importId, held)) {
     const { sourceKey: key, title, inputJson } = product;
+    // A key the file has twice: its first product must exist before the second is matched against it.
+    if (pendingKeys.has(key)) createPending();
     const existing = store.catalog.findBySourceKey("product", key);
     if (existing === undefined) {
-      const seq = store.catalog.createImported("product", {
-        title,
-        handle: product.handle ?? slugify(title),
-        inputJson,
-        importId,
-        sourceKey: key,
-      });
-      store.catalog.linkRow(importId, product.firstRow, seq);
-      created++;
+      pending.push(product);
+      pendingKeys.add(key);
+      if (pending.length === CREATE_AT_ONCE) createPending();
       continue;
     }
     const input = JSON.parse(inputJson) as Record<string, unknown>;
@@ -166,10 +186,12 @@ function apply(
       sourceKey: key,
       ...(changed ? { title, input: { ...existing.input, ...input } } : {}),
     });
-    store.catalog.linkRow(importId, product.firstRow, existing.seq);
+    links.push({ number: product.firstRow, recordSeq: existing.seq });
     if (changed) updated++;
     else unchanged++;
   }
+  createPending();
+  store.catalog.linkRows(importId, links);
   return { created, updated, unchanged };
 }
 

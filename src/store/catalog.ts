@@ -1,6 +1,7 @@
-import type { DatabaseSync, SQLInputValue } from "node:sqlite";
+import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
 import type { CatalogHeader } from "../catalog/types.ts";
 import { uniqueHandle } from "../copy/handle.ts";
+import { fromChunk, toChunks } from "./row-chunks.ts";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -49,6 +50,7 @@ export interface ImportRow {
 
 /** What an export needs of a row's record: its status and its latest copy (undefined while a draft). */
 export interface RowRecord {
+  readonly seq: number;
   readonly id: string;
   readonly status: string;
   readonly copy: Record<string, unknown> | undefined;
@@ -83,8 +85,8 @@ export interface Catalog {
   stageProducts(importId: string, products: readonly StagedProduct[], firstPosition: number): void;
   /** The staged products, in file order (streamed from the database). */
   staged(importId: string): Iterable<StagedProduct>;
-  /** Marks the product's first row as the one its copy is written into. */
-  linkRow(importId: string, number: number, recordSeq: number): void;
+  /** Marks each product's first row as the one its record's copy is written into. */
+  linkRows(importId: string, links: readonly { number: number; recordSeq: number }[]): void;
   finishImport(importId: string, rowCount: number, summary: ImportSummary): void;
   failImport(importId: string): void;
   getImport(id: string): ImportInfo | undefined;
@@ -93,13 +95,19 @@ export interface Catalog {
   listImports(): readonly ImportInfo[];
   /** An import's rows in file order, each first row with its record's status and latest copy (streamed). */
   rows(importId: string): Iterable<ImportRow>;
+  /**
+   * Marks records (by seq) whose copy went out in an export file as exported; drafts stay drafts. By seq, one
+   * statement: an export of 33,000 products updated them by id in 0.4 s, by seq in 0.2 s.
+   */
+  markExported(seqs: readonly number[]): void;
   /** The record a store key belongs to. */
   findBySourceKey(kind: string, sourceKey: string): SourceRecord | undefined;
   /**
-   * Stores a draft record from a store file and returns its seq: Store.create without reading the record
-   * back, for imports of many thousands. Call inside a transaction (the handle is chosen in it).
+   * Stores draft records from a store file and returns their seqs, in order: Store.create without reading
+   * the records back, many to a statement, for imports of many thousands. Call inside a transaction (the
+   * handles are chosen in it, unique against the stored records and each other).
    */
-  createImported(kind: string, record: ImportedRecord): number;
+  createImported(kind: string, records: readonly ImportedRecord[]): number[];
   /** Points a record at the import it came from (again), with its key and what the file says now. */
   linkRecord(
     seq: number,
@@ -107,16 +115,22 @@ export interface Catalog {
   ): void;
 }
 
-const ROWS_AT_ONCE = 50;
+/** Rows to a multi-row INSERT. */
+const AT_ONCE = 50;
+
+/** "(?, ?, ?), (?, ?, ?)": `count` groups of `width` placeholders. */
+function values(width: number, count: number): string {
+  return Array(count)
+    .fill(`(${Array(width).fill("?").join(", ")})`)
+    .join(", ");
+}
 
 export function openCatalog(db: DatabaseSync, { now, newId, transaction }: StoreTools): Catalog {
   const insertImport = db.prepare(
     "INSERT INTO imports (id, state, source, header, imported_at) VALUES (?, 'staging', ?, ?, ?)",
   );
-  const insertRow = db.prepare("INSERT INTO import_rows (import_id, number, raw) VALUES (?, ?, ?)");
-  // Rows go in ROWS_AT_ONCE to a statement: a 100,000-row file is 2,000 statements, not 100,000.
-  const insertRows = db.prepare(
-    `INSERT INTO import_rows (import_id, number, raw) VALUES ${Array(ROWS_AT_ONCE).fill("(?, ?, ?)").join(", ")}`,
+  const insertChunk = db.prepare(
+    "INSERT INTO import_chunks (import_id, first_number, lengths, raw) VALUES (?, ?, ?, ?)",
   );
   const insertProduct = db.prepare(
     "INSERT INTO import_products (import_id, position, product) VALUES (?, ?, ?)",
@@ -125,27 +139,42 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   const link = db.prepare(
     "INSERT OR REPLACE INTO import_links (record_seq, import_id, number) VALUES (?, ?, ?)",
   );
+  // Links and records go in AT_ONCE to a statement: an import of 33,000 products runs 660, not 33,000.
+  const links = db.prepare(
+    `INSERT OR REPLACE INTO import_links (record_seq, import_id, number) VALUES ${values(3, AT_ONCE)}`,
+  );
   const finish = db.prepare("UPDATE imports SET state = 'done', row_count = ?, summary = ? WHERE id = ?");
   const dropStaged = db.prepare("DELETE FROM import_products WHERE import_id = ?");
   const fail = db.prepare("UPDATE imports SET state = 'failed' WHERE id = ?");
-  const dropRows = db.prepare("DELETE FROM import_rows WHERE import_id = ?");
+  const dropRows = db.prepare("DELETE FROM import_chunks WHERE import_id = ?");
   const byId = db.prepare("SELECT * FROM imports WHERE id = ?");
   const done = db.prepare("SELECT * FROM imports WHERE state = 'done' ORDER BY imported_at DESC, rowid DESC");
-  const rowsOf = db.prepare(
-    `SELECT i.number, i.raw, r.id AS record_id, r.status, v.copy
-     FROM import_rows i
-       LEFT JOIN import_links l ON l.import_id = i.import_id AND l.number = i.number
-       LEFT JOIN records r ON r.seq = l.record_seq
-       LEFT JOIN versions v ON v.record_seq = r.seq AND v.version = r.latest_version
-     WHERE i.import_id = ? ORDER BY i.number`,
+  const chunksOf = db.prepare(
+    "SELECT first_number, lengths, raw FROM import_chunks WHERE import_id = ? ORDER BY first_number",
   );
-  // As arrays: an export reads 100,000 rows, and arrays are made faster than objects with named fields.
-  rowsOf.setReturnArrays(true);
+  // The rows that carry a record's copy, with its status and latest copy, in row order: merged with the
+  // chunks as both are read.
+  const linkedOf = db.prepare(
+    `SELECT l.number, r.seq, r.id, r.status, v.copy
+     FROM import_links l
+       JOIN records r ON r.seq = l.record_seq
+       LEFT JOIN versions v ON v.record_seq = r.seq AND v.version = r.latest_version
+     WHERE l.import_id = ? ORDER BY l.number`,
+  );
+  // As arrays: an export reads every product of the file, and arrays are made faster than objects.
+  linkedOf.setReturnArrays(true);
   const bySourceKey = db.prepare("SELECT seq, title, input FROM records WHERE kind = ? AND source_key = ?");
   const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
-  const insertRecord = db.prepare(
-    `INSERT INTO records (kind, id, title, handle, input, latest_version, import_id, source_key, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING seq`,
+  const insertRecords = (count: number) =>
+    db.prepare(
+      `INSERT INTO records (kind, id, title, handle, input, import_id, source_key, created_at, updated_at)
+       VALUES ${values(9, count)} RETURNING seq, id`,
+    );
+  const insertRecord = insertRecords(1);
+  const insertManyRecords = insertRecords(AT_ONCE);
+  const exported = db.prepare(
+    `UPDATE records SET status = 'exported', updated_at = ?
+     WHERE seq IN (SELECT value FROM json_each(?)) AND latest_version > 0`,
   );
   const relink = db.prepare(
     `UPDATE records SET import_id = ?, source_key = ?, title = coalesce(?, title), input = coalesce(?, input),
@@ -170,13 +199,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     },
     stageRows(importId, rows) {
       transaction(() => {
-        let next = 0;
-        for (; next + ROWS_AT_ONCE <= rows.length; next += ROWS_AT_ONCE) {
-          const values: SQLInputValue[] = [];
-          for (const row of rows.slice(next, next + ROWS_AT_ONCE)) values.push(importId, row.number, row.raw);
-          insertRows.run(...values);
-        }
-        for (const row of rows.slice(next)) insertRow.run(importId, row.number, row.raw);
+        for (const chunk of toChunks(rows))
+          insertChunk.run(importId, chunk.firstNumber, chunk.lengths, chunk.raw);
       });
     },
     stageProducts(importId, products, firstPosition) {
@@ -191,8 +215,14 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
         yield JSON.parse(String(row.product)) as StagedProduct;
       }
     },
-    linkRow(importId, number, recordSeq) {
-      link.run(recordSeq, importId, number);
+    linkRows(importId, rows) {
+      let next = 0;
+      for (; next + AT_ONCE <= rows.length; next += AT_ONCE) {
+        links.run(
+          ...rows.slice(next, next + AT_ONCE).flatMap((row) => [row.recordSeq, importId, row.number]),
+        );
+      }
+      for (const row of rows.slice(next)) link.run(row.recordSeq, importId, row.number);
     },
     finishImport(importId, rowCount, summary) {
       transaction(() => {
@@ -222,22 +252,40 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       return (done.all() as Row[]).map(toInfo);
     },
     *rows(importId) {
-      for (const [number, raw, recordId, status, copy] of rowsOf.iterate(importId) as Iterable<
-        SQLInputValue[]
-      >) {
-        yield {
-          number: Number(number),
-          raw: String(raw),
-          record:
-            recordId === null
-              ? null
-              : {
-                  id: String(recordId),
-                  status: String(status),
-                  copy: copy === null ? undefined : (JSON.parse(String(copy)) as Record<string, unknown>),
-                },
-        };
+      const linked = linkedOf.iterate(importId) as Iterator<SQLInputValue[]>;
+      let next = linked.next();
+      try {
+        for (const row of chunksOf.iterate(importId) as Iterable<Row>) {
+          const chunk = {
+            firstNumber: Number(row.first_number),
+            lengths: String(row.lengths),
+            raw: String(row.raw),
+          };
+          for (const { number, raw } of fromChunk(chunk)) {
+            while (!next.done && Number(next.value[0]) < number) next = linked.next();
+            if (next.done || Number(next.value[0]) !== number) {
+              yield { number, raw, record: null };
+              continue;
+            }
+            const [, seq, recordId, status, copy] = next.value;
+            yield {
+              number,
+              raw,
+              record: {
+                seq: Number(seq),
+                id: String(recordId),
+                status: String(status),
+                copy: copy === null ? undefined : (JSON.parse(String(copy)) as Record<string, unknown>),
+              },
+            };
+          }
+        }
+      } finally {
+        linked.return?.();
       }
+    },
+    markExported(seqs) {
+      transaction(() => exported.run(now().toISOString(), JSON.stringify(seqs)));
     },
     findBySourceKey(kind, sourceKey) {
       const row = bySourceKey.get(kind, sourceKey) as Row | undefined;
@@ -249,22 +297,42 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
         }
       );
     },
-    createImported(kind, record) {
+    createImported(kind, records) {
       const at = now().toISOString();
-      const handle = uniqueHandle(record.handle, (h) => handleUse.get(kind, h) !== undefined);
-      const { title, inputJson, importId, sourceKey } = record;
-      const row = insertRecord.get(
-        kind,
-        newId(),
-        title,
-        handle,
-        inputJson,
-        importId,
-        sourceKey,
-        at,
-        at,
-      ) as Row;
-      return Number(row.seq);
+      const chosen = new Set<string>();
+      const values: SQLInputValue[] = [];
+      const ids: string[] = [];
+      for (const record of records) {
+        const handle = uniqueHandle(
+          record.handle,
+          (h) => chosen.has(h) || handleUse.get(kind, h) !== undefined,
+        );
+        chosen.add(handle);
+        const id = newId();
+        ids.push(id);
+        values.push(
+          kind,
+          id,
+          record.title,
+          handle,
+          record.inputJson,
+          record.importId,
+          record.sourceKey,
+          at,
+          at,
+        );
+      }
+      const seqOf = new Map<string, number>();
+      const put = (statement: StatementSync, from: number, count: number) => {
+        for (const row of statement.all(...values.slice(from * 9, (from + count) * 9)) as Row[]) {
+          seqOf.set(String(row.id), Number(row.seq));
+        }
+      };
+      let next = 0;
+      for (; next + AT_ONCE <= records.length; next += AT_ONCE) put(insertManyRecords, next, AT_ONCE);
+      for (; next < records.length; next++) put(insertRecord, next, 1);
+      // RETURNING's rows come in no promised order: each seq is found by its record's id.
+      return ids.map((id) => seqOf.get(id) as number);
     },
     linkRecord(seq, { importId, sourceKey, title, input }) {
       relink.run(

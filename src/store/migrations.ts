@@ -1,5 +1,6 @@
 import type { DatabaseSync } from "node:sqlite";
 import { toGenericRecords } from "./migrations/3-generic-records.ts";
+import { toRowChunks } from "./migrations/7-row-chunks.ts";
 
 /** A step in SQL, or code for a step SQL cannot express (e.g. making URL handles). */
 export type Migration = string | ((db: DatabaseSync) => void);
@@ -148,6 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
    ) WITHOUT ROWID;
    INSERT INTO import_links (import_id, number, record_seq)
      SELECT import_id, number, record_seq FROM import_rows WHERE record_seq IS NOT NULL;`,
+  // 7: a store file's rows in chunks of consecutive rows (see the file).
+  toRowChunks,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -60,14 +60,15 @@ describe("the catalog in the SQLite store", () => {
       lineEnding: "\n",
     });
     const seqs = store.transaction(() =>
-      ["Mug", "Mug!", "Cup"].map((title, index) =>
-        store.catalog.createImported("product", {
+      store.catalog.createImported(
+        "product",
+        ["Mug", "Mug!", "Cup"].map((title, index) => ({
           title,
           handle: index < 2 ? "mug" : "cup",
           inputJson: JSON.stringify({ keywords: [title] }),
           importId,
           sourceKey: `title:${title}`,
-        }),
+        })),
       ),
     );
     assert.deepEqual(handles(), [
@@ -82,6 +83,51 @@ describe("the catalog in the SQLite store", () => {
     assert.equal(store.getBySeq(first as number)?.importId, importId);
     assert.equal(store.getBySeq(first as number)?.status, "draft");
     assert.equal(store.catalog.findBySourceKey("post", "title:Mug"), undefined, "keys are per kind");
+  });
+
+  it("createImported gives each of many records (several statements' worth) its own seq and handle", () => {
+    const importId = store.catalog.beginImport(null, {
+      dialect: "csv",
+      columns: [],
+      raw: "",
+      bom: false,
+      lineEnding: "\n",
+    });
+    const titles = Array.from({ length: 123 }, (_, n) => `Lamp ${n}`);
+    const seqs = store.transaction(() =>
+      store.catalog.createImported(
+        "product",
+        titles.map((title) => ({
+          title,
+          handle: "lamp",
+          inputJson: "{}",
+          importId,
+          sourceKey: `title:${title}`,
+        })),
+      ),
+    );
+    assert.equal(new Set(seqs).size, titles.length);
+    assert.deepEqual(
+      seqs.map((seq) => {
+        const record = store.getBySeq(seq);
+        return [record?.title, record?.handle];
+      }),
+      titles.map((title, n) => [title, n === 0 ? "lamp" : `lamp-${n + 1}`]),
+    );
+  });
+
+  it("a product the file has twice is made once and updated by its later rows", async () => {
+    const result = await importProducts(store, generic(["Mug,red", "Plate,white", "Mug,blue"]), {
+      source: null,
+      format: "csv",
+      mapping,
+    });
+    assert.deepEqual([result.created, result.updated, result.unchanged], [2, 1, 0]);
+    assert.deepEqual(handles(), [
+      ["Mug", "mug"],
+      ["Plate", "plate"],
+    ]);
+    assert.deepEqual(store.catalog.findBySourceKey("product", "title:Mug")?.input.keywords, ["blue"]);
   });
 
   it("an import: one handle per product even when titles make the same one; again: unchanged or updated", async () => {
@@ -238,7 +284,7 @@ describe("the catalog in the SQLite store", () => {
     assert.equal(store.get("product", draft.id)?.status, "draft");
   });
 
-  it("a database from before import_links keeps which row carries which record's copy", () => {
+  it("a database from before import_links and row chunks keeps every row and which carries which record's copy", () => {
     store.close();
     const path = join(dir, "schema-5.db");
     const db = new DatabaseSync(path);
@@ -248,14 +294,15 @@ describe("the catalog in the SQLite store", () => {
              INSERT INTO records (kind, id, title, handle, input, created_at, updated_at, import_id)
                VALUES ('product', 'lamp', 'Lamp', 'lamp', '{}', 'x', 'x', 'imp');
              INSERT INTO import_rows (import_id, number, raw, record_seq, is_first) VALUES
-               ('imp', 2, 'Lamp,led', 1, 1), ('imp', 3, 'Lamp,blue', NULL, 0);`);
+               ('imp', 2, 'Lamp,led\n', 1, 1), ('imp', 3, 'Lamp,blue\n', NULL, 0), ('imp', 5, 'Cup,red', NULL, 0);`);
     db.close();
     store = openSqliteStore({ path, now: () => new Date(), newId: () => "new" });
     assert.deepEqual(
-      [...store.catalog.rows("imp")].map((row) => [row.number, row.record?.id ?? null]),
+      [...store.catalog.rows("imp")].map((row) => [row.number, row.raw, row.record?.id ?? null]),
       [
-        [2, "lamp"],
-        [3, null],
+        [2, "Lamp,led\n", "lamp"],
+        [3, "Lamp,blue\n", null],
+        [5, "Cup,red", null],
       ],
     );
   });
