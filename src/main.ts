@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { isCatalogCommand, runCatalogCommand } from "./cli/catalog/command.ts";
@@ -15,6 +14,7 @@ import { warmUpServer } from "./runtime/warm-up-server.ts";
 import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
 import { lazyStore } from "./store/lazy-store.ts";
+import { newRecordId } from "./store/record-id.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
 import { ListenError } from "./transports/http/server.ts";
 import { serveHttp } from "./transports/http.ts";
@@ -79,7 +79,7 @@ async function main(): Promise<number | undefined> {
   const { config } = command;
   const databasePath = join(config.dataDir, "copydesk.db");
   const store = lazyStore(databasePath, () =>
-    openSqliteStore({ path: databasePath, now: () => new Date(), newId: randomUUID }),
+    openSqliteStore({ path: databasePath, now: () => new Date(), newId: newRecordId }),
   );
   const logSinks = [stderrSink(config.logLevel)];
   const deps: ServerDeps = {

@@ -1,7 +1,6 @@
 // One step of the catalog file benchmark, run in its own process so that its peak RSS is its own:
 //   node bench/catalog/file-child.ts library|import|copy|export INPUT OUTPUT DATA_DIR
 // Prints {"ms", "count", "peakRssMiB"} on stdout.
-import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -10,6 +9,7 @@ import { stringify } from "csv-stringify";
 import { fileBytes } from "../../src/catalog/byte-source.ts";
 import { exportProducts } from "../../src/pipeline/export-products.ts";
 import { importProducts } from "../../src/pipeline/import-products.ts";
+import { newRecordId } from "../../src/store/record-id.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 
 const [mode, input, output, dataDir] = process.argv.slice(2) as [string, string, string, string];
@@ -33,7 +33,7 @@ async function library(): Promise<number> {
 }
 
 const openStore = () =>
-  openSqliteStore({ path: join(dataDir, "copydesk.db"), now: () => new Date(), newId: randomUUID });
+  openSqliteStore({ path: join(dataDir, "copydesk.db"), now: () => new Date(), newId: newRecordId });
 
 async function importFile(): Promise<number> {
   const store = openStore();

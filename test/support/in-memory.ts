@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CreateMessageRequest, ModelPreferences } from "@modelcontextprotocol/sdk/types.js";
 import { defaultImageLoader } from "../../src/images/default-loader.ts";
 import type { ServerSideModel } from "../../src/sampling/router.ts";
 import { createServer } from "../../src/server.ts";
+import { newRecordId } from "../../src/store/record-id.ts";
 import type { Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import { observeClient, type SamplingHandler } from "./server-process.ts";
@@ -43,7 +43,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     clock += 1;
     return new Date(clock);
   };
-  const store = options.store ?? openSqliteStore({ path: ":memory:", now: tick, newId: randomUUID });
+  const store = options.store ?? openSqliteStore({ path: ":memory:", now: tick, newId: newRecordId });
   const logLines: string[] = [];
   const { server } = createServer({
     store: () => store,
