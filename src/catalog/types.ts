@@ -33,6 +33,19 @@ export interface ImportedProduct {
   rows: SourceRow[];
 }
 
+/** A staged product: what the file says, as the record it becomes, before it is matched against the store. */
+export interface StagedProduct {
+  /** How the product is found again (see sourceKey in staged-read.ts). */
+  readonly sourceKey: string;
+  readonly title: string;
+  /** The store's handle, if the file has one; a new record without one gets a handle made from its title. */
+  readonly handle: string | null;
+  /** The record's input as JSON text: what a new record stores as it is, and one compact string to hold. */
+  readonly inputJson: string;
+  /** The row its copy is written into. */
+  readonly firstRow: number;
+}
+
 export type ImportItem =
   | { kind: "product"; product: ImportedProduct }
   /** Rows of a product that appeared earlier in the file (or only in the store): a WooCommerce variation

@@ -1,9 +1,9 @@
 import type { ByteSource } from "../catalog/byte-source.ts";
-import { openCatalog } from "../catalog/import.ts";
 import type { FormatChoice } from "../catalog/layout.ts";
-import type { ColumnMapping, Dialect, ImportedProduct, ProductKey, SourceRow } from "../catalog/types.ts";
+import { readStaged } from "../catalog/staged-read.ts";
+import type { ColumnMapping, Dialect, StagedProduct } from "../catalog/types.ts";
 import { slugify, slugLibrary } from "../copy/handle.ts";
-import type { ImportSummary, StagedProduct } from "../store/catalog.ts";
+import type { ImportSummary } from "../store/catalog.ts";
 import type { Store } from "../store/records.ts";
 
 export interface ImportOptions {
@@ -23,8 +23,6 @@ export interface ImportResult extends ImportSummary {
   readonly products: number;
 }
 
-/** Rows are staged in batches of this many, each batch one short transaction. */
-const BATCH = 500;
 /**
  * Staged products are held in memory while their text stays under about this many characters (a
  * 100,000-row Shopify file: ~12 M, ~10 MiB more peak RSS); past it they go into the database with the
@@ -32,8 +30,6 @@ const BATCH = 500;
  * reading back and deleting.
  */
 const HELD_TEXT = 24 * 1024 * 1024;
-/** An existing description longer than this is cut for the brief (the original stays in the file). */
-const MAX_EXISTING = 10_000;
 
 /**
  * Imports a store file: reads it as a stream, stages every row and product, and only when the whole
@@ -46,45 +42,36 @@ export async function importProducts(
   options: ImportOptions,
 ): Promise<ImportResult> {
   await slugLibrary.load();
-  const opened = await openCatalog(bytes, {
+  const read = await readStaged(bytes, {
     ...(options.format ? { format: options.format } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
-  const importId = store.catalog.beginImport(options.source, opened.header);
+  const importId = store.catalog.beginImport(options.source, read.header);
   const rejected: { row: number; reason: string }[] = [];
-  let rows: SourceRow[] = [];
   /** Staged products not in the database (all of them while they fit in HELD_TEXT). */
   let held: StagedProduct[] = [];
   let heldText = 0;
   let inDatabase = 0;
   let rowCount = 0;
-  const flush = () => {
-    const spill = heldText > (options.heldText ?? HELD_TEXT);
-    store.transaction(() => {
-      store.catalog.stageRows(importId, rows);
-      if (spill) store.catalog.stageProducts(importId, held, inDatabase);
-    });
-    if (spill) {
-      inDatabase += held.length;
-      held = [];
-    }
-    rows = [];
-  };
   try {
-    for await (const item of opened.items) {
-      const itemRows =
-        item.kind === "product" ? item.product.rows : item.kind === "attached" ? item.rows : [item.row];
-      rows.push(...itemRows);
-      rowCount += itemRows.length;
-      if (item.kind === "product") {
-        const product = stage(item.product);
+    for await (const batch of read.batches) {
+      rowCount += batch.rowCount;
+      rejected.push(...batch.rejected);
+      for (const product of batch.products) {
         held.push(product);
         heldText += textLength(product);
       }
-      if (item.kind === "rejected") rejected.push({ row: item.row.number, reason: item.reason });
-      if (rows.length >= BATCH) flush();
+      const spill = heldText > (options.heldText ?? HELD_TEXT);
+      // One short transaction a batch, so that other writers go on while a large file is read.
+      store.transaction(() => {
+        store.catalog.stageRows(importId, batch.chunks);
+        if (spill) store.catalog.stageProducts(importId, held, inDatabase);
+      });
+      if (spill) {
+        inDatabase += held.length;
+        held = [];
+      }
     }
-    flush();
   } catch (error) {
     store.catalog.failImport(importId);
     throw error;
@@ -94,30 +81,11 @@ export async function importProducts(
   store.catalog.finishImport(importId, rowCount, summary);
   return {
     importId,
-    dialect: opened.header.dialect,
+    dialect: read.header.dialect,
     rows: rowCount,
     products: inDatabase + held.length,
     ...summary,
   };
-}
-
-/** What apply needs of a product, and nothing else (the rows are staged on their own). */
-function stage(product: ImportedProduct): StagedProduct {
-  return {
-    sourceKey: sourceKey(product.key, product.title),
-    title: product.title,
-    handle: product.key.handle ?? null,
-    inputJson: JSON.stringify(inputOf(product)),
-    firstRow: product.rows[0]?.number ?? 0,
-  };
-}
-
-/** How a product is found again: the store's handle, else its SKU, else its id, else its title. */
-export function sourceKey(key: ProductKey, title: string): string {
-  if (key.handle) return `handle:${key.handle}`;
-  if (key.sku) return `sku:${key.sku}`;
-  if (key.id) return `id:${key.id}`;
-  return `title:${title}`;
 }
 
 /** About how much text a staged product holds, in characters. */
@@ -193,14 +161,4 @@ function apply(
   createPending();
   store.catalog.linkRows(importId, links);
   return { created, updated, unchanged };
-}
-
-function inputOf(product: ImportedProduct): Record<string, unknown> {
-  const facts = Object.keys(product.facts).length > 0 ? { facts: product.facts } : {};
-  const existing = product.existingDescriptionText?.trim();
-  return {
-    keywords: product.keywords,
-    ...facts,
-    ...(existing ? { existing_description: existing.slice(0, MAX_EXISTING) } : {}),
-  };
 }

@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
-import type { CatalogHeader } from "../catalog/types.ts";
+import { fromChunk, type RowChunk } from "../catalog/row-chunks.ts";
+import type { CatalogHeader, StagedProduct } from "../catalog/types.ts";
 import { uniqueHandle } from "../copy/handle.ts";
-import { fromChunk, toChunks } from "./row-chunks.ts";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -26,19 +26,6 @@ export interface ImportInfo {
   readonly rowCount: number;
   readonly summary: ImportSummary | null;
   readonly importedAt: string;
-}
-
-/** A staged product: what the file says, as the record it becomes, before it is matched against the store. */
-export interface StagedProduct {
-  /** How the product is found again (see sourceKey in src/pipeline/import-products.ts). */
-  readonly sourceKey: string;
-  readonly title: string;
-  /** The store's handle, if the file has one; a new record without one gets a handle made from its title. */
-  readonly handle: string | null;
-  /** The record's input as JSON text: what a new record stores as it is, and one compact string to hold. */
-  readonly inputJson: string;
-  /** The row its copy is written into. */
-  readonly firstRow: number;
 }
 
 export interface ImportRow {
@@ -81,7 +68,8 @@ export interface ImportedRecord {
  */
 export interface Catalog {
   beginImport(source: string | null, header: CatalogHeader): string;
-  stageRows(importId: string, rows: readonly { number: number; raw: string }[]): void;
+  /** Keeps rows of the file, in chunks of consecutive rows (see catalog/row-chunks.ts). */
+  stageRows(importId: string, chunks: readonly RowChunk[]): void;
   stageProducts(importId: string, products: readonly StagedProduct[], firstPosition: number): void;
   /** The staged products, in file order (streamed from the database). */
   staged(importId: string): Iterable<StagedProduct>;
@@ -197,10 +185,9 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       transaction(() => insertImport.run(id, source, JSON.stringify(header), now().toISOString()));
       return id;
     },
-    stageRows(importId, rows) {
+    stageRows(importId, chunks) {
       transaction(() => {
-        for (const chunk of toChunks(rows))
-          insertChunk.run(importId, chunk.firstNumber, chunk.lengths, chunk.raw);
+        for (const chunk of chunks) insertChunk.run(importId, chunk.firstNumber, chunk.lengths, chunk.raw);
       });
     },
     stageProducts(importId, products, firstPosition) {

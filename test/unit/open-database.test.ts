@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { copyFileSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { DatabaseWriteError } from "../../src/store/durability.ts";
 import { migrate } from "../../src/store/migrations.ts";
@@ -26,6 +27,27 @@ describe("openDatabase", () => {
       beforeWrite();
     } finally {
       db.close();
+    }
+  });
+
+  it("a new database gets 16 KiB pages; one made with 4 KiB pages keeps them and opens as before", () => {
+    const path = join(dir, "copydesk.db");
+    const fresh = openDatabase(path, migrate);
+    assert.deepEqual({ ...fresh.db.prepare("PRAGMA page_size").get() }, { page_size: 16384 });
+    fresh.db.close();
+    const oldPath = join(dir, "old.db");
+    const old = new DatabaseSync(oldPath);
+    old.exec(
+      "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+    );
+    old.close();
+    const reopened = openDatabase(oldPath, migrate);
+    try {
+      assert.deepEqual({ ...reopened.db.prepare("PRAGMA page_size").get() }, { page_size: 4096 });
+      assert.deepEqual({ ...reopened.db.prepare("SELECT x FROM t").get() }, { x: 1 });
+      assert.equal(reopened.db.prepare("SELECT count(*) AS n FROM records").get()?.n, 0, "migrated");
+    } finally {
+      reopened.db.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from "node:sqlite";
-import { toChunks } from "../row-chunks.ts";
+import { toChunks } from "../../catalog/row-chunks.ts";
 
 /** As many rows as an import stages at once (BATCH in src/pipeline/import-products.ts). */
 const ROWS_PER_CHUNK = 500;
