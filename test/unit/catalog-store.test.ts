@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { textBytes } from "../../src/catalog/byte-source.ts";
+import type { CatalogHeader } from "../../src/catalog/types.ts";
 import { exportProducts } from "../../src/pipeline/export-products.ts";
 import { importProducts } from "../../src/pipeline/import-products.ts";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.ts";
@@ -23,6 +24,7 @@ const written = (title: string): NewVersion => ({
 
 const generic = (lines: string[]) => textBytes(["Title,Keywords", ...lines].join("\n"));
 const mapping = { title: "Title", keywords: "Keywords" };
+const CSV_HEADER: CatalogHeader = { dialect: "csv", columns: [], raw: "", bom: false, lineEnding: "\n" };
 
 describe("the catalog in the SQLite store", () => {
   let dir: string;
@@ -43,6 +45,9 @@ describe("the catalog in the SQLite store", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const importLines = (lines: string[]) =>
+    importProducts(store, generic(lines), { source: null, format: "csv", mapping });
+
   const handles = () =>
     store
       .list("product", { limit: 100 })
@@ -52,13 +57,7 @@ describe("the catalog in the SQLite store", () => {
   it("createImported makes handles unique as create does: against stored records and within one import", () => {
     store.create("product", { title: "Mug", handle: "mug", input: {} });
     store.create("post", { title: "Mug", handle: "mug-2", input: {} });
-    const importId = store.catalog.beginImport(null, {
-      dialect: "csv",
-      columns: [],
-      raw: "",
-      bom: false,
-      lineEnding: "\n",
-    });
+    const importId = store.catalog.beginImport(null, CSV_HEADER);
     const seqs = store.transaction(() =>
       store.catalog.createImported(
         "product",
@@ -86,13 +85,7 @@ describe("the catalog in the SQLite store", () => {
   });
 
   it("createImported gives each of many records (several statements' worth) its own seq and handle", () => {
-    const importId = store.catalog.beginImport(null, {
-      dialect: "csv",
-      columns: [],
-      raw: "",
-      bom: false,
-      lineEnding: "\n",
-    });
+    const importId = store.catalog.beginImport(null, CSV_HEADER);
     const titles = Array.from({ length: 123 }, (_, n) => `Lamp ${n}`);
     const seqs = store.transaction(() =>
       store.catalog.createImported(
@@ -117,11 +110,7 @@ describe("the catalog in the SQLite store", () => {
   });
 
   it("a product the file has twice is made once and updated by its later rows", async () => {
-    const result = await importProducts(store, generic(["Mug,red", "Plate,white", "Mug,blue"]), {
-      source: null,
-      format: "csv",
-      mapping,
-    });
+    const result = await importLines(["Mug,red", "Plate,white", "Mug,blue"]);
     assert.deepEqual([result.created, result.updated, result.unchanged], [2, 1, 0]);
     assert.deepEqual(handles(), [
       ["Mug", "mug"],
@@ -132,15 +121,7 @@ describe("the catalog in the SQLite store", () => {
 
   it("an import: one handle per product even when titles make the same one; again: unchanged or updated", async () => {
     store.create("product", { title: "Mug", handle: "mug", input: {} });
-    const first = await importProducts(
-      store,
-      generic(["Mug,red", "mug!,blue", "MUG?,green", "Plate,white"]),
-      {
-        source: null,
-        format: "csv",
-        mapping,
-      },
-    );
+    const first = await importLines(["Mug,red", "mug!,blue", "MUG?,green", "Plate,white"]);
     assert.deepEqual([first.created, first.updated, first.unchanged], [4, 0, 0]);
     assert.deepEqual(handles(), [
       ["Mug", "mug"],
@@ -149,15 +130,7 @@ describe("the catalog in the SQLite store", () => {
       ["MUG?", "mug-4"],
       ["Plate", "plate"],
     ]);
-    const again = await importProducts(
-      store,
-      generic(["Mug,red", "mug!,blue; navy", "MUG?,green", "Bowl,"]),
-      {
-        source: null,
-        format: "csv",
-        mapping,
-      },
-    );
+    const again = await importLines(["Mug,red", "mug!,blue; navy", "MUG?,green", "Bowl,"]);
     assert.deepEqual([again.created, again.updated, again.unchanged], [1, 1, 2]);
     assert.equal(handles().length, 6, "nothing made twice");
     const blue = store.catalog.findBySourceKey("product", "title:mug!");
@@ -166,7 +139,7 @@ describe("the catalog in the SQLite store", () => {
 
   it("products past the memory bound are staged in the database: the same records, in file order", async () => {
     const lines = Array.from({ length: 1200 }, (_, n) => `Item ${n % 700},k${n}`);
-    const held = await importProducts(store, generic(lines), { source: null, format: "csv", mapping });
+    const held = await importLines(lines);
     const first = store.list("product", { limit: 2000 }).items.map((r) => [r.title, r.handle, r.input]);
     const spilled = await importProducts(store, generic(lines), {
       source: null,
@@ -189,14 +162,7 @@ describe("the catalog in the SQLite store", () => {
 
   it("a file that fails after batches were staged imports nothing", async () => {
     const lines = Array.from({ length: 1200 }, (_, n) => `Item ${n},k${n}`);
-    await assert.rejects(
-      importProducts(store, generic([...lines, 'Broken,"never closed']), {
-        source: null,
-        format: "csv",
-        mapping,
-      }),
-      /quotes are unbalanced/,
-    );
+    await assert.rejects(importLines([...lines, 'Broken,"never closed']), /quotes are unbalanced/);
     assert.equal(store.list("product", { limit: 10 }).items.length, 0);
     assert.equal(store.catalog.listImports().length, 0);
   });
@@ -207,11 +173,7 @@ describe("the catalog in the SQLite store", () => {
       { title: "Made here", handle: "made-here", input: {} },
       written("Made"),
     );
-    const result = await importProducts(store, generic(["Lamp,led", "Vase,glass"]), {
-      source: null,
-      format: "csv",
-      mapping,
-    });
+    const result = await importLines(["Lamp,led", "Vase,glass"]);
     const lamp = store.list("product", { limit: 10, fromFile: true }).items.find((r) => r.title === "Lamp");
     assert.ok(lamp);
     store.addVersion("product", lamp.id, written("Lamp"));
@@ -241,11 +203,7 @@ describe("the catalog in the SQLite store", () => {
       written("Made"),
     );
     store.create("product", { title: "Draft here", handle: "draft-here", input: {} });
-    const result = await importProducts(store, generic(["Lamp,led", "Vase,glass", "Cup,tin"]), {
-      source: null,
-      format: "csv",
-      mapping,
-    });
+    const result = await importLines(["Lamp,led", "Vase,glass", "Cup,tin"]);
     const byTitle = new Map(store.list("product", { limit: 10 }).items.map((r) => [r.title, r.id]));
     store.addVersion("product", byTitle.get("Lamp") as string, written("Lamp"));
     store.addVersion("product", byTitle.get("Cup") as string, written("Cup"));
