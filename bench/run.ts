@@ -107,7 +107,7 @@ async function catalogFigures(): Promise<void> {
   const files = await measureFiles(rows);
 
   process.stdout.write(
-    `\n${header("catalog jobs through the built executable (copydesk import, then copydesk write), one run each; catalog files through importProducts and exportProducts, each step in its own process")}`,
+    `\n${header("catalog jobs through the built executable (copydesk import, then copydesk write), one run each; catalog files through importProducts and exportProducts, each step in its own process, medians of 3 rounds")}`,
   );
   process.stdout.write(`${jobTable(jobs)}\n\n${fileTable(files)}\n\n`);
   const [adaptive] = jobs as [JobFigures];
