@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Driver } from "./driver.ts";
-import { dropFromPageCache } from "./page-cache.ts";
+import { dropFromPageCache, readIntoPageCache } from "./page-cache.ts";
 import { median, percentile } from "./stats.ts";
 
 export interface Subject {
@@ -76,9 +76,11 @@ async function load(subject: Subject, dataDir: string, plan: Plan) {
 
 /**
  * Cold starts of every subject, taken in turn (A, B, C, A, B, C, ...) so that drift on a shared
- * machine lands on all of them alike; medians in subject order.
+ * machine lands on all of them alike, each executable first put in the page cache the same way; medians in
+ * subject order.
  */
 export async function coldStarts(subjects: readonly Subject[], count: number): Promise<ColdStart[]> {
+  for (const subject of subjects) readIntoPageCache(subject.executable);
   const dataDir = mkdtempSync(join(tmpdir(), "copydesk-bench-"));
   try {
     const samples = subjects.map((): ColdStart[] => []);

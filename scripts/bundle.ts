@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 import { asciiSource } from "./ascii-source.ts";
 import { buildViews } from "./views.ts";
 
@@ -20,6 +20,22 @@ export interface BundleOptions {
    */
   readonly prepare?: boolean;
 }
+
+/**
+ * zod exports its error messages in ~60 languages (`z.locales`, 300 KB of the bundle) and uses English
+ * unless told otherwise; copydesk never selects another. Bundled, all of them were source the V8 startup
+ * snapshot carries and every start loads: only English is kept.
+ */
+const zodEnglishOnly: Plugin = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /** Bundles a program and every dependency into one file that imports only node: built-ins. */
 export async function bundle({
@@ -64,6 +80,7 @@ if (startupSnapshot.isBuildingSnapshot()) {
     // jsonc-parser's "main" is a UMD build whose factory receives `require` as a parameter, which esbuild
     // cannot follow (the bundle threw "Dynamic require of ./impl/format" at start-up); its ESM build bundles.
     alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
+    plugins: [zodEnglishOnly],
     logLevel: "warning",
   });
   writeFileSync(outfile, asciiSource(readFileSync(outfile, "utf8")));

@@ -10,6 +10,7 @@ import { defaultImageLoader } from "./images/default-loader.ts";
 import { escapeControlCharacters } from "./log/escape.ts";
 import { createLogger, stderrSink } from "./log/logger.ts";
 import { serverSideModel } from "./providers/server-side-model.ts";
+import { flushCompiledCodeFromSnapshot } from "./runtime/flush-compiled-code.ts";
 import { warmUpServer } from "./runtime/warm-up-server.ts";
 import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
@@ -26,6 +27,8 @@ import { VERSION } from "./version.ts";
 export async function prepareSnapshot(): Promise<void> {
   warmUpScreen();
   await warmUpServer({ sampling: { timeoutMs: 1000, modelPreferences: {} } });
+  // What the warm-ups leave is kept (zod's generated parsers, the tools' JSON Schemas); their bytecode is not.
+  flushCompiledCodeFromSnapshot();
 }
 
 async function main(): Promise<number | undefined> {

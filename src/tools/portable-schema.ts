@@ -31,20 +31,22 @@ export function withoutTypeArrays(node: unknown): unknown {
  * (draft 2020-12, `io` as the SDK asks for inputs and outputs), then rewritten.
  */
 export function publishPortably<T extends ZodObject>(object: T, io: "input" | "output"): T {
-  let published: unknown;
+  let published: string | undefined;
   const hooks = object._zod as { toJSONSchema?: () => unknown };
   hooks.toJSONSchema = () => {
     if (published === undefined) {
       // Without the hook while converting, or zod would call back into it.
       hooks.toJSONSchema = undefined;
       try {
-        published = withoutTypeArrays(z.toJSONSchema(object, { io }));
+        published = JSON.stringify(withoutTypeArrays(z.toJSONSchema(object, { io })));
       } finally {
         hooks.toJSONSchema = self;
       }
     }
-    // zod's finaliser may add keys to what the hook returns: hand out a copy.
-    return structuredClone(published);
+    // zod's finaliser may add keys to what the hook returns: hand out a copy. Kept as text: the executable's
+    // warm-up fills these for 26 tools into the V8 startup snapshot, where one string per schema is far
+    // less for every start to load than its thousands of small objects (the output schemas repeat a record).
+    return JSON.parse(published);
   };
   const self = hooks.toJSONSchema;
   return object;
