@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { open, realpath, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { fsPromises } from "../runtime/fs-promises.ts";
 import { CatalogExportError } from "./errors.ts";
 
 const BATCH = 1024 * 1024;
 
 async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (path: string) => realpath(path).catch(() => resolve(path));
+  const real = async (path: string) =>
+    fsPromises()
+      .realpath(path)
+      .catch(() => resolve(path));
   return (await real(a)) === (await real(b));
 }
 
@@ -26,9 +29,11 @@ export async function writeFileAtomically(
   }
   const folder = dirname(resolve(path));
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temporary, "wx").catch((error: NodeJS.ErrnoException) => {
-    throw new CatalogExportError(`Cannot write in ${folder} (${error.code ?? error.message}).`);
-  });
+  const handle = await fsPromises()
+    .open(temporary, "wx")
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new CatalogExportError(`Cannot write in ${folder} (${error.code ?? error.message}).`);
+    });
   let bytes = 0;
   try {
     let batch = "";
@@ -42,14 +47,16 @@ export async function writeFileAtomically(
     if (batch !== "") bytes += (await handle.write(batch)).bytesWritten;
     await handle.sync();
     await handle.close();
-    await rename(temporary, path);
+    await fsPromises().rename(temporary, path);
   } catch (error) {
     await handle.close().catch(() => undefined);
-    await rm(temporary, { force: true });
+    await fsPromises().rm(temporary, { force: true });
     throw error;
   }
   // The rename itself is durable only once the folder is flushed; not every platform can open a folder.
-  const directory = await open(folder, "r").catch(() => undefined);
+  const directory = await fsPromises()
+    .open(folder, "r")
+    .catch(() => undefined);
   await directory?.sync().catch(() => undefined);
   await directory?.close();
   return { bytes };

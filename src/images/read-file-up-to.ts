@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { fsPromises } from "../runtime/fs-promises.ts";
 
 /**
  * A readFile that stops after maxBytes + 1 bytes: enough to tell a file is over the limit without
@@ -6,7 +6,7 @@ import { open } from "node:fs/promises";
  */
 export function readFileUpTo(maxBytes: number): (path: string) => Promise<Uint8Array> {
   return async (path) => {
-    const handle = await open(path, "r");
+    const handle = await fsPromises().open(path, "r");
     try {
       const buffer = Buffer.alloc(maxBytes + 1);
       let filled = 0;
