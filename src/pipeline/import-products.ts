@@ -113,6 +113,8 @@ function apply(
   let updated = 0;
   let unchanged = 0;
   const links: { number: number; recordSeq: number }[] = [];
+  // Keys of the records there are, and of those this import makes: a key in neither is a new product.
+  const known = store.catalog.sourceKeys("product");
   let pending: StagedProduct[] = [];
   const pendingKeys = new Set<string>();
   const createPending = () => {
@@ -128,6 +130,7 @@ function apply(
     );
     pending.forEach((product, index) => {
       links.push({ number: product.firstRow, recordSeq: seqs[index] as number });
+      known.add(product.sourceKey);
     });
     created += pending.length;
     pending = [];
@@ -137,7 +140,7 @@ function apply(
     const { sourceKey: key, title, inputJson } = product;
     // A key the file has twice: its first product must exist before the second is matched against it.
     if (pendingKeys.has(key)) createPending();
-    const existing = store.catalog.findBySourceKey("product", key);
+    const existing = known.has(key) ? store.catalog.findBySourceKey("product", key) : undefined;
     if (existing === undefined) {
       pending.push(product);
       pendingKeys.add(key);

@@ -90,6 +90,8 @@ export interface Catalog {
   markExported(seqs: readonly number[]): void;
   /** The record a store key belongs to. */
   findBySourceKey(kind: string, sourceKey: string): SourceRecord | undefined;
+  /** Every store key of a kind's records: which products of a file are new, without a query for each. */
+  sourceKeys(kind: string): Set<string>;
   /**
    * Stores draft records from a store file and returns their seqs, in order: Store.create without reading
    * the records back, many to a statement, for imports of many thousands. Call inside a transaction (the
@@ -152,6 +154,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   // As arrays: an export reads every product of the file, and arrays are made faster than objects.
   linkedOf.setReturnArrays(true);
   const bySourceKey = db.prepare("SELECT seq, title, input FROM records WHERE kind = ? AND source_key = ?");
+  const keysOf = db.prepare("SELECT source_key FROM records WHERE kind = ? AND source_key IS NOT NULL");
+  keysOf.setReturnArrays(true);
   const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
   const insertRecords = (count: number) =>
     db.prepare(
@@ -283,6 +287,11 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
           input: JSON.parse(String(row.input)) as Record<string, unknown>,
         }
       );
+    },
+    sourceKeys(kind) {
+      const keys = new Set<string>();
+      for (const [key] of keysOf.iterate(kind) as Iterable<[string]>) keys.add(key);
+      return keys;
     },
     createImported(kind, records) {
       const at = now().toISOString();
