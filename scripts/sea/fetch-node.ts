@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } 
 import { homedir } from "node:os";
 import { basename, join } from "node:path";
 import { nodeCacheDir } from "./cache-dir.ts";
-import { pinFor, type Target } from "./targets.ts";
+import { type NodePin, pinFor, readPins, type Target, targetById } from "./targets.ts";
 import { hashFile, log, REPO_ROOT, run } from "./util.ts";
 
 export const DEFAULT_CACHE_DIR = nodeCacheDir({
@@ -41,8 +41,12 @@ async function installedHostBinary(target: Target, sha256: string): Promise<stri
   return undefined;
 }
 
-export async function fetchNodeBinary(target: Target, cacheDir = DEFAULT_CACHE_DIR): Promise<string> {
-  const pin = pinFor(target);
+/** A target's Node binary: the release's version (node-binaries.json), or the one `pin` names. */
+export async function fetchNodeBinary(
+  target: Target,
+  cacheDir = DEFAULT_CACHE_DIR,
+  pin: NodePin = pinFor(target),
+): Promise<string> {
   const host = await installedHostBinary(target, pin.binarySha256);
   if (host) return host;
 
@@ -88,4 +92,16 @@ export async function fetchNodeBinary(target: Target, cacheDir = DEFAULT_CACHE_D
     rmSync(tmp, { recursive: true, force: true });
   }
   return bin;
+}
+
+/**
+ * The oldest Node the npm package supports (node-binaries.json `oldestSupported`), for linux-x64 only:
+ * undefined on another machine. Throws RegistryUnreachableError when it is not cached and npm is offline.
+ */
+export async function fetchOldestSupportedNode(cacheDir = DEFAULT_CACHE_DIR): Promise<string | undefined> {
+  if (process.platform !== "linux" || process.arch !== "x64") return undefined;
+  const { oldestSupported } = readPins();
+  const target = targetById("linux-x64");
+  if (target.pkg !== oldestSupported.package) throw new Error("oldestSupported names another package");
+  return fetchNodeBinary(target, cacheDir, oldestSupported);
 }

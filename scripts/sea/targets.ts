@@ -60,13 +60,21 @@ export function hostTarget(): Target | undefined {
 export interface PinnedBinaries {
   version: string;
   packages: Record<string, { integrity: string; binarySha256: string }>;
+  /** The oldest Node the npm package supports, for its test (linux-x64 only). */
+  oldestSupported: { version: string; package: string; integrity: string; binarySha256: string };
+}
+
+export interface NodePin {
+  readonly version: string;
+  readonly integrity: string;
+  readonly binarySha256: string;
 }
 
 export function readPins(): PinnedBinaries {
   return JSON.parse(readFileSync(join(import.meta.dirname, "node-binaries.json"), "utf8")) as PinnedBinaries;
 }
 
-export function pinFor(target: Target): { version: string; integrity: string; binarySha256: string } {
+export function pinFor(target: Target): NodePin {
   const pins = readPins();
   const p = pins.packages[target.pkg];
   if (!p) throw new Error(`no pinned integrity for ${target.pkg} in node-binaries.json`);

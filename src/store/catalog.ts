@@ -151,11 +151,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
        LEFT JOIN versions v ON v.record_seq = r.seq AND v.version = r.latest_version
      WHERE l.import_id = ? ORDER BY l.number`,
   );
-  // As arrays: an export reads every product of the file, and arrays are made faster than objects.
-  linkedOf.setReturnArrays(true);
   const bySourceKey = db.prepare("SELECT seq, title, input FROM records WHERE kind = ? AND source_key = ?");
   const keysOf = db.prepare("SELECT source_key FROM records WHERE kind = ? AND source_key IS NOT NULL");
-  keysOf.setReturnArrays(true);
   const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
   const insertRecords = (count: number) =>
     db.prepare(
@@ -243,7 +240,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       return (done.all() as Row[]).map(toInfo);
     },
     *rows(importId) {
-      const linked = linkedOf.iterate(importId) as Iterator<SQLInputValue[]>;
+      // Rows as objects: StatementSync.setReturnArrays is not in Node 22, which the npm package supports.
+      const linked = linkedOf.iterate(importId) as Iterator<Row>;
       let next = linked.next();
       try {
         for (const row of chunksOf.iterate(importId) as Iterable<Row>) {
@@ -253,12 +251,12 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
             raw: String(row.raw),
           };
           for (const { number, raw } of fromChunk(chunk)) {
-            while (!next.done && Number(next.value[0]) < number) next = linked.next();
-            if (next.done || Number(next.value[0]) !== number) {
+            while (!next.done && Number(next.value.number) < number) next = linked.next();
+            if (next.done || Number(next.value.number) !== number) {
               yield { number, raw, record: null };
               continue;
             }
-            const [, seq, recordId, status, copy] = next.value;
+            const { seq, id: recordId, status, copy } = next.value;
             yield {
               number,
               raw,
@@ -290,7 +288,7 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     },
     sourceKeys(kind) {
       const keys = new Set<string>();
-      for (const [key] of keysOf.iterate(kind) as Iterable<[string]>) keys.add(key);
+      for (const row of keysOf.iterate(kind) as Iterable<Row>) keys.add(String(row.source_key));
       return keys;
     },
     createImported(kind, records) {

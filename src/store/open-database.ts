@@ -120,7 +120,7 @@ function openReadOnly(Database: typeof DatabaseSync, path: string): DatabaseSync
     db.prepare("PRAGMA schema_version").get();
     return db;
   } catch {
-    if (db?.isOpen) db.close();
+    db?.close();
     const url = pathToFileURL(path);
     url.searchParams.set("immutable", "1");
     return new Database(url, { readOnly: true });

@@ -37,6 +37,7 @@ const VERSION_SUMMARY_COLUMNS =
 
 export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store {
   const { db, beforeWrite } = openDatabase(path, migrate);
+  let closed = false;
 
   const insertRecord = db.prepare(
     `INSERT INTO records (kind, id, title, handle, input, latest_version, import_id, source_key, created_at, updated_at)
@@ -200,7 +201,10 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     },
     cursorAfter: (record) => encodeCursor(record.seq),
     close() {
-      if (db.isOpen) db.close();
+      // Kept here, not asked of the database: DatabaseSync.isOpen is not in Node 22.
+      if (closed) return;
+      closed = true;
+      db.close();
     },
   };
 }
