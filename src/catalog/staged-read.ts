@@ -21,7 +21,7 @@ export interface StagedRead {
 }
 
 /** A batch holds at least this many rows (a product's rows are never split across batches). */
-export const BATCH_ROWS = 500;
+const BATCH_ROWS = 500;
 /** An existing description longer than this is cut for the brief (the original stays in the file). */
 const MAX_EXISTING = 10_000;
 
@@ -67,7 +67,7 @@ function stage(product: ImportedProduct): StagedProduct {
 }
 
 /** How a product is found again: the store's handle, else its SKU, else its id, else its title. */
-export function sourceKey(key: ProductKey, title: string): string {
+function sourceKey(key: ProductKey, title: string): string {
   if (key.handle) return `handle:${key.handle}`;
   if (key.sku) return `sku:${key.sku}`;
   if (key.id) return `id:${key.id}`;

@@ -108,6 +108,13 @@ export interface Catalog {
 /** Rows to a multi-row INSERT. */
 const AT_ONCE = 50;
 
+/** Runs `many` on each full group of AT_ONCE items (one multi-row statement) and `one` on each item left. */
+function inGroups<T>(items: readonly T[], many: (group: readonly T[]) => void, one: (item: T) => void): void {
+  let next = 0;
+  for (; next + AT_ONCE <= items.length; next += AT_ONCE) many(items.slice(next, next + AT_ONCE));
+  for (const item of items.slice(next)) one(item);
+}
+
 /** "(?, ?, ?), (?, ?, ?)": `count` groups of `width` placeholders. */
 function values(width: number, count: number): string {
   return Array(count)
@@ -204,13 +211,11 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       }
     },
     linkRows(importId, rows) {
-      let next = 0;
-      for (; next + AT_ONCE <= rows.length; next += AT_ONCE) {
-        links.run(
-          ...rows.slice(next, next + AT_ONCE).flatMap((row) => [row.recordSeq, importId, row.number]),
-        );
-      }
-      for (const row of rows.slice(next)) link.run(row.recordSeq, importId, row.number);
+      inGroups(
+        rows,
+        (group) => links.run(...group.flatMap((row) => [row.recordSeq, importId, row.number])),
+        (row) => link.run(row.recordSeq, importId, row.number),
+      );
     },
     finishImport(importId, rowCount, summary) {
       transaction(() => {
@@ -294,9 +299,9 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     createImported(kind, records) {
       const at = now().toISOString();
       const chosen = new Set<string>();
-      const values: SQLInputValue[] = [];
       const ids: string[] = [];
-      for (const record of records) {
+      // Each record's values, in the INSERT's column order.
+      const rows = records.map((record): SQLInputValue[] => {
         const handle = uniqueHandle(
           record.handle,
           (h) => chosen.has(h) || handleUse.get(kind, h) !== undefined,
@@ -304,27 +309,17 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
         chosen.add(handle);
         const id = newId();
         ids.push(id);
-        values.push(
-          kind,
-          id,
-          record.title,
-          handle,
-          record.inputJson,
-          record.importId,
-          record.sourceKey,
-          at,
-          at,
-        );
-      }
+        return [kind, id, record.title, handle, record.inputJson, record.importId, record.sourceKey, at, at];
+      });
       const seqOf = new Map<string, number>();
-      const put = (statement: StatementSync, from: number, count: number) => {
-        for (const row of statement.all(...values.slice(from * 9, (from + count) * 9)) as Row[]) {
-          seqOf.set(String(row.id), Number(row.seq));
-        }
+      const put = (statement: StatementSync, params: SQLInputValue[]) => {
+        for (const row of statement.all(...params) as Row[]) seqOf.set(String(row.id), Number(row.seq));
       };
-      let next = 0;
-      for (; next + AT_ONCE <= records.length; next += AT_ONCE) put(insertManyRecords, next, AT_ONCE);
-      for (; next < records.length; next++) put(insertRecord, next, 1);
+      inGroups(
+        rows,
+        (group) => put(insertManyRecords, group.flat()),
+        (row) => put(insertRecord, row),
+      );
       // RETURNING's rows come in no promised order: each seq is found by its record's id.
       return ids.map((id) => seqOf.get(id) as number);
     },

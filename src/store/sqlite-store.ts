@@ -74,7 +74,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
        restored_from, checks, copy, job_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  // The ids as one JSON array: one statement for an export of many thousands, not one each. `+kind` keeps
+  // The ids as one JSON array: one statement for approving many thousands, not one each. `+kind` keeps
   // SQLite from walking every record of the kind (the kind index) instead of finding each id.
   const updateStatuses = db.prepare(
     `UPDATE records SET status = ?, updated_at = ?
