@@ -1,9 +1,11 @@
 import { Readable } from "node:stream";
-import { type CsvError, parse } from "csv-parse";
+import { type CsvError, type Options, parse } from "csv-parse";
+import { ByteWindow } from "./byte-window.ts";
 import { CatalogFileError } from "./errors.ts";
 import type { CatalogHeader, SourceRow } from "./types.ts";
 
 export const DEFAULT_MAX_ROW_BYTES = 2 * 1024 * 1024;
+const UTF8_BOM_BYTES = 3;
 
 /** The line ending a file uses, from its first line break (CSV files do not mix them in practice). */
 export function lineEndingOf(head: Buffer): CatalogHeader["lineEnding"] {
@@ -16,41 +18,50 @@ export function lineEndingOf(head: Buffer): CatalogHeader["lineEnding"] {
 }
 
 /**
- * The file's records, each with its exact text. csv-parse's `raw` stops after the first character of a
- * two-character line ending, so a CRLF file's rows get their "\n" back here.
+ * The file's records, each with its exact text. The text is cut from the bytes by the offset where the
+ * parser ends each record (its line ending included), rather than by csv-parse's `raw`, which copies every
+ * character a second time (and, on a CRLF file, leaves out the "\n").
  */
 export async function* csvRecords(
   bytes: AsyncIterable<Buffer>,
-  lineEnding: CatalogHeader["lineEnding"],
+  bom: boolean,
   maxRowBytes = DEFAULT_MAX_ROW_BYTES,
 ): AsyncIterable<SourceRow> {
   let lastLine = 0;
-  const parser = parse({
-    raw: true,
+  let number = 0;
+  const window = new ByteWindow(bom ? UTF8_BOM_BYTES : 0);
+  const options: Options<SourceRow, string[]> = {
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
     max_record_size: maxRowBytes,
-    // The parser reads ahead of the consumer, so where a failing record starts is tracked here.
-    on_record: (record, context) => {
+    // Runs as each record ends, while the bytes it came from are at hand. The parser reads ahead of the
+    // consumer, so where a failing record starts is tracked here too.
+    on_record: (cells: string[], context): SourceRow => {
       lastLine = context.lines;
-      return record;
+      return { number: ++number, raw: window.take(context.bytes), cells };
     },
-  });
-  const input = Readable.from(bytes);
+  };
+  // on_record changes what the parser hands on; its declared type knows only string[] records.
+  const parser = parse(options as unknown as Options);
+  async function* kept() {
+    for await (const buffer of bytes) {
+      window.add(buffer);
+      yield buffer;
+    }
+  }
+  const input = Readable.from(kept());
   input.on("error", (error) => parser.destroy(error));
   input.pipe(parser);
-  let number = 0;
   try {
-    for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-      const exact = lineEnding === "\r\n" && raw.endsWith("\r") ? `${raw}\n` : raw;
+    for await (const row of parser as AsyncIterable<SourceRow>) {
       // Tools that drop trailing empty cells make short rows; the cells a row lacks read as empty.
-      yield { number: ++number, raw: exact, cells: record };
+      yield row;
     }
   } catch (error) {
-    const emitted = (error as { records?: unknown }).records;
-    throw readable(error, (typeof emitted === "number" ? emitted : number) + 1, lastLine + 1, maxRowBytes);
+    const records = (error as { records?: unknown }).records;
+    throw readable(error, (typeof records === "number" ? records : number) + 1, lastLine + 1, maxRowBytes);
   } finally {
     input.destroy();
   }

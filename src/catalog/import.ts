@@ -42,7 +42,7 @@ export async function openCatalog(
   ) {
     return openJsonl(checked.bytes, { bom: checked.bom, lineEnding, maxRowBytes });
   }
-  const records = csvRecords(checked.bytes, lineEnding, maxRowBytes)[Symbol.asyncIterator]();
+  const records = csvRecords(checked.bytes, checked.bom, maxRowBytes)[Symbol.asyncIterator]();
   const first = await records.next();
   if (first.done) throw new CatalogFileError("empty", "The file is empty.");
   let layout: Layout;
