@@ -1,4 +1,4 @@
-import type { DatabaseSync, SQLInputValue, StatementSync } from "node:sqlite";
+import type { DatabaseSync, SQLInputValue } from "node:sqlite";
 import { fromChunk, type RowChunk } from "../catalog/row-chunks.ts";
 import type { CatalogHeader, StagedProduct } from "../catalog/types.ts";
 import { uniqueHandle } from "../copy/handle.ts";
@@ -163,9 +163,17 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
   const insertRecords = (count: number) =>
     db.prepare(
-      `INSERT INTO records (kind, id, title, handle, input, import_id, source_key, created_at, updated_at)
-       VALUES ${values(9, count)} RETURNING seq, id`,
+      `INSERT INTO records (seq, kind, id, title, handle, input, import_id, source_key, created_at, updated_at)
+       VALUES ${values(10, count)}`,
     );
+  // The seq AUTOINCREMENT would give next, less one: past every seq there is or ever was.
+  const lastSeq = db.prepare(
+    `SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'records'), 0),
+       coalesce((SELECT max(seq) FROM records), 0)) AS last`,
+  );
+  const handlesIn = db.prepare(
+    "SELECT handle FROM records WHERE kind = ? AND handle IN (SELECT value FROM json_each(?))",
+  );
   const insertRecord = insertRecords(1);
   const insertManyRecords = insertRecords(AT_ONCE);
   const exported = db.prepare(
@@ -297,31 +305,47 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       return keys;
     },
     createImported(kind, records) {
-      const at = now().toISOString();
-      const chosen = new Set<string>();
-      const ids: string[] = [];
-      // Each record's values, in the INSERT's column order.
-      const rows = records.map((record): SQLInputValue[] => {
-        const handle = uniqueHandle(
-          record.handle,
-          (h) => chosen.has(h) || handleUse.get(kind, h) !== undefined,
+      // Inside the import's transaction, which holds the write lock: the seqs counted here stay free.
+      return transaction(() => {
+        const at = now().toISOString();
+        const chosen = new Set<string>();
+        const wanted = records.map((record) => record.handle);
+        const inUse = new Set<string>();
+        for (const row of handlesIn.iterate(kind, JSON.stringify(wanted)) as Iterable<Row>) {
+          inUse.add(String(row.handle));
+        }
+        const asked = new Set(wanted);
+        // Handles of the kind already taken: those wanted were looked up at once above, the rest one by one.
+        const taken = (handle: string) =>
+          chosen.has(handle) ||
+          (asked.has(handle) ? inUse.has(handle) : handleUse.get(kind, handle) !== undefined);
+        let seq = Number((lastSeq.get() as Row).last);
+        const seqs: number[] = [];
+        // Each record's values, in the INSERT's column order; its seq is chosen here (AUTOINCREMENT's next).
+        const rows = records.map((record): SQLInputValue[] => {
+          const handle = uniqueHandle(record.handle, taken);
+          chosen.add(handle);
+          seqs.push(++seq);
+          return [
+            seq,
+            kind,
+            newId(),
+            record.title,
+            handle,
+            record.inputJson,
+            record.importId,
+            record.sourceKey,
+            at,
+            at,
+          ];
+        });
+        inGroups(
+          rows,
+          (group) => insertManyRecords.run(...group.flat()),
+          (row) => insertRecord.run(...row),
         );
-        chosen.add(handle);
-        const id = newId();
-        ids.push(id);
-        return [kind, id, record.title, handle, record.inputJson, record.importId, record.sourceKey, at, at];
+        return seqs;
       });
-      const seqOf = new Map<string, number>();
-      const put = (statement: StatementSync, params: SQLInputValue[]) => {
-        for (const row of statement.all(...params) as Row[]) seqOf.set(String(row.id), Number(row.seq));
-      };
-      inGroups(
-        rows,
-        (group) => put(insertManyRecords, group.flat()),
-        (row) => put(insertRecord, row),
-      );
-      // RETURNING's rows come in no promised order: each seq is found by its record's id.
-      return ids.map((id) => seqOf.get(id) as number);
     },
     linkRecord(seq, { importId, sourceKey, title, input }) {
       relink.run(
