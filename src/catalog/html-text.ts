@@ -1,5 +1,13 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
+/**
+ * Runs of spaces, tabs and no-break spaces, each to become one space. A lone space is left out: replacing
+ * it with itself cost a match for every word of every description.
+ */
+const SPACES = /(?: [ \t\u00a0]|[\t\u00a0])[ \t\u00a0]*/g;
+/** A line break with spaces before or any white space after (more breaks too), to become one line break. */
+const BREAKS = / +\n\s*|\n\s+/g;
+
 /** Store HTML as plain text for a brief: tags dropped (blocks become line breaks), entities decoded. */
 export function htmlToText(html: string): string {
   return html
@@ -14,8 +22,8 @@ export function htmlToText(html: string): string {
       }
       return ENTITIES[name.toLowerCase()] ?? whole;
     })
-    .replace(/[ \t\u00a0]+/g, " ")
-    .replace(/ *\n[\s]*/g, "\n")
+    .replace(SPACES, " ")
+    .replace(BREAKS, "\n")
     .trim();
 }
 
