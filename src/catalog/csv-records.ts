@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { type CsvError, type Options, parse } from "csv-parse";
 import { ByteWindow } from "./byte-window.ts";
 import { CatalogFileError } from "./errors.ts";
@@ -18,52 +18,62 @@ export function lineEndingOf(head: Buffer): CatalogHeader["lineEnding"] {
 }
 
 /**
- * The file's records, each with its exact text. The text is cut from the bytes by the offset where the
- * parser ends each record (its line ending included), rather than by csv-parse's `raw`, which copies every
- * character a second time (and, on a CRLF file, leaves out the "\n").
+ * The file's records, each with its exact text, a batch for each piece of the file read (one await per
+ * batch, not per row: an async generator's yield costs about a microsecond, 0.1 s for 100,000 rows). The
+ * text is cut from the bytes at the offset where the parser ends each record (its line ending included),
+ * rather than by csv-parse's `raw`, which copies every character a second time (and, on a CRLF file,
+ * leaves out the "\n").
  */
 export async function* csvRecords(
   bytes: AsyncIterable<Buffer>,
   bom: boolean,
   maxRowBytes = DEFAULT_MAX_ROW_BYTES,
-): AsyncIterable<SourceRow> {
+): AsyncIterable<SourceRow[]> {
   let lastLine = 0;
   let number = 0;
+  let parsed: SourceRow[] = [];
   const window = new ByteWindow(bom ? UTF8_BOM_BYTES : 0);
-  const options: Options<SourceRow, string[]> = {
+  const options: Options<null, string[]> = {
     bom: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
     max_record_size: maxRowBytes,
-    // Runs as each record ends, while the bytes it came from are at hand. The parser reads ahead of the
-    // consumer, so where a failing record starts is tracked here too.
-    on_record: (cells: string[], context): SourceRow => {
+    // Runs as each record ends, while the bytes it came from are at hand; the record is kept here, and
+    // the parser hands nothing on (null). Where a failing record starts is tracked here too.
+    on_record: (cells, context) => {
       lastLine = context.lines;
-      return { number: ++number, raw: window.take(context.bytes), cells };
+      parsed.push({ number: ++number, raw: window.take(context.bytes), cells });
+      return null;
     },
   };
   // on_record changes what the parser hands on; its declared type knows only string[] records.
   const parser = parse(options as unknown as Options);
-  async function* kept() {
+  parser.resume();
+  const done = finished(parser);
+  const take = () => {
+    const batch = parsed;
+    parsed = [];
+    return batch;
+  };
+  try {
     for await (const buffer of bytes) {
       window.add(buffer);
-      yield buffer;
-    }
-  }
-  const input = Readable.from(kept());
-  input.on("error", (error) => parser.destroy(error));
-  input.pipe(parser);
-  try {
-    for await (const row of parser as AsyncIterable<SourceRow>) {
+      // The parser runs as it is written to (its output side never fills): the batch is ready after.
+      parser.write(buffer);
+      if (parser.errored) throw parser.errored;
       // Tools that drop trailing empty cells make short rows; the cells a row lacks read as empty.
-      yield row;
+      if (parsed.length > 0) yield take();
     }
+    parser.end();
+    await done;
+    if (parsed.length > 0) yield take();
   } catch (error) {
     const records = (error as { records?: unknown }).records;
     throw readable(error, (typeof records === "number" ? records : number) + 1, lastLine + 1, maxRowBytes);
   } finally {
-    input.destroy();
+    parser.destroy();
+    done.catch(() => {});
   }
 }
 

@@ -42,29 +42,30 @@ export async function openCatalog(
   ) {
     return openJsonl(checked.bytes, { bom: checked.bom, lineEnding, maxRowBytes });
   }
-  const records = csvRecords(checked.bytes, checked.bom, maxRowBytes)[Symbol.asyncIterator]();
-  const first = await records.next();
-  if (first.done) throw new CatalogFileError("empty", "The file is empty.");
+  const batches = csvRecords(checked.bytes, checked.bom, maxRowBytes)[Symbol.asyncIterator]();
+  const firstBatch = await batches.next();
+  const first = firstBatch.done ? undefined : firstBatch.value[0];
+  if (first === undefined) throw new CatalogFileError("empty", "The file is empty.");
   let layout: Layout;
   try {
-    if (first.value.cells.every((cell) => cell.trim() === "")) {
+    if (first.cells.every((cell) => cell.trim() === "")) {
       throw new CatalogFileError(
         "unknown-layout",
         "The file's first row is empty; it must name the columns.",
       );
     }
-    layout = detectLayout(first.value.cells, {
+    layout = detectLayout(first.cells, {
       ...(options.format !== undefined ? { format: options.format } : {}),
       ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
     });
   } catch (error) {
-    await records.return?.();
+    await batches.return?.();
     throw error;
   }
   const header: CatalogHeader = {
     dialect: layout.dialect,
     columns: layout.columns,
-    raw: first.value.raw,
+    raw: first.raw,
     bom: checked.bom,
     lineEnding,
     ...(layout.mapping !== undefined ? { mapping: layout.mapping } : {}),
@@ -78,12 +79,15 @@ export async function openCatalog(
   async function* items(): AsyncIterable<ImportItem> {
     try {
       // for-of, not yield*: yield* in an async generator awaits each item (and every empty list) again.
-      for (let next = await records.next(); !next.done; next = await records.next()) {
-        for (const item of grouper.push(next.value)) yield item;
+      for (const row of (firstBatch.value as SourceRow[]).slice(1)) {
+        for (const item of grouper.push(row)) yield item;
+      }
+      for (let next = await batches.next(); !next.done; next = await batches.next()) {
+        for (const row of next.value) for (const item of grouper.push(row)) yield item;
       }
       for (const item of grouper.end()) yield item;
     } finally {
-      await records.return?.();
+      await batches.return?.();
     }
   }
   return { header, items: items() };

@@ -9,7 +9,7 @@ async function* pieces(bytes: Buffer, size: number): AsyncIterable<Buffer> {
 
 async function rowsOf(bytes: Buffer, size: number, bom: boolean) {
   const rows = [];
-  for await (const row of csvRecords(pieces(bytes, size), bom)) rows.push(row);
+  for await (const batch of csvRecords(pieces(bytes, size), bom)) rows.push(...batch);
   return rows;
 }
 
