@@ -11,6 +11,7 @@ import { escapeControlCharacters } from "./log/escape.ts";
 import { createLogger, stderrSink } from "./log/logger.ts";
 import { serverSideModel } from "./providers/server-side-model.ts";
 import { flushCompiledCodeFromSnapshot } from "./runtime/flush-compiled-code.ts";
+import { preferSpeedOverSize } from "./runtime/speed-over-size.ts";
 import { warmUpServer } from "./runtime/warm-up-server.ts";
 import type { ServerDeps } from "./server.ts";
 import { defaultDataDir } from "./store/data-dir.ts";
@@ -57,6 +58,7 @@ async function main(): Promise<number | undefined> {
   const subcommand = process.argv[2];
   if (isCatalogCommand(subcommand)) {
     // A catalog at a time from a shell: no server and no transport; stdout is the user's here.
+    preferSpeedOverSize();
     return runCatalogCommand(subcommand, process.argv.slice(3), {
       env,
       defaultDataDir: platformDataDir,
