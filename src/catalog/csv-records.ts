@@ -40,7 +40,8 @@ export async function* csvRecords(
     skip_empty_lines: false,
     max_record_size: maxRowBytes,
     // Runs as each record ends, while the bytes it came from are at hand; the record is kept here, and
-    // the parser hands nothing on (null). Where a failing record starts is tracked here too.
+    // the parser hands nothing on (null). Where a failing record starts is tracked here too. Tools that
+    // drop trailing empty cells make short rows: the cells a row lacks read as empty.
     on_record: (cells, context) => {
       lastLine = context.lines;
       parsed.push({ number: ++number, raw: window.take(context.bytes), cells });
@@ -62,7 +63,6 @@ export async function* csvRecords(
       // The parser runs as it is written to (its output side never fills): the batch is ready after.
       parser.write(buffer);
       if (parser.errored) throw parser.errored;
-      // Tools that drop trailing empty cells make short rows; the cells a row lacks read as empty.
       if (parsed.length > 0) yield take();
     }
     parser.end();
