@@ -94,8 +94,9 @@ export interface Catalog {
   sourceKeys(kind: string): Set<string>;
   /**
    * Stores draft records from a store file and returns their seqs, in order: Store.create without reading
-   * the records back, many to a statement, for imports of many thousands. Call inside a transaction (the
-   * handles are chosen in it, unique against the stored records and each other).
+   * the records back, many to a statement, for imports of many thousands. Runs in the caller's transaction
+   * (an import's) or its own: the seqs and handles are chosen in it, unique against the stored records and
+   * each other, while it holds the write lock.
    */
   createImported(kind: string, records: readonly ImportedRecord[]): number[];
   /** Points a record at the import it came from (again), with its key and what the file says now. */
