@@ -40,7 +40,10 @@ describe("parseCommandLine", () => {
   it("accepts a sampling timeout up to an hour", () => {
     assert.equal(serve(["--sampling-timeout", "60m"]).sampling.timeoutMs, 3_600_000);
     assert.equal(serve(["--sampling-timeout", "1h"]).sampling.timeoutMs, 3_600_000);
-    assert.throws(() => serve(["--sampling-timeout", "2h"]), /--sampling-timeout: "2h" is more than 60 minutes/);
+    assert.throws(
+      () => serve(["--sampling-timeout", "2h"]),
+      /--sampling-timeout: "2h" is more than 60 minutes/,
+    );
   });
 
   it("makes a relative data folder absolute", () => {
