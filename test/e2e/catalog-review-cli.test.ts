@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
@@ -10,10 +10,20 @@ import { EXECUTABLE, NO_NODE_PATH, tempDataDir } from "../support/server-process
 
 const FIXTURE = "test/fixtures/catalog/shopify-legacy.csv";
 
-function copydesk(
+interface Finished {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function copydesk(args: readonly string[], env: Record<string, string> = {}): Promise<Finished> {
+  return start(args, env).done;
+}
+
+function start(
   args: readonly string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  env: Record<string, string>,
+): { child: ChildProcess; done: Promise<Finished> } {
   const child = spawn(EXECUTABLE, [...args], {
     env: { PATH: NO_NODE_PATH, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -26,10 +36,11 @@ function copydesk(
   child.stderr.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  return new Promise((resolve, reject) => {
+  const done = new Promise<Finished>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+  return { child, done };
 }
 
 let fake: FakeLlmServer;
@@ -115,5 +126,36 @@ it("list, show and approve: --help on stdout with exit 0, a usage mistake one li
     assert.equal(result.stderr.trimEnd().split("\n").length, 1, result.stderr);
     assert.match(result.stderr, /^copydesk: /);
     assert.equal(result.stdout, "");
+  }
+});
+
+it("write --resume JOB, as printed, goes on with the provider the job was started with by flags", async () => {
+  const jobDir = tempDataDir();
+  const slow = await startFakeOpenAi({ text: standInCopy });
+  try {
+    const data = ["--data-dir", jobDir];
+    assert.equal((await copydesk(["import", FIXTURE, ...data])).code, 0);
+    slow.enqueue({ delayMs: 1500 });
+    const flags = ["--provider", "openai", "--provider-url", slow.url, "--provider-model", FAKE_MODEL];
+    const running = start(["write", "--max-concurrency", "1", ...flags, ...data], {});
+    await slow.waitForRequests(1);
+    running.child.kill("SIGINT");
+    const stopped = await running.done;
+    assert.equal(stopped.code, 130, stopped.stderr);
+    const resume = /Resume with: (copydesk write --resume \S+)/.exec(stopped.stdout)?.[1];
+    assert.ok(resume, stopped.stdout);
+
+    const args = resume.split(" ").slice(1);
+    const resumed = await copydesk([...args, ...data]);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stdout, /done: 2 written, 0 failed, 0 not yet written, of 2/);
+    assert.equal(
+      slow.requests.filter((request) => !request.aborted).length,
+      2,
+      "each product asked for once",
+    );
+  } finally {
+    await slow.close();
+    rmSync(jobDir, { recursive: true, force: true });
   }
 });
