@@ -18,6 +18,8 @@ const executable = resolve(process.argv[2] ?? "dist/copydesk");
 /** A Shopify product export (current header dialect): variants, extra images, a quoted multi-line body. */
 const CATALOG = resolve("test/fixtures/catalog/shopify-current.csv");
 const dataDir = mkdtempSync(join(tmpdir(), "copydesk-demo-"));
+/** The export outlives the run (the data folder does not), so the path printed is one a user can open. */
+const exportDir = mkdtempSync(join(tmpdir(), "copydesk-demo-export-"));
 const out = (line = "") => process.stdout.write(`${line}\n`);
 
 const model = await chooseDemoModel(process.env, () => probeOllama());
@@ -45,7 +47,7 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
 }
 
 try {
-  out(`Starting ${executable} over stdio (data in ${dataDir})`);
+  out(`Starting ${executable} over stdio (data in ${dataDir}, deleted at the end)`);
   out(`The text is written by ${model.label}\n`);
   await client.connect(
     new StdioClientTransport({
@@ -85,7 +87,7 @@ try {
   out("approve_products:");
   await call("approve_products", { ids });
   out("export_products:");
-  const exportPath = join(dataDir, "shopify-import.csv");
+  const exportPath = join(exportDir, "shopify-import.csv");
   await call("export_products", { format: "shopify", path: exportPath });
   const [header = "", firstRow = ""] = readFileSync(exportPath, "utf8").split(/\r?\n(?=[^\s<])/);
   out(`  ${exportPath}, first lines:\n  ${header.slice(0, 100)}…\n  ${firstRow.slice(0, 300)}…\n`);
@@ -97,6 +99,7 @@ try {
       .map((resource) => resource.uri)
       .join(", ")}, …)`,
   );
+  out(`\nThe export is kept: ${exportPath}`);
 } finally {
   await client.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { UsageError } from "./usage-error.ts";
 export function durationOption(name: string, text: string, maxMs: number): number {
   const ms = parseDuration(text);
   if (ms === undefined)
-    throw new UsageError(`--${name}: "${text}" is not a duration; use e.g. 90s, 5m or 1500ms`);
+    throw new UsageError(`--${name}: "${text}" is not a duration; use e.g. 90s, 5m, 1h or 1500ms`);
   if (ms > maxMs) throw new UsageError(`--${name}: "${text}" is more than ${describeDuration(maxMs)}`);
   return ms;
 }

@@ -16,6 +16,8 @@ Usage: copydesk [options]                 MCP server on stdin/stdout (how client
        copydesk config <vscode|claude-desktop|cursor|claude-code> [--write]   (set up a client; config --help)
        copydesk import FILE [--format F]  import a Shopify, WooCommerce, CSV or JSON Lines product file
        copydesk write [--missing]         write copy for many products with the provider (a resumable job)
+       copydesk list [--status S]         review: one line per product; copydesk show ID shows one in full
+       copydesk approve ID... | --status written   approve the copy for export
        copydesk export --format F --output FILE   write the copy back as a file the store imports
                                           (each has its own --help)
 

@@ -1,4 +1,5 @@
 import { deferred } from "../libraries/deferred.ts";
+import { count } from "../text/count.ts";
 
 /** jsonrepair, loaded on first use: see libraries/deferred.ts. */
 export const jsonRepairLibrary = deferred("jsonrepair", () => import("jsonrepair"));
@@ -126,7 +127,7 @@ function parseCandidate(candidate: string): ExtractedJson {
     if (value.length !== 1) {
       return {
         ok: false,
-        reason: `the reply contains a list of ${value.length} items; one JSON object was expected`,
+        reason: `the reply contains a list of ${count(value.length, "item")}; one JSON object was expected`,
       };
     }
     value = value[0];

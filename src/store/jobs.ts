@@ -17,6 +17,16 @@ export interface JobOptions {
   readonly brand?: string;
 }
 
+/**
+ * The server-side provider a job was started with, never its key. `url` is null when the API root had a
+ * query string (it may carry a key, so it is not stored).
+ */
+export interface JobProvider {
+  readonly provider: string;
+  readonly model: string;
+  readonly url: string | null;
+}
+
 export interface JobInfo {
   readonly id: string;
   readonly state: JobState;
@@ -42,8 +52,10 @@ export interface PendingItem {
 export const HEARTBEAT_STALE_MS = 30_000;
 
 export interface Jobs {
-  create(records: readonly number[], options: JobOptions): JobInfo;
+  create(records: readonly number[], options: JobOptions, provider?: JobProvider): JobInfo;
   get(id: string): JobInfo | undefined;
+  /** The provider the job was started with, when one was stored. */
+  providerOf(id: string): JobProvider | undefined;
   /** Done and failed so far, cheaply: for progress reports. */
   counts(id: string): { readonly done: number; readonly failed: number; readonly total: number };
   list(limit: number): readonly JobInfo[];
@@ -84,8 +96,9 @@ export function openJobs(
   probe = thisProcess,
 ): Jobs {
   const insertJob = db.prepare(
-    "INSERT INTO jobs (id, state, options, total, created_at, updated_at) VALUES (?, 'running', ?, ?, ?, ?)",
+    "INSERT INTO jobs (id, state, options, total, created_at, updated_at, provider) VALUES (?, 'running', ?, ?, ?, ?, ?)",
   );
+  const providerById = db.prepare("SELECT provider FROM jobs WHERE id = ?");
   const insertItem = db.prepare("INSERT INTO job_items (job_id, record_seq, position) VALUES (?, ?, ?)");
   const byId = db.prepare("SELECT * FROM jobs WHERE id = ?");
   const newest = db.prepare("SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?");
@@ -149,11 +162,12 @@ export function openJobs(
   };
 
   return {
-    create(records, options) {
+    create(records, options, provider) {
       return transaction(() => {
         const id = newId();
         const at = now().toISOString();
-        insertJob.run(id, JSON.stringify(options), records.length, at, at);
+        const settings = provider ? JSON.stringify(provider) : null;
+        insertJob.run(id, JSON.stringify(options), records.length, at, at, settings);
         setJobState.run("running", at, probe.pid, at, id);
         records.forEach((seq, position) => {
           insertItem.run(id, seq, position);
@@ -164,6 +178,10 @@ export function openJobs(
     get(id) {
       const row = byId.get(id) as Row | undefined;
       return row && toInfo(row);
+    },
+    providerOf(id) {
+      const text = (providerById.get(id) as Row | undefined)?.provider;
+      return typeof text === "string" ? (JSON.parse(text) as JobProvider) : undefined;
     },
     counts(id) {
       return {

@@ -151,6 +151,9 @@ export const MIGRATIONS: readonly Migration[] = [
      SELECT import_id, number, record_seq FROM import_rows WHERE record_seq IS NOT NULL;`,
   // 7: a store file's rows in chunks of consecutive rows (see the file).
   toRowChunks,
+  // 8: the server-side provider a job was started with (JSON: provider, model, URL; never the key), so
+  // `copydesk write --resume` calls the same one again.
+  "ALTER TABLE jobs ADD COLUMN provider TEXT;",
 ];
 
 export class SchemaTooNewError extends Error {

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { it } from "node:test";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { startFakeOpenAi } from "../support/fake-llm-servers.ts";
@@ -45,6 +47,14 @@ it("the demo has a configured provider write, and says so", async () => {
     // One post, one product, its revision, and the two products of the Shopify file.
     assert.equal(fake.requests.length, 5);
     assert.match(run.stdout, /Wrote .*shopify-import\.csv: 3 products' copy \(1 of them new rows\)/);
+    // The path it prints at the end is a file that is still there.
+    const kept = /The export is kept: (.+)$/m.exec(run.stdout)?.[1];
+    assert.ok(kept, run.stdout);
+    try {
+      assert.match(readFileSync(kept, "utf8"), /^\uFEFF?Title,URL handle,Description/);
+    } finally {
+      rmSync(dirname(kept), { recursive: true, force: true });
+    }
   } finally {
     await fake.close();
   }

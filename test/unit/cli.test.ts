@@ -39,6 +39,11 @@ describe("parseCommandLine", () => {
 
   it("accepts a sampling timeout up to an hour", () => {
     assert.equal(serve(["--sampling-timeout", "60m"]).sampling.timeoutMs, 3_600_000);
+    assert.equal(serve(["--sampling-timeout", "1h"]).sampling.timeoutMs, 3_600_000);
+    assert.throws(
+      () => serve(["--sampling-timeout", "2h"]),
+      /--sampling-timeout: "2h" is more than 60 minutes/,
+    );
   });
 
   it("makes a relative data folder absolute", () => {
@@ -132,6 +137,9 @@ describe("durations", () => {
     assert.equal(parseDuration("1500ms"), 1500);
     assert.equal(parseDuration("5m"), 300_000);
     assert.equal(parseDuration("1.5s"), 1500);
+    assert.equal(parseDuration("1h"), 3_600_000);
+    assert.equal(parseDuration("7d"), 7 * 86_400_000);
+    assert.equal(parseDuration("5min"), 300_000);
     assert.equal(parseDuration("later"), undefined);
     assert.equal(parseDuration("-1"), undefined);
   });

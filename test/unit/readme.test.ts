@@ -1,12 +1,22 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { it } from "node:test";
+import { listedTools } from "../../scripts/readme/listed-tools.ts";
 import { regenerate } from "../../scripts/readme/reference.ts";
 import { MAX_ATTEMPTS } from "../../src/providers/config.ts";
 
-it("the README's tool and option reference matches the code (run `npm run readme` to update)", () => {
+it("the README's tool and option reference matches the code (run `npm run readme` to update)", async () => {
   const readme = readFileSync("README.md", "utf8");
-  assert.equal(readme, regenerate(readme));
+  assert.equal(readme, regenerate(readme, await listedTools()));
+});
+
+it("every tool input in the README's reference has its description", () => {
+  const reference = /<!-- generated:tools -->\n([\s\S]*?)<!-- \/generated:tools -->/.exec(
+    readFileSync("README.md", "utf8"),
+  )?.[1];
+  assert.ok(reference, "README.md lacks the generated:tools block");
+  const blank = reference.split("\n").filter((line) => /^ {2}- `[^`]+`( \(optional\))?: *$/.test(line));
+  assert.deepEqual(blank, []);
 });
 
 it("the README opens with the two set-up commands, and .ci/run runs the test one", () => {

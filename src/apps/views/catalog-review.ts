@@ -184,7 +184,8 @@ exportButton.addEventListener("click", async () => {
   // export_products answers { export: { path, products, ... } }; a flat answer is read the same way.
   const structured = result?.structuredContent;
   const data = (structured?.export ?? structured) as { path?: string; products?: number } | undefined;
-  if (data) statusLine.textContent = `Exported ${data.products} products to ${data.path}.`;
+  if (data)
+    statusLine.textContent = `Exported ${data.products} product${data.products === 1 ? "" : "s"} to ${data.path}.`;
 });
 
 root.replaceChildren(

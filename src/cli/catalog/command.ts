@@ -6,12 +6,22 @@ import { DatabaseWriteError } from "../../store/durability.ts";
 import { StoreUnavailableError } from "../../store/lazy-store.ts";
 import { SchemaTooNewError } from "../../store/migrations.ts";
 import { UsageError } from "../usage-error.ts";
+import { runApprove } from "./approve-command.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
 import { runExport } from "./export-command.ts";
 import { runImport } from "./import-command.ts";
+import { runList } from "./list-command.ts";
+import { runShow } from "./show-command.ts";
 import { runWrite } from "./write-command.ts";
 
-const COMMANDS = { import: runImport, write: runWrite, export: runExport } as const;
+const COMMANDS = {
+  import: runImport,
+  write: runWrite,
+  list: runList,
+  show: runShow,
+  approve: runApprove,
+  export: runExport,
+} as const;
 export type CatalogCommand = keyof typeof COMMANDS;
 
 export function isCatalogCommand(name: string | undefined): name is CatalogCommand {
@@ -28,7 +38,7 @@ const EXPECTED = [
   DatabaseWriteError,
 ];
 
-/** `copydesk import|write|export ...` (argv is what follows the command's name). Returns the exit code. */
+/** `copydesk import|write|list|show|approve|export ...` (argv is what follows the command's name). Returns the exit code. */
 export async function runCatalogCommand(
   name: CatalogCommand,
   argv: readonly string[],

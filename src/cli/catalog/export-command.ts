@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { type ExportFormat, exportProducts } from "../../pipeline/export-products.ts";
 import { RECORD_STATUSES, type RecordStatus } from "../../store/records.ts";
+import { count } from "../../text/count.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
@@ -68,8 +69,8 @@ export async function runExport(argv: readonly string[], deps: CatalogDeps): Pro
       overwriteSource: args.flag("overwrite-source"),
     });
     deps.stdout.write(
-      `Exported ${result.products} products${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""} ` +
-        `to ${output} (${result.dialect}, ${result.rows} rows, ${result.bytes} bytes).\n`,
+      `Exported ${count(result.products, "product")}${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""} ` +
+        `to ${output} (${result.dialect}, ${count(result.rows, "row")}, ${count(result.bytes, "byte")}).\n`,
     );
     if (result.products === 0) {
       deps.stdout.write(

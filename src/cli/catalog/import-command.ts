@@ -3,6 +3,7 @@ import { fileBytes } from "../../catalog/byte-source.ts";
 import type { FormatChoice } from "../../catalog/layout.ts";
 import type { ColumnMapping } from "../../catalog/types.ts";
 import { importProducts } from "../../pipeline/import-products.ts";
+import { count } from "../../text/count.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
@@ -58,15 +59,15 @@ export async function runImport(argv: readonly string[], deps: CatalogDeps): Pro
     const result = await importProducts(store.get(), fileBytes(path), { format, mapping, source: path });
     const out = deps.stdout;
     out.write(
-      `Imported ${file} (${result.dialect}): ${result.rows} rows, ${result.products} products: ` +
+      `Imported ${file} (${result.dialect}): ${count(result.rows, "row")}, ${count(result.products, "product")}: ` +
         `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ` +
-        `${result.rejected.length} rows rejected.\n`,
+        `${count(result.rejected.length, "row")} rejected.\n`,
     );
     for (const rejection of result.rejected.slice(0, LISTED_REJECTIONS)) {
       out.write(`  row ${rejection.row} rejected: ${rejection.reason}\n`);
     }
     if (result.rejected.length > LISTED_REJECTIONS) {
-      out.write(`  ... and ${result.rejected.length - LISTED_REJECTIONS} more rejected rows\n`);
+      out.write(`  ... and ${result.rejected.length - LISTED_REJECTIONS} more rejected\n`);
     }
     out.write(`Import id: ${result.importId}\n`);
     out.write(`Next: copydesk write --import ${result.importId}\n`);

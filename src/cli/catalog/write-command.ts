@@ -4,17 +4,19 @@ import { brand, language, length, tone } from "../../kinds/fields.ts";
 import { createLogger, stderrSink } from "../../log/logger.ts";
 import { runJob } from "../../pipeline/run-job.ts";
 import { type Selection, selectProducts } from "../../pipeline/selection.ts";
+import type { ProviderConfig } from "../../providers/config.ts";
 import { serverSideModel } from "../../providers/server-side-model.ts";
 import type { ClientSampling } from "../../sampling/client-sampling.ts";
 import { createWriter } from "../../sampling/router.ts";
 import type { JobInfo, JobOptions } from "../../store/jobs.ts";
+import { count } from "../../text/count.ts";
 import { jobProductWriter } from "../../tools/catalog/write-one.ts";
 import type { ToolDeps } from "../../tools/define-tool.ts";
 import { toolFailureMessage } from "../../tools/failures.ts";
-import { parseProviderConfig } from "../provider-config.ts";
 import { UsageError } from "../usage-error.ts";
 import { countOption, parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
+import { configuredProvider, jobProvider, resumedProvider } from "./job-provider.ts";
 import { catalogStore } from "./open-store.ts";
 import { progressView } from "./progress.ts";
 
@@ -60,7 +62,7 @@ export const WRITE_SPEC: SubcommandSpec = {
   ],
   provider: true,
   notes:
-    "Then: copydesk export --format shopify --output FILE --include written (or approve the products first).",
+    "Then review and approve: copydesk list --status written, copydesk show ID, copydesk approve ID... (or\n--status written), and copydesk export --format shopify --output FILE writes the approved copy back.",
 };
 
 const jobOptionsSchema = z.object({ language, tone, length, brand });
@@ -97,18 +99,14 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
     maxText === undefined
       ? DEFAULT_MAX_CONCURRENCY
       : countOption("max-concurrency", maxText, MAX_CONCURRENCY);
-  const providerConfig = parseProviderConfig(args.pick, deps.env);
-  if (!providerConfig) {
-    throw new UsageError(
-      "write: no provider is configured; give --provider openai|anthropic and --provider-model (or set COPYDESK_PROVIDER and COPYDESK_PROVIDER_MODEL), and the key in COPYDESK_PROVIDER_API_KEY",
-    );
-  }
-
+  // A new job's provider is checked before the store is opened; a resumed one may come from the job.
+  const configured = resume === undefined ? configuredProvider(args.pick, deps.env) : undefined;
   const logger = createLogger([stderrSink(args.logLevel, (line) => deps.stderr.write(line))]);
   const store = catalogStore(args.dataDir);
   try {
     const db = store.get();
     let job: JobInfo;
+    let providerConfig: ProviderConfig;
     if (resume !== undefined) {
       const found = db.jobs.get(resume);
       if (!found) {
@@ -121,8 +119,11 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
         );
         return 1;
       }
+      if (found.pending === 0) return nothingLeft(found, deps);
+      providerConfig = resumedProvider(args.pick, deps.env, resume, db.jobs.providerOf(resume));
       job = found;
     } else {
+      providerConfig = configured as ProviderConfig;
       const records = selectProducts(db, selection as Selection);
       if (records.length === 0) {
         deps.stdout.write(
@@ -133,14 +134,10 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       job = db.jobs.create(
         records.map((record) => record.seq),
         options,
+        jobProvider(providerConfig),
       );
     }
-    if (job.pending === 0) {
-      deps.stdout.write(
-        `Job ${job.id} has nothing left to write (${job.done} written, ${job.failed} failed).\n`,
-      );
-      return job.failed > 0 ? 1 : 0;
-    }
+    if (job.pending === 0) return nothingLeft(job, deps);
 
     const toolDeps: ToolDeps = {
       store: store.get,
@@ -156,7 +153,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       localFiles: true,
     };
     deps.stdout.write(
-      `Job ${job.id}: writing ${job.pending} of ${job.total} products with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
+      `Job ${job.id}: writing ${job.pending} of ${count(job.total, "product")} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
     );
     const view = await progressView(deps.stderr, "writing");
     const stopping = new AbortController();
@@ -189,6 +186,11 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
   } finally {
     store.close();
   }
+}
+
+function nothingLeft(job: JobInfo, deps: CatalogDeps): number {
+  deps.stdout.write(`Job ${job.id} has nothing left to write (${job.done} written, ${job.failed} failed).\n`);
+  return job.failed > 0 ? 1 : 0;
 }
 
 function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): number {

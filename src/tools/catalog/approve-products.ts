@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { approvalText, approveProducts as approve } from "../../pipeline/approve-products.ts";
 import { defineTool } from "../define-tool.ts";
 
 export const approveProducts = defineTool({
@@ -15,17 +16,11 @@ export const approveProducts = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle({ ids }, deps) {
-    const unique = [...new Set(ids)];
-    const approved = deps.store().setStatus("product", unique, "approved");
-    const notFound = unique.filter((id) => !approved.includes(id));
+    const result = approve(deps.store(), { ids });
     deps.resourcesChanged();
     return {
-      structured: { approved, notFound },
-      text:
-        `Approved ${approved.length} products.` +
-        (notFound.length > 0
-          ? ` Not approved (no such product, or no copy yet): ${notFound.join(", ")}.`
-          : ""),
+      structured: { approved: [...result.approved], notFound: [...result.notFound] },
+      text: approvalText(result),
     };
   },
 });

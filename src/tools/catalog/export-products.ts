@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { exportProducts as exportCatalog } from "../../pipeline/export-products.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
+import { count } from "../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
 import { TextRejectedError } from "../failures.ts";
 
@@ -62,7 +63,7 @@ export const exportProducts = defineTool({
     return {
       structured: { export: { ...result, fieldsWithoutColumn: [...result.fieldsWithoutColumn] } },
       text:
-        `Wrote ${path}: ${result.products} products' copy (${result.added} of them new rows) in ${result.rows} rows, ` +
+        `Wrote ${path}: ${count(result.products, "product's", "products'")} copy (${result.added} of them new rows) in ${count(result.rows, "row")}, ` +
         `${result.dialect}${result.importId ? `, from import ${result.importId}` : ""}.` +
         (result.products === 0
           ? " No product had the statuses asked for: approve_products first, or include written."

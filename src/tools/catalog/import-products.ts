@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { fileBytes, textBytes } from "../../catalog/byte-source.ts";
 import { importProducts as importCatalog } from "../../pipeline/import-products.ts";
+import { count } from "../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
 import { TextRejectedError } from "../failures.ts";
 
@@ -76,8 +77,8 @@ export const importProducts = defineTool({
     return {
       structured: { import: { ...result, rejected: [...result.rejected] } },
       text:
-        `Imported ${result.products} products from ${result.rows} rows (${result.dialect}, import ${result.importId}): ` +
-        `${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${result.rejected.length} rows rejected.` +
+        `Imported ${count(result.products, "product")} from ${count(result.rows, "row")} (${result.dialect}, import ${result.importId}): ` +
+        `${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${count(result.rejected.length, "row")} rejected.` +
         (rejected.length > 0 ? `\n${rejected.slice(0, 50).join("\n")}` : "") +
         `\n\nWrite their copy with write_catalog({"selection": {"import_id": "${result.importId}"}}).`,
     };

@@ -78,7 +78,7 @@ export async function runOrPage(
       structured: { job: presentJob(now), page },
       text:
         `${now.done} of ${now.total} written so far. Nobody here can write (no sampling, no provider), so please write ` +
-        `the copy for these ${items.length} products yourself: each as the JSON object the instructions describe. Then ` +
+        `the copy for ${items.length === 1 ? "this product" : `these ${items.length} products`} yourself: each as the JSON object the instructions describe. Then ` +
         `call save_product_copy with job_id "${job.id}" and items: [{id, copy}, ...], and then resume_job("${job.id}") ` +
         `for the next page.\n\n--- Instructions (for every product) ---\n${instructions}\n\n` +
         items.map((item) => `--- Product ${item.id}: ${item.title} ---\n${item.request}`).join("\n\n"),

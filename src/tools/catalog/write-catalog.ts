@@ -2,6 +2,7 @@ import { z } from "zod";
 import { brand, language, length, tone } from "../../kinds/fields.ts";
 import { selectProducts } from "../../pipeline/selection.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
+import { count } from "../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
 import { TextRejectedError } from "../failures.ts";
 import { jobSchema } from "./job-output.ts";
@@ -67,7 +68,7 @@ export const writeCatalog = defineTool({
       records.map((record) => record.seq),
       options,
     );
-    deps.logger.info(`Job ${job.id}: writing ${job.total} products`);
+    deps.logger.info(`Job ${job.id}: writing ${count(job.total, "product")}`);
     return runOrPage(job, input.max_concurrency, deps, call);
   },
 });

@@ -14,6 +14,7 @@ const versionSchema = z.object({
   instructions: z.string().nullable().describe("What the user asked for, for a revision"),
   restoredFrom: z.number().int().optional().describe("The version a restore brought back"),
   failedChecks: z.array(z.string()).nullable().describe("The checks this version fails; null when not run"),
+  jobId: z.string().optional().describe("The catalog job that wrote it (get_job shows it)"),
 });
 
 /** list_product_versions, list_post_versions: the history of a record's copy. */
@@ -43,6 +44,7 @@ export function versionsTool(kind: AnyKind): AnyTool {
         (v) =>
           `- v${v.version} ${v.createdAt}: ${v.source}${v.restoredFrom ? ` from v${v.restoredFrom}` : ""} by ${v.model ?? "?"} (${v.route})` +
           (v.instructions ? `, asked: "${v.instructions}"` : "") +
+          (v.jobId ? `, job ${v.jobId}` : "") +
           (v.failedChecks === null
             ? ""
             : v.failedChecks.length > 0
