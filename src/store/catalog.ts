@@ -104,6 +104,8 @@ export interface Catalog {
     seq: number,
     link: { importId: string; sourceKey: string; title?: string; input?: Record<string, unknown> },
   ): void;
+  /** Each record's first row in the import it was last imported from (by seq), with that file's header. */
+  sourceRows(seqs: readonly number[]): Map<number, { header: CatalogHeader; raw: string }>;
 }
 
 /** Rows to a multi-row INSERT. */
@@ -180,6 +182,16 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   const exported = db.prepare(
     `UPDATE records SET status = 'exported', updated_at = ?
      WHERE seq IN (SELECT value FROM json_each(?)) AND latest_version > 0`,
+  );
+  const sourceRowOf = db.prepare(
+    `SELECT l.import_id, l.number,
+       (SELECT max(first_number) FROM import_chunks c
+        WHERE c.import_id = l.import_id AND c.first_number <= l.number) AS first_number
+     FROM records r JOIN import_links l ON l.record_seq = r.seq AND l.import_id = r.import_id
+     WHERE r.seq = ? ORDER BY l.number LIMIT 1`,
+  );
+  const chunkAt = db.prepare(
+    "SELECT first_number, lengths, raw FROM import_chunks WHERE import_id = ? AND first_number = ?",
   );
   const relink = db.prepare(
     `UPDATE records SET import_id = ?, source_key = ?, title = coalesce(?, title), input = coalesce(?, input),
@@ -357,6 +369,40 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
         now().toISOString(),
         seq,
       );
+    },
+    sourceRows(seqs) {
+      const found = new Map<number, { header: CatalogHeader; raw: string }>();
+      // A page of products mostly shares a few chunks (500 rows each) and one header: each is read once.
+      const headers = new Map<string, CatalogHeader | undefined>();
+      const chunks = new Map<string, Map<number, string>>();
+      for (const seq of seqs) {
+        const link = sourceRowOf.get(seq) as Row | undefined;
+        if (link === undefined || link.first_number === null) continue;
+        const importId = String(link.import_id);
+        if (!headers.has(importId)) {
+          const row = byId.get(importId) as Row | undefined;
+          headers.set(importId, row && (JSON.parse(String(row.header)) as CatalogHeader));
+        }
+        const header = headers.get(importId);
+        const chunkKey = `${importId} ${String(link.first_number)}`;
+        let rows = chunks.get(chunkKey);
+        if (rows === undefined) {
+          const chunk = chunkAt.get(importId, Number(link.first_number)) as Row | undefined;
+          rows = new Map();
+          if (chunk) {
+            const stored = {
+              firstNumber: Number(chunk.first_number),
+              lengths: String(chunk.lengths),
+              raw: String(chunk.raw),
+            };
+            for (const { number, raw } of fromChunk(stored)) rows.set(number, raw);
+          }
+          chunks.set(chunkKey, rows);
+        }
+        const raw = rows.get(Number(link.number));
+        if (header !== undefined && raw !== undefined) found.set(seq, { header, raw });
+      }
+      return found;
     },
   };
 }

@@ -2,7 +2,7 @@
 // a host page with ext-apps' AppBridge on one origin, the view sandboxed on another under the
 // specification's default content security policy, and the built executable over stdio behind it.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -34,6 +34,11 @@ interface HostWindow {
 
 type Product = { id: string; title: string; handle: string; status?: string; copy: Record<string, unknown> };
 const productOf = (result: CallToolResult) => (result.structuredContent as { product: Product }).product;
+/** A product's copy as save_product_copy takes it back. */
+const productCopyOf = (result: CallToolResult) => {
+  const { description_html: _html, ...copy } = productOf(result).copy;
+  return copy;
+};
 
 describe("MCP Apps views in headless Chromium", { skip }, () => {
   let server: RunningServer;
@@ -314,6 +319,118 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
       await view.locator(".status", { hasText: "Exported 5 products" }).waitFor();
       rmSync(out, { recursive: true, force: true });
     }
+    assert.deepEqual(violations, []);
+  });
+
+  it("shows the store's copy beside the new, differences marked, and what each row changes", async () => {
+    const imported = await callTool(server.client, "import_products", {
+      csv_text: readFileSync("test/fixtures/catalog/shopify-current.csv", "utf8"),
+    });
+    assert.equal(imported.isError, undefined, textOf(imported));
+    const listed = (await listAll()) as { id: string; title: string }[];
+    const shirt = listed.find((p) => p.title === "Linen Shirt") as { id: string };
+    const mug = listed.find((p) => p.title === "Stoneware Mug") as { id: string };
+    const saved = await callTool(server.client, "save_product_copy", {
+      id: shirt.id,
+      copy: {
+        description: "Breathable linen in a relaxed fit.\n\nMade in Portugal for warm summer days.",
+        short_description: "A relaxed linen shirt for summer.",
+        bullets: ["Breathable linen", "Relaxed fit", "Made in Portugal"],
+        seo_title: "Linen Shirt | Acme",
+        seo_description: "A breathable linen shirt in a relaxed fit, made in Portugal.",
+        tags: ["linen", "shirt"],
+      },
+    });
+    assert.equal(saved.isError, undefined, textOf(saved));
+
+    // The card: each field the store has beside the new one, removed words struck, added words marked.
+    const got = await callTool(server.client, "get_product", { id: shirt.id });
+    const card = await mount(PRODUCT_REVIEW, got, { id: shirt.id });
+    const description = card.locator('[data-compare="description"]');
+    await description.waitFor();
+    assert.equal(await description.getAttribute("data-changed"), "true");
+    assert.match(
+      (await description.locator("[data-before]").textContent()) ?? "",
+      /^Breathable linen, a "relaxed" fit\./,
+    );
+    assert.deepEqual(await description.locator("[data-before] del").allTextContents(), [
+      "linen,",
+      '"relaxed"',
+      "Portugal.",
+    ]);
+    const added = (await description.locator("[data-after] ins").allTextContents()).join("|");
+    assert.match(added, /^linen in\|relaxed\|Portugal for warm summer days\./);
+    assert.match(added, /- Breathable linen/);
+    assert.equal(await card.locator('[data-compare="seo_title"]').getAttribute("data-changed"), "false");
+    assert.equal(
+      await card.locator('[data-compare="seo_title"] ins, [data-compare="seo_title"] del').count(),
+      0,
+    );
+    assert.equal(await card.locator('[data-compare="seo_description"] [data-before]').count(), 0);
+    assert.match(
+      (await card.locator('[data-compare="seo_description"] .before').textContent()) ?? "",
+      /\(empty\)/,
+    );
+    assert.match(
+      (await card.locator('[data-field="short_description"] .note').textContent()) ?? "",
+      /no column for the short description/,
+    );
+    assert.match(
+      (await card.locator("[data-changes]").textContent()) ?? "",
+      /^Changes against the store's copy: Description, SEO description\./,
+    );
+    await page.locator("#view").screenshot({ path: join(ARTIFACTS, "product-review-store-copy.png") });
+
+    // The table: the new description's start and the fields each product changes.
+    const list = await callTool(server.client, "list_products", { limit: 100 });
+    const table = await mount(CATALOG_REVIEW, list, { limit: 100 });
+    const row = table.locator(`tbody tr[data-id="${shirt.id}"]`);
+    await row.waitFor();
+    assert.equal(
+      await row.locator("[data-excerpt]").textContent(),
+      "Breathable linen in a relaxed fit. Made in Portugal for warm summer days.",
+    );
+    assert.equal(await row.locator("[data-changes]").textContent(), "Description, SEO description");
+    assert.equal(
+      await table.locator(`tbody tr[data-id="${mug.id}"] [data-changes]`).textContent(),
+      "no copy yet",
+    );
+    await page.locator("#view").screenshot({ path: join(ARTIFACTS, "catalog-review-changes.png") });
+
+    // Opened from the table, the card carries the store's copy too.
+    await table.getByRole("button", { name: "Open Linen Shirt" }).click();
+    await table.locator('.detail [data-compare="description"][data-changed="true"]').waitFor();
+
+    // The store's text is shown as text: markup in it is neither run nor rendered.
+    const tricky = await callTool(server.client, "import_products", {
+      csv_text: `${JSON.stringify({ title: "Tricky mug", handle: "tricky-mug", description: "&lt;b&gt;Bold&lt;/b&gt; mug <img src=x onerror=alert(1)>" })}\n`,
+      format: "jsonl",
+    });
+    assert.equal(tricky.isError, undefined, textOf(tricky));
+    const trickyId = ((await listAll()) as { id: string; title: string }[]).find(
+      (p) => p.title === "Tricky mug",
+    )?.id;
+    assert.ok(trickyId);
+    assert.equal(
+      (
+        await callTool(server.client, "save_product_copy", {
+          id: trickyId,
+          copy: { ...productCopyOf(saved), description: "A plain mug." },
+        })
+      ).isError,
+      undefined,
+    );
+    const trickyView = await mount(
+      PRODUCT_REVIEW,
+      await callTool(server.client, "get_product", { id: trickyId }),
+      {
+        id: trickyId,
+      },
+    );
+    const before = trickyView.locator('[data-compare="description"] [data-before]');
+    await before.waitFor();
+    assert.equal(await before.textContent(), "<b>Bold</b> mug");
+    assert.equal(await trickyView.locator("[data-compare] b, [data-compare] img").count(), 0);
     assert.deepEqual(violations, []);
   });
 

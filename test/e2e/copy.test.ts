@@ -314,7 +314,8 @@ describe("a database written by copydesk 0.1.0", () => {
   const fixture = serverOnReleaseFixture();
 
   it("opens with every post and product intact, an existing text as version 1", async () => {
-    const products = (await callTool(fixture.server.client, "list_products", {})).structuredContent as {
+    const products = (await callTool(fixture.server.client, "list_products", { full: true }))
+      .structuredContent as {
       products: Product[] &
         Array<{ title: string; keywords: string[]; model: string | null; route: string | null }>;
     };
@@ -344,7 +345,7 @@ describe("a database written by copydesk 0.1.0", () => {
     assert.equal(mug.checks, null, "checks were not run on a kept description");
     assert.equal(mug.copy.seo_title, "", "new fields start empty");
     assert.equal(mug.handle, "ceramic-pour-over-mug");
-    const posts = (await callTool(fixture.server.client, "list_posts", {})).structuredContent as {
+    const posts = (await callTool(fixture.server.client, "list_posts", { full: true })).structuredContent as {
       posts: Array<{ title: string; abstract: string | null }>;
     };
     assert.deepEqual(

@@ -59,8 +59,10 @@ describe("what a model can send is bounded (issue 9, items 1 and 8)", () => {
       let cursor: string | undefined;
       let trimmed = false;
       do {
+        // Full records: a summary page of 100 is small; the size bound is for the full copy.
         const page = await callTool(server.client, "list_products", {
           limit: 100,
+          full: true,
           ...(cursor ? { cursor } : {}),
         });
         assert.ok(

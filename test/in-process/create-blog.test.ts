@@ -43,7 +43,7 @@ describe("create_blog", () => {
   });
 
   it("returns and stores the cleaned abstract with the model the client reported", async () => {
-    const { posts } = (await server.client.callTool({ name: "list_posts", arguments: {} }))
+    const { posts } = (await server.client.callTool({ name: "list_posts", arguments: { full: true } }))
       .structuredContent as {
       posts: Array<{ id: string; abstract: string; model: string }>;
     };

@@ -1,4 +1,12 @@
 import { type Bridge, errorText, type ToolResult } from "./bridge.ts";
+import {
+  type ComparedField,
+  changedFields,
+  comparison,
+  FIELD_LABELS,
+  newText,
+  type StoreCopy,
+} from "./compare.ts";
 import { h, length, safeHtml } from "./dom.ts";
 
 interface Check {
@@ -53,11 +61,19 @@ function counter(field: string, text: string): HTMLElement | null {
   );
 }
 
-/** A product card: its copy field by field, its checks, its version, and the actions on it. */
-export function renderCard(root: HTMLElement, bridge: Bridge, product: Product): void {
+/**
+ * A product card: its copy field by field (beside the store's copy, when copydesk knows it, with the
+ * differences marked), its checks, its version, and the actions on it.
+ */
+export function renderCard(
+  root: HTMLElement,
+  bridge: Bridge,
+  product: Product,
+  store: StoreCopy | null = null,
+): void {
   const status = h("p", { class: "status", role: "status", "aria-live": "polite" });
   const show = (next: Product, message?: string) => {
-    renderCard(root, bridge, next);
+    renderCard(root, bridge, next, store);
     if (message) (root.querySelector(".status") as HTMLElement).textContent = message;
   };
   const call = async (
@@ -82,6 +98,24 @@ export function renderCard(root: HTMLElement, bridge: Bridge, product: Product):
     result?.structuredContent?.product as Product | undefined;
 
   const copy = product.copy;
+  const changes = copy && store ? changedFields(copy, store) : [];
+  const against = store
+    ? h(
+        "p",
+        { class: "changes", "data-changes": changes.join(",") },
+        changes.length > 0
+          ? `Changes against the store's copy: ${changes.map((f: ComparedField) => FIELD_LABELS[f]).join(", ")}.`
+          : "The same as the store's copy.",
+        " ",
+        h(
+          "span",
+          { class: "source", title: store.importId ? `import ${store.importId}` : undefined },
+          store.source === "import"
+            ? "(The store's copy: its row in the imported store file.)"
+            : "(The store's copy: the existing description it was given.)",
+        ),
+      )
+    : null;
   const checks = [...(product.checks ?? [])].sort((a, b) => Number(a.ok) - Number(b.ok));
   const failing = checks.filter((c) => !c.ok);
 
@@ -89,10 +123,21 @@ export function renderCard(root: HTMLElement, bridge: Bridge, product: Product):
     const value = copy?.[name] ?? "";
     const id = `field-${name}`;
     const box = h("section", { class: "field", "aria-labelledby": id, "data-field": name });
+    const before = store?.copy[name];
     const body =
-      name === "description" && copy
-        ? h("div", { class: "value html" }, safeHtml(copy.description_html))
-        : h("p", { class: "value" }, value);
+      copy && typeof before === "string"
+        ? comparison(name, label, before, newText(copy, name))
+        : name === "description" && copy
+          ? h("div", { class: "value html" }, safeHtml(copy.description_html))
+          : h("p", { class: "value" }, value);
+    const note =
+      copy && store?.source === "import" && before === null
+        ? h(
+            "p",
+            { class: "note" },
+            `The store file has no column for the ${label.toLowerCase()}: an export leaves it out.`,
+          )
+        : null;
     const edit = h(
       "button",
       {
@@ -148,6 +193,7 @@ export function renderCard(root: HTMLElement, bridge: Bridge, product: Product):
       "Edit",
     );
     box.append(h("h2", { id }, label, " ", counter(name, value)), body);
+    if (note) box.append(note);
     if (copy) box.append(edit);
     return box;
   };
@@ -244,6 +290,7 @@ export function renderCard(root: HTMLElement, bridge: Bridge, product: Product):
       product.image
         ? h("p", { class: "image" }, `Image: ${product.image.source} (${product.image.mimeType})`)
         : null,
+      copy ? against : null,
       h(
         "section",
         { class: "checks", "aria-labelledby": "checks-title" },

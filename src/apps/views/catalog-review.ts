@@ -1,6 +1,19 @@
 import { type Bridge, connect, errorText, type ToolResult } from "./bridge.ts";
 import { type Product, renderCard } from "./card.ts";
+import { type ComparedField, FIELD_LABELS, type StoreCopy } from "./compare.ts";
 import { h } from "./dom.ts";
+
+/** A product as list_products summarises it. */
+interface Listed {
+  readonly id: string;
+  readonly title: string;
+  readonly status?: string;
+  readonly version: number | null;
+  readonly failing?: readonly string[] | null;
+  readonly excerpt?: string | null;
+  /** Absent when copydesk knows no store copy for it. */
+  readonly changes?: readonly ComparedField[];
+}
 
 interface Job {
   readonly id: string;
@@ -36,7 +49,7 @@ const body = h("tbody");
 const more = h("button", { type: "button", hidden: true }, "Load more");
 const detail = h("section", { class: "detail", "aria-label": "Product" });
 
-let products: Product[] = [];
+let products: Listed[] = [];
 let cursor: string | undefined;
 const selected = new Set<string>();
 
@@ -48,7 +61,7 @@ const bridge: Bridge = connect("copydesk catalog review", (result) => {
   const data = result.structuredContent ?? {};
   if (data.job) follow(data.job as Job);
   if (Array.isArray(data.products))
-    show(data.products as Product[], data.nextCursor as string | undefined, false);
+    show(data.products as Listed[], data.nextCursor as string | undefined, false);
 });
 
 async function call(name: string, args: Record<string, unknown>): Promise<ToolResult | undefined> {
@@ -62,12 +75,18 @@ async function call(name: string, args: Record<string, unknown>): Promise<ToolRe
   return undefined;
 }
 
-function failingChecks(product: Product): string {
-  const failing = (product.checks ?? []).filter((c) => !c.ok).map((c) => c.check);
-  return failing.length ? failing.join(", ") : product.checks ? "none" : "not run";
+function failingChecks(product: Listed): string {
+  if (product.failing === null || product.failing === undefined) return "not run";
+  return product.failing.length ? product.failing.join(", ") : "none";
 }
 
-function show(page: Product[], next: string | undefined, append: boolean): void {
+function changesText(product: Listed): string {
+  if (product.version === null) return "no copy yet";
+  if (product.changes === undefined) return "new (no store copy)";
+  return product.changes.length ? product.changes.map((f) => FIELD_LABELS[f] ?? f).join(", ") : "none";
+}
+
+function show(page: Listed[], next: string | undefined, append: boolean): void {
   // The filter is applied here too, so the table is right even where list_products takes no status.
   const wanted = filter.value;
   const kept = wanted ? page.filter((p) => p.status === undefined || p.status === wanted) : page;
@@ -94,6 +113,8 @@ function show(page: Product[], next: string | undefined, append: boolean): void 
         h("th", { scope: "row" }, product.title),
         h("td", { "data-status": "" }, (product.status ?? "").replace("_", " ")),
         h("td", { "data-failing": "" }, failingChecks(product)),
+        h("td", { class: "excerpt", "data-excerpt": "" }, product.excerpt ?? ""),
+        h("td", { "data-changes": "" }, changesText(product)),
         h(
           "td",
           {},
@@ -122,7 +143,7 @@ async function reload(append = false): Promise<void> {
   const result = await call("list_products", args);
   const data = result?.structuredContent;
   if (data && Array.isArray(data.products))
-    show(data.products as Product[], data.nextCursor as string | undefined, append);
+    show(data.products as Listed[], data.nextCursor as string | undefined, append);
 }
 
 async function open(id: string): Promise<void> {
@@ -130,7 +151,7 @@ async function open(id: string): Promise<void> {
   const product = result?.structuredContent?.product as Product | undefined;
   if (!product) return;
   const card = h("div");
-  renderCard(card, bridge, product);
+  renderCard(card, bridge, product, (result?.structuredContent?.storeCopy as StoreCopy | null) ?? null);
   detail.replaceChildren(
     h("button", { type: "button", onclick: () => detail.replaceChildren() }, "Close product"),
     card,
@@ -206,6 +227,8 @@ root.replaceChildren(
         h("th", { scope: "col" }, "Product"),
         h("th", { scope: "col" }, "Status"),
         h("th", { scope: "col" }, "Failing checks"),
+        h("th", { scope: "col" }, "New description"),
+        h("th", { scope: "col" }, "Changes"),
         h("td", {}),
       ),
     ),

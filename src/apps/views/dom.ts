@@ -40,5 +40,36 @@ export function safeHtml(html: string): DocumentFragment {
   return fragment;
 }
 
+const BLOCKS = new Set(["P", "UL", "OL", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "TABLE"]);
+
+/**
+ * HTML's text as copydesk reads a store's HTML to compare it: blocks as paragraphs, list items as lines
+ * starting with "- ", white space collapsed.
+ */
+export function htmlText(html: string): string {
+  const parsed = new DOMParser().parseFromString(html, "text/html").body;
+  let text = "";
+  const walk = (from: Node) => {
+    for (const node of from.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) text += (node.textContent ?? "").replace(/\s+/g, " ");
+      else if (node instanceof Element) {
+        const block = BLOCKS.has(node.tagName);
+        if (block) text += "\n\n";
+        else if (node.tagName === "LI") text += "\n- ";
+        else if (node.tagName === "BR") text += "\n";
+        walk(node);
+        if (block) text += "\n\n";
+      }
+    }
+  };
+  walk(parsed);
+  return text
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
 /** Characters as a person counts them (code points, as copydesk's checks do). */
 export const length = (text: string): number => [...text].length;

@@ -59,7 +59,9 @@ export async function runList(argv: readonly string[], deps: CatalogDeps): Promi
       return 0;
     }
     for (const record of records) {
-      deps.stdout.write(`${recordLine(PRODUCT, record, `copydesk write --ids ${record.id} writes it`)}\n`);
+      deps.stdout.write(
+        `${recordLine(PRODUCT, record, { draftHint: `copydesk write --ids ${record.id} writes it` })}\n`,
+      );
     }
     deps.stdout.write(
       `${count(records.length, "product")}${which === "" ? "" : ` (${which})`}. ` +
