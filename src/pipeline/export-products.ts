@@ -40,6 +40,8 @@ export interface ExportResult {
   readonly products: number;
   /** Of those, the ones made in copydesk, added as new rows. */
   readonly added: number;
+  /** Products made in copydesk left out of a WooCommerce file because an export added them before. */
+  readonly notAddedAgain: number;
   /** Products whose copy cells differ from what the store has now (the imported cells), and those cells. */
   readonly productsChanged: number;
   readonly cellsChanged: number;
@@ -98,6 +100,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     }
   }
   let added = 0;
+  let notAddedAgain = 0;
   async function* newProducts(): AsyncIterable<NewProduct> {
     if (source && convert) {
       for await (const { product, record } of storedProducts(
@@ -111,6 +114,10 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     }
     // A product from a store file goes out with its file, or not at all.
     for (const record of productsMadeHere(store)) {
+      if (addedBefore(options.format, record, latestFor)) {
+        notAddedAgain++;
+        continue;
+      }
       const copy = goesOut(madeHereRow(store, record, latestFor));
       if (copy === undefined) continue;
       added++;
@@ -141,6 +148,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     rows: summary.rows + summary.productsAdded,
     products: exported.length,
     added,
+    notAddedAgain,
     productsChanged: summary.rowsChanged,
     cellsChanged: summary.cellsChanged,
     waiting,
@@ -201,6 +209,14 @@ function importedCopy(product: ImportedProduct): ProductCopy {
     seo_title: product.existingSeo?.title ?? "",
     seo_description: product.existingSeo?.description ?? "",
   };
+}
+
+/**
+ * WooCommerce finds a product again by its ID or SKU, which a product made in copydesk has none of until
+ * the store's own export is imported: a second file with it would make it twice. Shopify matches the handle.
+ */
+function addedBefore(format: ExportFormat, record: StoredRecord, latestFor: readonly string[]): boolean {
+  return format === "woocommerce" && record.exportedVersion !== null && !latestFor.includes("exported");
 }
 
 /** A product made here as an export sees a row's record: the copy that goes out by the same rule. */

@@ -5,6 +5,7 @@ import type { ExportResult } from "./export-products.ts";
 export interface ExportSteps {
   readonly approve: string;
   readonly includeWritten: string;
+  readonly includeExported: string;
   readonly write: string;
 }
 
@@ -39,6 +40,11 @@ export function exportSummary(result: ExportResult, steps: ExportSteps): string[
       `the copy of ${count(result.products, "product")}${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""}; ` +
       `${count(result.cellsChanged, "copy cell")} changed in ${count(result.productsChanged, "product")}.`,
   ];
+  if (result.notAddedAgain > 0) {
+    lines.push(
+      `${count(result.notAddedAgain, "product")} made in copydesk and exported before not added again: WooCommerce would create ${result.notAddedAgain === 1 ? "it" : "them"} twice (import the store's export to link ${result.notAddedAgain === 1 ? "it" : "them"}, or ${steps.includeExported} to add ${result.notAddedAgain === 1 ? "it" : "them"} anyway).`,
+    );
+  }
   const waiting = waitingText(result.waiting);
   if (result.cellsChanged > 0) {
     if (waiting !== "") lines.push(`Kept as imported (nobody let their copy through): ${waiting}.`);

@@ -151,11 +151,14 @@ export const MIGRATIONS: readonly Migration[] = [
      SELECT import_id, number, record_seq FROM import_rows WHERE record_seq IS NOT NULL;`,
   // 7: a store file's rows in chunks of consecutive rows (see the file).
   toRowChunks,
-  // 8: the version a person let through (approved, or exported), kept apart from the status: a newer version
-  // makes the record "written" again, and an export must still write the approved copy, not the imported
-  // cells. Records approved or exported so far were so at their latest version (a new version resets the status).
+  // 8: the version a person let through (approved, or exported) and the version last exported, kept apart
+  // from the status: a newer version makes the record "written" again, and an export must still write the
+  // approved copy, not the imported cells. Records approved or exported so far were so at their latest
+  // version (a new version resets the status).
   `ALTER TABLE records ADD COLUMN approved_version INTEGER;
-   UPDATE records SET approved_version = latest_version WHERE status IN ('approved', 'exported');`,
+   ALTER TABLE records ADD COLUMN exported_version INTEGER;
+   UPDATE records SET approved_version = latest_version WHERE status IN ('approved', 'exported');
+   UPDATE records SET exported_version = latest_version WHERE status = 'exported';`,
 ];
 
 export class SchemaTooNewError extends Error {

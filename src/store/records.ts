@@ -72,6 +72,8 @@ export interface StoredRecord {
   readonly latestVersion: number;
   /** The newest version a person let through (approved it, or exported it); null if none. */
   readonly approvedVersion: number | null;
+  /** The version an export last wrote; null if none did. */
+  readonly exportedVersion: number | null;
   readonly status: RecordStatus;
   /** The store file it was last imported from, if any. */
   readonly importId: string | null;

@@ -31,7 +31,7 @@ export interface SqliteStoreOptions {
 type Row = Record<string, SQLInputValue>;
 
 const RECORD_COLUMNS =
-  "seq, kind, id, title, handle, input, latest_version, approved_version, status, import_id, created_at, updated_at";
+  "seq, kind, id, title, handle, input, latest_version, approved_version, exported_version, status, import_id, created_at, updated_at";
 const VERSION_SUMMARY_COLUMNS =
   "version, source, route, model, stop_reason, instructions, restored_from, checks, job_id, created_at";
 
@@ -223,6 +223,7 @@ function toRecord(row: Row, current: Version | undefined): StoredRecord {
     current,
     latestVersion: Number(row.latest_version),
     approvedVersion: row.approved_version === null ? null : Number(row.approved_version),
+    exportedVersion: row.exported_version === null ? null : Number(row.exported_version),
     status: String(row.status) as RecordStatus,
     importId: nullableString(row.import_id),
   };

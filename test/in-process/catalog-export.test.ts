@@ -211,7 +211,7 @@ for (const [fixture, dialect] of [
   ["woocommerce.csv", "woocommerce"],
 ] as const) {
   describe(`a ${dialect} import as csv and jsonl`, () => {
-    it("one row or line per product, with its imported fields and its copy; the csv imports back unchanged", async () => {
+    it("one row or line per product, with its imported fields and its copy; each imports back unchanged", async () => {
       const { server, products, importId } = await written(fixture);
       const dir = folder();
       try {
@@ -282,6 +282,13 @@ for (const [fixture, dialect] of [
           if (product !== last)
             assert.equal(line.description_html, product.copy.description_html, product.title);
         });
+        const fromJsonl = ok(
+          await callTool(server.client, "import_products", { path: join(dir, "out.jsonl") }),
+        ).import as { created: number; updated: number; unchanged: number };
+        assert.deepEqual(
+          [fromJsonl.created, fromJsonl.updated, fromJsonl.unchanged],
+          [0, 0, products.length],
+        );
       } finally {
         await server.close();
       }

@@ -282,8 +282,15 @@ describe("the catalog in the SQLite store", () => {
     db.close();
     store = openSqliteStore({ path, now: () => new Date(), newId: () => "new" });
     assert.deepEqual(
-      ["a", "b", "c"].map((id) => store.get("product", id)?.approvedVersion),
-      [2, 1, null],
+      ["a", "b", "c"].map((id) => {
+        const record = store.get("product", id);
+        return [record?.approvedVersion, record?.exportedVersion];
+      }),
+      [
+        [2, 2],
+        [1, null],
+        [null, null],
+      ],
     );
   });
 
@@ -296,5 +303,41 @@ describe("the catalog in the SQLite store", () => {
     assert.deepEqual([revised?.status, revised?.latestVersion, revised?.approvedVersion], ["written", 2, 1]);
     store.setStatus("product", [made.id], "approved");
     assert.equal(store.get("product", made.id)?.approvedVersion, 2);
+  });
+
+  it("an export at an older version (revised after approval) keeps the status and records that version", async () => {
+    await importLines(["Lamp,led"]);
+    const lamp = store.list("product", { limit: 1 }).items[0];
+    assert.ok(lamp);
+    store.addVersion("product", lamp.id, written("Lamp"));
+    store.setStatus("product", [lamp.id], "approved");
+    store.addVersion("product", lamp.id, written("Lamp, revised"));
+    const path = join(dir, "out.csv");
+    const result = await exportProducts(store, { format: "csv", path });
+    assert.equal(result.products, 1);
+    assert.match(readFileSync(path, "utf8"), /<p>Lamp, ""new"".<\/p>/);
+    const after = store.get("product", lamp.id);
+    assert.deepEqual(
+      [after?.status, after?.latestVersion, after?.approvedVersion, after?.exportedVersion],
+      ["written", 2, 1, 1],
+    );
+  });
+
+  it("WooCommerce: a product made here and exported before is not added again (no ID or SKU to match it)", async () => {
+    const made = store.create("product", { title: "Mug", handle: "mug", input: {} }, written("Mug"));
+    store.setStatus("product", [made.id], "approved");
+    const first = await exportProducts(store, { format: "woocommerce", path: join(dir, "1.csv") });
+    assert.deepEqual([first.added, first.notAddedAgain], [1, 0]);
+    const second = await exportProducts(store, { format: "woocommerce", path: join(dir, "2.csv") });
+    assert.deepEqual([second.added, second.notAddedAgain], [0, 1]);
+    assert.doesNotMatch(readFileSync(join(dir, "2.csv"), "utf8"), /Mug/);
+    const shopify = await exportProducts(store, { format: "shopify", path: join(dir, "3.csv") });
+    assert.equal(shopify.added, 1, "Shopify matches the handle: the same product, updated");
+    const asked = await exportProducts(store, {
+      format: "woocommerce",
+      path: join(dir, "4.csv"),
+      include: ["exported"],
+    });
+    assert.equal(asked.added, 1);
   });
 });

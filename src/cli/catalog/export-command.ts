@@ -74,6 +74,7 @@ export async function runExport(argv: readonly string[], deps: CatalogDeps): Pro
       {
         approve: "approve_products (in an MCP client)",
         includeWritten: "pass --include written to export their copy unapproved",
+        includeExported: "pass --include exported",
         write: "copydesk write",
       },
     );

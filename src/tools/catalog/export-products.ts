@@ -51,6 +51,10 @@ export const exportProducts = defineTool({
       rows: z.number().int(),
       products: z.number().int().describe("Products whose new copy went out"),
       added: z.number().int().describe("Of those, products made in copydesk, added as rows"),
+      notAddedAgain: z
+        .number()
+        .int()
+        .describe("WooCommerce: products made in copydesk and exported before, not added again"),
       productsChanged: z.number().int().describe("Products whose copy cells differ from the imported ones"),
       cellsChanged: z.number().int(),
       waiting: z
@@ -76,6 +80,7 @@ export const exportProducts = defineTool({
     const lines = exportSummary(result, {
       approve: "approve_products",
       includeWritten: 'pass include: ["written"] to export their copy unapproved',
+      includeExported: 'pass include: ["exported"]',
       write: "write_catalog",
     });
     if (result.fieldsWithoutColumn.length > 0) {
