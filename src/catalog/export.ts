@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { COPY_COLUMNS, detectLayout, type FormatChoice } from "./layout.ts";
 import { type NewProduct, newProductCells, newProductLine } from "./new-rows.ts";
-import { quoteCell, splitLineEnding, splitRawRecord } from "./raw-fields.ts";
+import { quoteCell, splitLineEnding, splitRawRecord, unquoteCell } from "./raw-fields.ts";
 import type { CatalogHeader, CopyField, ProductCopy } from "./types.ts";
 
 /** A source row to write back: exactly as it was, or, on a product's first row, with its new copy. */
@@ -19,6 +19,9 @@ export interface ExportOptions {
 export interface ExportSummary {
   rows: number;
   rowsWithCopy: number;
+  /** Rows whose copy cells now differ from the source's, and how many cells differ. */
+  rowsChanged: number;
+  cellsChanged: number;
   productsAdded: number;
   /** Copy fields the dialect has a column for but this file's header lacks: not written. */
   fieldsWithoutColumn: CopyField[];
@@ -32,6 +35,10 @@ const FORMAT: Record<Exclude<CatalogHeader["dialect"], "jsonl">, FormatChoice> =
 };
 
 const BOM = "\uFEFF";
+
+/** A copy field as the text of its cell. */
+const cellText = (copy: ProductCopy, field: CopyField): string =>
+  field === "tags" ? (copy.tags ?? []).join(", ") : (copy[field] ?? "");
 const CHUNK = 64 * 1024;
 
 /**
@@ -46,7 +53,14 @@ export function exportCatalog(
   options: ExportOptions = {},
 ): { chunks: AsyncIterable<string>; summary: ExportSummary } {
   const tags = options.tags === true;
-  const summary: ExportSummary = { rows: 0, rowsWithCopy: 0, productsAdded: 0, fieldsWithoutColumn: [] };
+  const summary: ExportSummary = {
+    rows: 0,
+    rowsWithCopy: 0,
+    rowsChanged: 0,
+    cellsChanged: 0,
+    productsAdded: 0,
+    fieldsWithoutColumn: [],
+  };
   const fields: CopyField[] = ["description_html", "short_description", "seo_title", "seo_description"];
   if (tags) fields.push("tags");
   const ending = header.lineEnding;
@@ -74,28 +88,41 @@ export function exportCatalog(
     }
   }
 
+  /** The copy fields this file has cells for. */
+  const written = header.dialect === "jsonl" ? fields : copyColumns.map(([field]) => field);
+  /** Counts a row's changed copy cells. */
+  const changed = (cells: number) => {
+    if (cells === 0) return;
+    summary.rowsChanged++;
+    summary.cellsChanged += cells;
+  };
   const withCopy = (raw: string, copy: ProductCopy): string => {
     const [text, end] = splitLineEnding(raw);
     if (header.dialect === "jsonl") {
       const { tags: newTags, ...rest } = copy;
-      const record = {
-        ...(JSON.parse(text) as object),
-        ...rest,
-        ...(tags && newTags !== undefined ? { tags: newTags } : {}),
-      };
-      return `${JSON.stringify(record)}${end}`;
+      const given = JSON.parse(text) as Record<string, unknown>;
+      const fresh = { ...rest, ...(tags && newTags !== undefined ? { tags: newTags } : {}) };
+      changed(
+        Object.entries(fresh).filter(
+          ([field, value]) => JSON.stringify(given[field]) !== JSON.stringify(value),
+        ).length,
+      );
+      return `${JSON.stringify({ ...given, ...fresh })}${end}`;
     }
     const cells =
       splitRawRecord(text) ??
       (
         (parse(text, { relax_quotes: true, relax_column_count: true })[0] as string[] | undefined) ?? [""]
       ).map((cell) => quoteCell(cell));
+    let differ = 0;
     for (const [field, index] of copyColumns) {
       const value = field === "tags" ? copy.tags?.join(", ") : copy[field];
       if (value === undefined) continue;
       while (cells.length <= index) cells.push("");
+      if (unquoteCell(cells[index] ?? "") !== value) differ++;
       cells[index] = quoteCell(value);
     }
+    changed(differ);
     return `${cells.join(",")}${end}`;
   };
 
@@ -136,6 +163,8 @@ export function exportCatalog(
     }
     for await (const product of added) {
       summary.productsAdded++;
+      const before = product.before ?? {};
+      changed(written.filter((field) => cellText(product.copy, field) !== cellText(before, field)).length);
       put(
         header.dialect === "jsonl"
           ? `${newProductLine(product, tags)}${ending}`

@@ -9,6 +9,8 @@ export interface NewProduct {
   keywords: string[];
   facts?: Record<string, string>;
   copy: ProductCopy;
+  /** The copy the store has now (a product converted from another store file's layout); none for a new one. */
+  before?: ProductCopy;
 }
 
 const SHOPIFY_CURRENT = [
@@ -51,8 +53,11 @@ const WOOCOMMERCE = [
   "Tags",
 ];
 
-/** The header of an export with no source file: the columns copydesk fills, in the store's order. */
-export function freshHeader(dialect: Dialect): CatalogHeader {
+/**
+ * The header of an export with no source file: the columns copydesk fills, in the store's order; a csv also
+ * gets a column for each fact named (but one named like a copydesk column, which holds that field).
+ */
+export function freshHeader(dialect: Dialect, factNames: readonly string[] = []): CatalogHeader {
   const columns: Record<Dialect, readonly string[]> = {
     "shopify-current": SHOPIFY_CURRENT,
     "shopify-legacy": SHOPIFY_LEGACY,
@@ -61,6 +66,10 @@ export function freshHeader(dialect: Dialect): CatalogHeader {
     jsonl: [],
   };
   const names = [...columns[dialect]];
+  if (dialect === "csv") {
+    const has = columnFinder(names);
+    names.push(...factNames.filter((name) => has(name) === undefined));
+  }
   return {
     dialect,
     columns: names,
@@ -127,6 +136,8 @@ export function newProductCells(
       set("Tags", tagText);
       break;
     case "csv": {
+      // Facts first, into the columns named like them: the product's own fields below take their columns.
+      for (const [name, value] of Object.entries(facts)) set(name, value);
       const mapping = header.mapping ?? { title: "title" };
       set(mapping.title, product.title);
       set(mapping.keywords ?? "keywords", product.keywords.join(", "));

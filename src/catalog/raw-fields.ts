@@ -45,3 +45,10 @@ export function quoteCell(value: string, delimiter = ","): string {
     ? `"${value.replaceAll('"', '""')}"`
     : value;
 }
+
+/** A cell's value from its exact text (the inverse of quoteCell). */
+export function unquoteCell(text: string): string {
+  return text.startsWith('"') && text.endsWith('"') && text.length >= 2
+    ? text.slice(1, -1).replaceAll('""', '"')
+    : text;
+}

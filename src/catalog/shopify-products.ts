@@ -3,6 +3,7 @@ import { splitList } from "./html-text.ts";
 import type { Layout } from "./layout.ts";
 import { cellOf, isBlank, rawCellOf } from "./row-cells.ts";
 import type { ImportedProduct, ImportItem, SourceRow } from "./types.ts";
+import { perVariant, variantLabels } from "./variant-facts.ts";
 
 const GRAMS_PER: Record<string, number> = { g: 1, kg: 1000, lb: 453.59237, lbs: 453.59237, oz: 28.349523125 };
 
@@ -53,6 +54,28 @@ export function shopifyGrouper(layout: Layout) {
   };
 }
 
+/** The weight in the unit each variant shows it in; per variant when they differ (see perVariant). */
+function variantWeight(layout: Layout, rows: readonly SourceRow[], current: boolean): string {
+  const gramsColumn = current ? "Weight value (grams)" : "Variant Grams";
+  const unitColumn = current ? "Weight unit for display" : "Variant Weight Unit";
+  const weighed = rows.filter((row) => Number(cellOf(layout, row, gramsColumn)) > 0);
+  const options = weighed.map((row) =>
+    [1, 2, 3].map((n) => {
+      const value = cellOf(layout, row, `Option${n} value`);
+      return value === "Default Title" ? "" : value;
+    }),
+  );
+  const labels = variantLabels(options);
+  return perVariant(
+    weighed.map((row, index) => {
+      const grams = Number(cellOf(layout, row, gramsColumn));
+      const unit = cellOf(layout, row, unitColumn).toLowerCase() || "g";
+      const per = GRAMS_PER[unit];
+      return { label: labels[index] ?? "", value: per ? `${Number((grams / per).toFixed(2))} ${unit}` : "" };
+    }),
+  );
+}
+
 /** Metafield columns ("Color (product.metafields.shopify.color-pattern)") by their label. */
 function metafieldColumns(layout: Layout): [label: string, index: number][] {
   const found: [label: string, index: number][] = [];
@@ -90,11 +113,7 @@ function productOf(
     }
     put(name, [...values].join(", "));
   }
-  const grams = Number(cell(current ? "Weight value (grams)" : "Variant Grams"));
-  const unit = cell(current ? "Weight unit for display" : "Variant Weight Unit").toLowerCase() || "g";
-  if (cell(current ? "Weight value (grams)" : "Variant Grams") !== "" && grams > 0 && GRAMS_PER[unit]) {
-    put("weight", `${Number((grams / GRAMS_PER[unit]).toFixed(2))} ${unit}`);
-  }
+  put("weight", variantWeight(layout, rows, current));
   for (const [label, index] of metafields) put(label, (first.cells[index] ?? "").trim());
   const body = rawCellOf(layout, first, current ? "Description" : "Body (HTML)");
   const seoTitle = cell("SEO title");

@@ -3,6 +3,7 @@ import { splitList } from "./html-text.ts";
 import type { Layout } from "./layout.ts";
 import { cellOf, isBlank, rawCellOf } from "./row-cells.ts";
 import type { ImportedProduct, ImportItem, ProductKey, SourceRow } from "./types.ts";
+import { perVariant, variantLabels } from "./variant-facts.ts";
 
 const SEO_TITLE_META = ["Meta: _yoast_wpseo_title", "Meta: rank_math_title"];
 const SEO_DESCRIPTION_META = ["Meta: _yoast_wpseo_metadesc", "Meta: rank_math_description"];
@@ -55,31 +56,28 @@ function productOf(layout: Layout, key: ProductKey, rows: SourceRow[]): Imported
   };
   put("type", splitList(cell("Type")).join(", "));
   put("categories", cell("Categories"));
-  let weightUnit = "";
-  const sizes: [string, string][] = [];
-  let sizeUnit = "";
+  const own = physicalFacts(layout, first);
   layout.columns.forEach((name, index) => {
     const value = (first.cells[index] ?? "").trim();
-    const unit = /^(Weight|Length|Width|Height) \((.+)\)$/i.exec(name.trim());
-    if (unit?.[1] !== undefined && unit[2] !== undefined && value !== "") {
-      if (unit[1].toLowerCase() === "weight") {
-        weightUnit = unit[2];
-        put("weight", `${value} ${weightUnit}`);
-      } else {
-        sizes.push([unit[1].toLowerCase(), value]);
-        sizeUnit = unit[2];
-      }
-    }
     const attribute = /^Attribute (\d+) name$/i.exec(name.trim());
     if (attribute !== null && value !== "") {
       put(value, cellOf(layout, first, `Attribute ${attribute[1]} value(s)`));
     }
   });
-  if (sizes.length > 0) {
-    put(
-      "dimensions",
-      `${sizes.map(([, value]) => value).join(" × ")} ${sizeUnit} (${sizes.map(([name]) => name).join(" × ")})`,
-    );
+  // A variation without its own weight or size has its parent's (as WooCommerce ships it).
+  const variations = rows.slice(1);
+  const labels = variantLabels(variations.map((row) => attributeValues(layout, row)));
+  for (const fact of ["weight", "dimensions"] as const) {
+    const value =
+      variations.length === 0
+        ? (own[fact] ?? "")
+        : perVariant(
+            variations.map((row, index) => ({
+              label: labels[index] ?? "",
+              value: physicalFacts(layout, row)[fact] ?? own[fact] ?? "",
+            })),
+          );
+    put(fact, value);
   }
   const body = rawCellOf(layout, first, "Description");
   const short = rawCellOf(layout, first, "Short description");
@@ -93,4 +91,34 @@ function productOf(layout: Layout, key: ProductKey, rows: SourceRow[]): Imported
     ...existingCopy({ description: body, short, seoTitle, seoDescription }),
     rows,
   };
+}
+
+/** A row's weight and dimensions, with the units its header names. */
+function physicalFacts(layout: Layout, row: SourceRow): { weight?: string; dimensions?: string } {
+  const facts: { weight?: string; dimensions?: string } = {};
+  const sizes: [string, string][] = [];
+  let sizeUnit = "";
+  layout.columns.forEach((name, index) => {
+    const value = (row.cells[index] ?? "").trim();
+    const unit = /^(Weight|Length|Width|Height) \((.+)\)$/i.exec(name.trim());
+    if (unit?.[1] === undefined || unit[2] === undefined || value === "") return;
+    if (unit[1].toLowerCase() === "weight") facts.weight = `${value} ${unit[2]}`;
+    else {
+      sizes.push([unit[1].toLowerCase(), value]);
+      sizeUnit = unit[2];
+    }
+  });
+  if (sizes.length > 0) {
+    facts.dimensions = `${sizes.map(([, value]) => value).join(" × ")} ${sizeUnit} (${sizes.map(([name]) => name).join(" × ")})`;
+  }
+  return facts;
+}
+
+/** A variation's attribute values, in attribute order. */
+function attributeValues(layout: Layout, row: SourceRow): string[] {
+  const values: string[] = [];
+  layout.columns.forEach((name, index) => {
+    if (/^Attribute \d+ value\(s\)$/i.test(name.trim())) values.push((row.cells[index] ?? "").trim());
+  });
+  return values;
 }

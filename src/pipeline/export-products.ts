@@ -2,7 +2,9 @@ import { CatalogExportError } from "../catalog/errors.ts";
 import type { ExportRow } from "../catalog/export.ts";
 import { writeCatalogFile } from "../catalog/export-file.ts";
 import { freshHeader, type NewProduct } from "../catalog/new-rows.ts";
-import type { CatalogHeader, Dialect, ProductCopy } from "../catalog/types.ts";
+import { storedProducts } from "../catalog/stored-products.ts";
+import type { CatalogHeader, Dialect, ImportedProduct, ProductCopy } from "../catalog/types.ts";
+import type { ImportInfo, RowRecord } from "../store/catalog.ts";
 import type { RecordStatus, Store, StoredRecord } from "../store/records.ts";
 
 export type ExportFormat = "shopify" | "woocommerce" | "csv" | "jsonl";
@@ -10,9 +12,15 @@ export type ExportFormat = "shopify" | "woocommerce" | "csv" | "jsonl";
 export interface ExportOptions {
   readonly format: ExportFormat;
   readonly path: string;
-  /** Which statuses go out; default approved only. */
+  /**
+   * Statuses whose latest copy goes out too ("written", "needs_review"). The copy a person let through
+   * (approved, or exported before) always goes out; other products keep their imported cells.
+   */
   readonly include?: readonly RecordStatus[] | undefined;
-  /** The import whose file is written back; default the newest import of the format's dialects. */
+  /**
+   * The import whose products are written. Default: for shopify and woocommerce the newest import of that
+   * format; for csv and jsonl the newest import of any format (another format's products are converted).
+   */
   readonly importId?: string | undefined;
   /** Write tags too (off by default: tags drive a store's collections and filters). */
   readonly tags?: boolean | undefined;
@@ -23,13 +31,22 @@ export interface ExportOptions {
 export interface ExportResult {
   readonly path: string;
   readonly dialect: Dialect;
-  /** The import written back, if any. */
+  /** The import written, if any. */
   readonly importId: string | null;
+  /** Its layout, when it was converted to another one (a Shopify import written as csv). */
+  readonly convertedFrom: Dialect | null;
   readonly rows: number;
-  /** Products whose copy went out (and are now "exported"). */
+  /** Products whose new copy went out (and are now "exported"). */
   readonly products: number;
   /** Of those, the ones made in copydesk, added as new rows. */
   readonly added: number;
+  /** Products made in copydesk left out of a WooCommerce file because an export added them before. */
+  readonly notAddedAgain: number;
+  /** Products whose copy cells differ from what the store has now (the imported cells), and those cells. */
+  readonly productsChanged: number;
+  readonly cellsChanged: number;
+  /** Products the export covers whose copy did not go out (nobody let it through), by status. */
+  readonly waiting: Partial<Record<RecordStatus, number>>;
   readonly bytes: number;
   readonly fieldsWithoutColumn: readonly string[];
 }
@@ -46,48 +63,77 @@ const FRESH: Record<ExportFormat, Dialect> = {
   csv: "csv",
   jsonl: "jsonl",
 };
+/** Formats any import converts to: one row or line per product. */
+const CONVERTS: readonly ExportFormat[] = ["csv", "jsonl"];
 
 /**
- * Writes the products' copy out as a file the store imports: the imported file with only the copy
- * columns of each product's first row changed (every other byte as it was), then the products made in
- * copydesk in the same dialect. Written atomically; the written products become "exported".
+ * Writes the products' copy out as a file the store imports: the imported file with only the copy columns of
+ * each product's first row changed (every other byte as it was), or, as csv or jsonl from another layout, one
+ * row or line per product with its imported fields; then the products made in copydesk in the same layout.
+ * Each product carries the newest copy a person let through, so exporting again never writes old copy back.
+ * Written atomically; the products whose copy went out become "exported".
  */
 export async function exportProducts(store: Store, options: ExportOptions): Promise<ExportResult> {
-  const include = new Set<string>(options.include ?? ["approved"]);
+  const latestFor = [...new Set(options.include ?? [])];
   const source = sourceImport(store, options);
-  const header: CatalogHeader = source?.header ?? freshHeader(FRESH[options.format]);
-  /** The seqs of the records whose copy went out. */
-  const exported: number[] = [];
-  /** A record goes out when it has copy (it is not a draft) and one of the statuses asked for. */
-  const wanted = (status: string, copy: object | undefined) => copy !== undefined && include.has(status);
+  const convert = source !== undefined && !DIALECTS[options.format].includes(source.header.dialect);
+  /** The records whose copy went out, with the version written. */
+  const exported: { seq: number; version: number; latestVersion: number }[] = [];
+  const waiting: Partial<Record<RecordStatus, number>> = {};
+  /** The copy of a record that goes out, counted; undefined (and counted as waiting) when none does. */
+  const goesOut = (record: RowRecord | null): ProductCopy | undefined => {
+    if (record === null) return undefined;
+    if (record.version === null || record.copy === undefined) {
+      const status = record.status as RecordStatus;
+      waiting[status] = (waiting[status] ?? 0) + 1;
+      return undefined;
+    }
+    exported.push({ seq: record.seq, version: record.version, latestVersion: record.latestVersion });
+    return catalogCopy(record.copy);
+  };
 
   function* rows(): Iterable<ExportRow> {
-    if (!source) return;
-    for (const { raw, record } of store.catalog.rows(source.id)) {
-      if (record !== null && wanted(record.status, record.copy)) {
-        exported.push(record.seq);
-        yield { raw, copy: catalogCopy(record.copy) };
-      } else {
-        yield { raw };
-      }
+    if (!source || convert) return;
+    for (const { raw, record } of store.catalog.rows(source.id, latestFor)) {
+      const copy = goesOut(record);
+      yield copy === undefined ? { raw } : { raw, copy };
     }
   }
   let added = 0;
-  function* newProducts(): Iterable<NewProduct> {
+  let notAddedAgain = 0;
+  async function* newProducts(): AsyncIterable<NewProduct> {
+    if (source && convert) {
+      for await (const { product, record } of storedProducts(
+        source.header,
+        store.catalog.rows(source.id, latestFor),
+      )) {
+        const before = importedCopy(product);
+        const copy = goesOut(record);
+        yield { ...productFields(product), copy: copy ?? before, before };
+      }
+    }
     // A product from a store file goes out with its file, or not at all.
     for (const record of productsMadeHere(store)) {
-      if (!wanted(record.status, record.current?.copy)) continue;
-      exported.push(record.seq);
+      if (addedBefore(options.format, record, latestFor)) {
+        notAddedAgain++;
+        continue;
+      }
+      const copy = goesOut(madeHereRow(store, record, latestFor));
+      if (copy === undefined) continue;
       added++;
       yield {
         key: { handle: record.handle ?? undefined },
         title: record.title,
         keywords: (record.input.keywords as string[] | undefined) ?? [],
         facts: (record.input.facts as Record<string, string> | undefined) ?? {},
-        copy: catalogCopy(record.current?.copy),
+        copy,
       } as NewProduct;
     }
   }
+  const header: CatalogHeader =
+    source && !convert
+      ? source.header
+      : freshHeader(FRESH[options.format], await factNames(store, options.format, source));
   const summary = await writeCatalogFile(options.path, header, rows(), newProducts(), {
     tags: options.tags === true,
     ...(source?.source ? { source: source.source } : {}),
@@ -98,28 +144,98 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
     path: options.path,
     dialect: header.dialect,
     importId: source?.id ?? null,
-    rows: summary.rows,
+    convertedFrom: convert ? source.header.dialect : null,
+    rows: summary.rows + summary.productsAdded,
     products: exported.length,
     added,
+    notAddedAgain,
+    productsChanged: summary.rowsChanged,
+    cellsChanged: summary.cellsChanged,
+    waiting,
     bytes: summary.bytes,
     fieldsWithoutColumn: summary.fieldsWithoutColumn,
   };
 }
 
-function sourceImport(store: Store, options: ExportOptions) {
+function sourceImport(store: Store, options: ExportOptions): ImportInfo | undefined {
+  const converts = CONVERTS.includes(options.format);
   if (options.importId !== undefined) {
     const found = store.catalog.getImport(options.importId);
     if (found?.state !== "done") {
       throw new CatalogExportError(`There is no finished import with id "${options.importId}".`);
     }
-    if (!DIALECTS[options.format].includes(found.header.dialect)) {
+    if (!converts && !DIALECTS[options.format].includes(found.header.dialect)) {
       throw new CatalogExportError(
-        `Import ${options.importId} is a ${found.header.dialect} file; export it as that format, not ${options.format}.`,
+        `Import ${options.importId} is a ${found.header.dialect} file; export it as ${formatOf(found.header.dialect)}, csv or jsonl, not ${options.format}.`,
       );
     }
     return found;
   }
-  return store.catalog.latestImport(DIALECTS[options.format]);
+  return store.catalog.latestImport(converts ? undefined : DIALECTS[options.format]);
+}
+
+const formatOf = (dialect: Dialect): ExportFormat =>
+  (Object.keys(DIALECTS) as ExportFormat[]).find((format) => DIALECTS[format].includes(dialect)) ?? "csv";
+
+/** A csv written from scratch gets a column for every fact of the products it holds, in order of appearance. */
+async function factNames(
+  store: Store,
+  format: ExportFormat,
+  source: ImportInfo | undefined,
+): Promise<string[]> {
+  if (format !== "csv") return [];
+  const names = new Set<string>();
+  if (source) {
+    for await (const { product } of storedProducts(source.header, store.catalog.rows(source.id))) {
+      for (const name of Object.keys(product.facts)) names.add(name);
+    }
+  }
+  for (const record of productsMadeHere(store)) {
+    for (const name of Object.keys((record.input.facts as object | undefined) ?? {})) names.add(name);
+  }
+  return [...names];
+}
+
+/** What a converted product's row says of it besides its copy. */
+function productFields(product: ImportedProduct): Omit<NewProduct, "copy"> {
+  return { key: product.key, title: product.title, keywords: product.keywords, facts: product.facts };
+}
+
+/** The copy cells a product has in its store file. */
+function importedCopy(product: ImportedProduct): ProductCopy {
+  return {
+    description_html: product.existingDescriptionHtml ?? "",
+    short_description: product.existingShortDescriptionHtml ?? "",
+    seo_title: product.existingSeo?.title ?? "",
+    seo_description: product.existingSeo?.description ?? "",
+  };
+}
+
+/**
+ * WooCommerce finds a product again by its ID or SKU, which a product made in copydesk has none of until
+ * the store's own export is imported: a second file with it would make it twice. Shopify matches the handle.
+ */
+function addedBefore(format: ExportFormat, record: StoredRecord, latestFor: readonly string[]): boolean {
+  return format === "woocommerce" && record.exportedVersion !== null && !latestFor.includes("exported");
+}
+
+/** A product made here as an export sees a row's record: the copy that goes out by the same rule. */
+function madeHereRow(store: Store, record: StoredRecord, latestFor: readonly string[]): RowRecord {
+  const version = latestFor.includes(record.status) ? record.latestVersion : record.approvedVersion;
+  const shown =
+    version === null || version === 0
+      ? undefined
+      : version === record.latestVersion
+        ? record.current
+        : store.get("product", record.id, version)?.current;
+  return {
+    seq: record.seq,
+    id: record.id,
+    status: record.status,
+    latestVersion: record.latestVersion,
+    version: shown?.version ?? null,
+    copy: shown?.copy,
+  };
 }
 
 function* productsMadeHere(store: Store): Iterable<StoredRecord> {

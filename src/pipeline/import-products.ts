@@ -150,8 +150,8 @@ function apply(
     const input = JSON.parse(inputJson) as Record<string, unknown>;
     const changed =
       existing.title !== title ||
-      JSON.stringify([existing.input.keywords, existing.input.facts ?? {}]) !==
-        JSON.stringify([input.keywords, input.facts ?? {}]);
+      JSON.stringify([existing.input.keywords, sortedFacts(existing.input.facts)]) !==
+        JSON.stringify([input.keywords, sortedFacts(input.facts)]);
     store.catalog.linkRecord(existing.seq, {
       importId,
       sourceKey: key,
@@ -164,4 +164,11 @@ function apply(
   createPending();
   store.catalog.linkRows(importId, links);
   return { created, updated, unchanged };
+}
+
+/** Facts in name order: the same facts in another column order (a csv export of a Shopify file) are unchanged. */
+function sortedFacts(facts: unknown): [string, unknown][] {
+  return Object.entries((facts as Record<string, unknown> | undefined) ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
 }

@@ -35,11 +35,14 @@ export interface ImportRow {
   readonly record: RowRecord | null;
 }
 
-/** What an export needs of a row's record: its status and its latest copy (undefined while a draft). */
+/** What an export needs of a row's record: its status and the copy that goes out, if any. */
 export interface RowRecord {
   readonly seq: number;
   readonly id: string;
   readonly status: string;
+  readonly latestVersion: number;
+  /** The version whose copy this is; null when none goes out (a draft, or copy nobody let through). */
+  readonly version: number | null;
   readonly copy: Record<string, unknown> | undefined;
 }
 
@@ -81,13 +84,19 @@ export interface Catalog {
   /** The newest finished import, of these dialects if given. */
   latestImport(dialects?: readonly string[]): ImportInfo | undefined;
   listImports(): readonly ImportInfo[];
-  /** An import's rows in file order, each first row with its record's status and latest copy (streamed). */
-  rows(importId: string): Iterable<ImportRow>;
   /**
-   * Marks records (by seq) whose copy went out in an export file as exported; drafts stay drafts. By seq, one
-   * statement: an export of 33,000 products updated them by id in 0.4 s, by seq in 0.2 s.
+   * An import's rows in file order (streamed), each first row with its record and the copy that goes out: the
+   * latest version's when the record's status is one of `latestFor`, else the approved version's, else none.
    */
-  markExported(seqs: readonly number[]): void;
+  rows(importId: string, latestFor?: readonly string[]): Iterable<ImportRow>;
+  /**
+   * Records (by seq) that an export wrote this version of: it becomes their approved and exported version,
+   * and those whose latest version went out become "exported" (a newer version keeps its own status). By
+   * seq, one statement: an export of 33,000 products updated them by id in 0.4 s, by seq in 0.2 s.
+   */
+  markExported(
+    written: readonly { readonly seq: number; readonly version: number; readonly latestVersion: number }[],
+  ): void;
   /** The record a store key belongs to. */
   findBySourceKey(kind: string, sourceKey: string): SourceRecord | undefined;
   /** Every store key of a kind's records: which products of a file are new, without a query for each. */
@@ -152,13 +161,14 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   const chunksOf = db.prepare(
     "SELECT first_number, lengths, raw FROM import_chunks WHERE import_id = ? ORDER BY first_number",
   );
-  // The rows that carry a record's copy, with its status and latest copy, in row order: merged with the
-  // chunks as both are read.
+  // The rows that carry a record's copy, with its status and the copy that goes out, in row order: merged
+  // with the chunks as both are read.
   const linkedOf = db.prepare(
-    `SELECT l.number, r.seq, r.id, r.status, v.copy
+    `SELECT l.number, r.seq, r.id, r.status, r.latest_version, v.version, v.copy
      FROM import_links l
        JOIN records r ON r.seq = l.record_seq
-       LEFT JOIN versions v ON v.record_seq = r.seq AND v.version = r.latest_version
+       LEFT JOIN versions v ON v.record_seq = r.seq AND v.version =
+         CASE WHEN r.status IN (SELECT value FROM json_each(?)) THEN r.latest_version ELSE r.approved_version END
      WHERE l.import_id = ? ORDER BY l.number`,
   );
   const bySourceKey = db.prepare("SELECT seq, title, input FROM records WHERE kind = ? AND source_key = ?");
@@ -179,8 +189,11 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   );
   const insertRecord = insertRecords(1);
   const insertManyRecords = insertRecords(AT_ONCE);
+  // Most records go out at their latest version: one statement for all of them, by seq (an UPDATE ... FROM
+  // a JSON list of [seq, version] pairs took 1.1 s for 33,334 records, this 0.2 s).
   const exported = db.prepare(
-    `UPDATE records SET status = 'exported', updated_at = ?
+    `UPDATE records SET status = 'exported', approved_version = latest_version, exported_version = latest_version,
+       updated_at = ?
      WHERE seq IN (SELECT value FROM json_each(?)) AND latest_version > 0`,
   );
   const sourceRowOf = db.prepare(
@@ -192,6 +205,11 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   );
   const chunkAt = db.prepare(
     "SELECT first_number, lengths, raw FROM import_chunks WHERE import_id = ? AND first_number = ?",
+  );
+  // A record revised after approval goes out at its approved version and keeps its status.
+  const exportedOlder = db.prepare(
+    `UPDATE records SET approved_version = ?1, exported_version = ?1, updated_at = ?2
+     WHERE seq = ?3 AND latest_version > ?1`,
   );
   const relink = db.prepare(
     `UPDATE records SET import_id = ?, source_key = ?, title = coalesce(?, title), input = coalesce(?, input),
@@ -265,9 +283,9 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     listImports() {
       return (done.all() as Row[]).map(toInfo);
     },
-    *rows(importId) {
+    *rows(importId, latestFor = []) {
       // Rows as objects: StatementSync.setReturnArrays is not in Node 22, which the npm package supports.
-      const linked = linkedOf.iterate(importId) as Iterator<Row>;
+      const linked = linkedOf.iterate(JSON.stringify(latestFor), importId) as Iterator<Row>;
       let next = linked.next();
       try {
         for (const row of chunksOf.iterate(importId) as Iterable<Row>) {
@@ -282,7 +300,7 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
               yield { number, raw, record: null };
               continue;
             }
-            const { seq, id: recordId, status, copy } = next.value;
+            const { seq, id: recordId, status, latest_version: latest, version, copy } = next.value;
             yield {
               number,
               raw,
@@ -290,6 +308,8 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
                 seq: Number(seq),
                 id: String(recordId),
                 status: String(status),
+                latestVersion: Number(latest),
+                version: version === null ? null : Number(version),
                 copy: copy === null ? undefined : (JSON.parse(String(copy)) as Record<string, unknown>),
               },
             };
@@ -299,8 +319,15 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
         linked.return?.();
       }
     },
-    markExported(seqs) {
-      transaction(() => exported.run(now().toISOString(), JSON.stringify(seqs)));
+    markExported(written) {
+      const at = now().toISOString();
+      const latest = written.filter((record) => record.version === record.latestVersion);
+      transaction(() => {
+        exported.run(at, JSON.stringify(latest.map((record) => record.seq)));
+        for (const { seq, version, latestVersion } of written) {
+          if (version !== latestVersion) exportedOlder.run(version, at, seq);
+        }
+      });
     },
     findBySourceKey(kind, sourceKey) {
       const row = bySourceKey.get(kind, sourceKey) as Row | undefined;

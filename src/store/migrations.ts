@@ -154,6 +154,14 @@ export const MIGRATIONS: readonly Migration[] = [
   // 8: the server-side provider a job was started with (JSON: provider, model, URL; never the key), so
   // `copydesk write --resume` calls the same one again.
   "ALTER TABLE jobs ADD COLUMN provider TEXT;",
+  // 9: the version a person let through (approved, or exported) and the version last exported, kept apart
+  // from the status: a newer version makes the record "written" again, and an export must still write the
+  // approved copy, not the imported cells. Records approved or exported so far were so at their latest
+  // version (a new version resets the status).
+  `ALTER TABLE records ADD COLUMN approved_version INTEGER;
+   ALTER TABLE records ADD COLUMN exported_version INTEGER;
+   UPDATE records SET approved_version = latest_version WHERE status IN ('approved', 'exported');
+   UPDATE records SET exported_version = latest_version WHERE status = 'exported';`,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -70,6 +70,10 @@ export interface StoredRecord {
   readonly current: Version | undefined;
   /** The newest version number; 0 while a draft. */
   readonly latestVersion: number;
+  /** The newest version a person let through (approved it, or exported it); null if none. */
+  readonly approvedVersion: number | null;
+  /** The version an export last wrote; null if none did. */
+  readonly exportedVersion: number | null;
   readonly status: RecordStatus;
   /** The store file it was last imported from, if any. */
   readonly importId: string | null;
@@ -127,7 +131,10 @@ export interface Store {
   readonly jobs: Jobs;
   /** Runs the work in one transaction (joining the current one if there is one). */
   transaction<T>(work: () => T): T;
-  /** Sets the status of records of a kind (approve, export); returns the ids that exist. */
+  /**
+   * Sets the status of records of a kind that have copy; "approved" also records their latest version as
+   * the approved one. Returns the ids that exist.
+   */
   setStatus(kind: KindName, ids: readonly string[], status: RecordStatus): string[];
   /** A cursor that continues a list after this record (when a page is cut short to bound its size). */
   cursorAfter(record: StoredRecord): string;

@@ -31,7 +31,7 @@ export interface SqliteStoreOptions {
 type Row = Record<string, SQLInputValue>;
 
 const RECORD_COLUMNS =
-  "seq, kind, id, title, handle, input, latest_version, status, import_id, created_at, updated_at";
+  "seq, kind, id, title, handle, input, latest_version, approved_version, exported_version, status, import_id, created_at, updated_at";
 const VERSION_SUMMARY_COLUMNS =
   "version, source, route, model, stop_reason, instructions, restored_from, checks, job_id, created_at";
 
@@ -77,7 +77,8 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
   // The ids as one JSON array: one statement for approving many thousands, not one each. `+kind` keeps
   // SQLite from walking every record of the kind (the kind index) instead of finding each id.
   const updateStatuses = db.prepare(
-    `UPDATE records SET status = ?, updated_at = ?
+    `UPDATE records SET status = ?,
+       approved_version = CASE WHEN ? = 'approved' THEN latest_version ELSE approved_version END, updated_at = ?
      WHERE +kind = ? AND id IN (SELECT value FROM json_each(?)) AND latest_version > 0 RETURNING id`,
   );
   const versionOf = db.prepare(
@@ -194,7 +195,7 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     setStatus(kind, ids, status) {
       return transaction(() => {
         const at = now().toISOString();
-        const rows = updateStatuses.all(status, at, kind, JSON.stringify(ids)) as Row[];
+        const rows = updateStatuses.all(status, status, at, kind, JSON.stringify(ids)) as Row[];
         const updated = new Set(rows.map((row) => String(row.id)));
         return ids.filter((id) => updated.has(id));
       });
@@ -221,6 +222,8 @@ function toRecord(row: Row, current: Version | undefined): StoredRecord {
     updatedAt: String(row.updated_at),
     current,
     latestVersion: Number(row.latest_version),
+    approvedVersion: row.approved_version === null ? null : Number(row.approved_version),
+    exportedVersion: row.exported_version === null ? null : Number(row.exported_version),
     status: String(row.status) as RecordStatus,
     importId: nullableString(row.import_id),
   };

@@ -98,7 +98,22 @@ describe("copydesk import, write and export", () => {
         provider,
       );
       assert.equal(exported.code, 0, exported.stderr);
-      assert.match(exported.stdout, /Exported 2 products to .*export\.csv \(shopify-legacy, 4 rows/);
+      assert.match(
+        exported.stdout,
+        /Wrote .*export\.csv \(shopify-legacy, import \S+, 4 rows\): the copy of 2 products; 6 copy cells changed in 2 products\./,
+      );
+
+      // The same command again (the products are exported now): the same file, not the imported copy.
+      const output2 = join(dataDir, "export-again.csv");
+      const again2 = await copydesk(["export", "--format", "shopify", "--output", output2, ...data]);
+      assert.equal(again2.code, 0, again2.stderr);
+      assert.match(again2.stdout, /the copy of 2 products; 6 copy cells changed/);
+      assert.equal(readFileSync(output2, "utf8"), readFileSync(output, "utf8"));
+      const asCsv = join(dataDir, "export.jsonl");
+      const converted = await copydesk(["export", "--format", "jsonl", "--output", asCsv, ...data]);
+      assert.equal(converted.code, 0, converted.stderr);
+      assert.match(converted.stdout, /converted from shopify-legacy, 2 rows\): the copy of 2 products/);
+      assert.equal(readFileSync(asCsv, "utf8").trimEnd().split("\n").length, 2);
 
       const before = parse(readFileSync(FIXTURE), { bom: true }) as string[][];
       const after = parse(readFileSync(output), { bom: true }) as string[][];

@@ -46,7 +46,10 @@ it("the demo has a configured provider write, and says so", async () => {
     assert.doesNotMatch(run.stdout, /stand-in/);
     // One post, one product, its revision, and the two products of the Shopify file.
     assert.equal(fake.requests.length, 5);
-    assert.match(run.stdout, /Wrote .*shopify-import\.csv: 3 products' copy \(1 of them new rows\)/);
+    assert.match(
+      run.stdout,
+      /Wrote .*shopify-import\.csv \(shopify-current, .*\): the copy of 3 products \(1 made in copydesk, added\); \d+ copy cells changed in 3 products/,
+    );
     // The path it prints at the end is a file that is still there.
     const kept = /The export is kept: (.+)$/m.exec(run.stdout)?.[1];
     assert.ok(kept, run.stdout);

@@ -154,7 +154,7 @@ describe("catalog round trip", () => {
       category: "Apparel & Accessories > Clothing > Shirts & Tops",
       Size: "S, M, L",
       Color: "Sand, Olive",
-      weight: "0.25 kg",
+      weight: "S / Sand: 0.25 kg, M / Sand: 0.26 kg, L / Olive: 0.27 kg",
     });
     assert.equal(shirt.existingDescriptionText, 'Breathable linen, a "relaxed" fit.\nMade in Portugal.');
     assert.deepEqual(shirt.existingSeo, { title: "Linen Shirt | Acme" });
@@ -175,7 +175,7 @@ describe("catalog round trip", () => {
       category: "Apparel & Accessories > Shoes",
       Size: "42, 43",
       Color: "Brown",
-      weight: "1.2 kg",
+      weight: "42: 1.2 kg, 43: 1.25 kg",
     });
     assert.equal(boot.existingDescriptionHtml, "<p>Waterproof leather upper.\r\nVibram sole.</p>");
     assert.deepEqual(boot.existingSeo, { description: "Old SEO, with a comma" });

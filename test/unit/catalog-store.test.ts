@@ -167,7 +167,7 @@ describe("the catalog in the SQLite store", () => {
     assert.equal(store.catalog.listImports().length, 0);
   });
 
-  it("rows carry their record's status and latest copy; list filters records from files", async () => {
+  it("rows carry their record's status and the copy asked for; list filters records from files", async () => {
     const made = store.create(
       "product",
       { title: "Made here", handle: "made-here", input: {} },
@@ -177,7 +177,12 @@ describe("the catalog in the SQLite store", () => {
     const lamp = store.list("product", { limit: 10, fromFile: true }).items.find((r) => r.title === "Lamp");
     assert.ok(lamp);
     store.addVersion("product", lamp.id, written("Lamp"));
-    const rows = [...store.catalog.rows(result.importId)];
+    assert.equal(
+      [...store.catalog.rows(result.importId)][0]?.record?.copy,
+      undefined,
+      "copy nobody let through is not handed out unless its status is asked for",
+    );
+    const rows = [...store.catalog.rows(result.importId, ["written"])];
     assert.deepEqual(
       rows.map((row) => [row.number, row.raw, row.record?.status, row.record?.copy?.seo_title]),
       [
@@ -196,7 +201,7 @@ describe("the catalog in the SQLite store", () => {
     );
   });
 
-  it("an export writes each wanted product's copy into its row, adds the ones made here, and marks them exported", async () => {
+  it("an export writes each product's let-through or asked-for copy into its row, adds the ones made here, and marks them exported", async () => {
     const made = store.create(
       "product",
       { title: "Made here", handle: "made-here", input: {} },
@@ -211,20 +216,17 @@ describe("the catalog in the SQLite store", () => {
     const path = join(dir, "out.csv");
     const exported = await exportProducts(store, { format: "csv", path, include: ["written"] });
     assert.equal(exported.importId, result.importId);
-    assert.deepEqual([exported.products, exported.added], [2, 1]);
+    assert.deepEqual([exported.products, exported.added], [3, 1]);
+    assert.deepEqual(exported.waiting, { draft: 2 }, "Vase and Draft here have no copy");
     const lines = readFileSync(path, "utf8").split("\n");
     assert.equal(lines[0], "Title,Keywords,description_html,short_description,seo_title,seo_description");
     assert.equal(lines[1], 'Lamp,led,"<p>Lamp, ""new"".</p>",,Lamp | Acme,');
     assert.equal(lines[2], "Vase,glass");
-    assert.equal(
-      lines[3],
-      "Cup,tin",
-      "an approved product is not written when only written ones are asked for",
-    );
+    assert.match(lines[3] ?? "", /^Cup,tin,"<p>Cup/, "approved copy always goes out");
     assert.match(lines[4] ?? "", /^Made here,/);
     assert.equal(store.get("product", byTitle.get("Lamp") as string)?.status, "exported");
     assert.equal(store.get("product", made.id)?.status, "exported");
-    assert.equal(store.get("product", byTitle.get("Cup") as string)?.status, "approved");
+    assert.equal(store.get("product", byTitle.get("Cup") as string)?.status, "exported");
     assert.equal(store.get("product", byTitle.get("Vase") as string)?.status, "draft");
   });
 
@@ -263,5 +265,79 @@ describe("the catalog in the SQLite store", () => {
         [5, "Cup,red", null],
       ],
     );
+  });
+
+  it("a database from before approved versions: products approved or exported then keep that copy", () => {
+    store.close();
+    const path = join(dir, "schema-7.db");
+    const db = new DatabaseSync(path);
+    migrate(db, MIGRATIONS.slice(0, 7));
+    db.exec(`INSERT INTO records (kind, id, title, handle, input, created_at, updated_at, latest_version, status)
+               VALUES ('product', 'a', 'A', 'a', '{}', 'x', 'x', 2, 'exported'),
+                      ('product', 'b', 'B', 'b', '{}', 'x', 'x', 1, 'approved'),
+                      ('product', 'c', 'C', 'c', '{}', 'x', 'x', 1, 'written');
+             INSERT INTO versions (record_seq, version, source, route, copy, created_at)
+               VALUES (1, 1, 'generated', 'provider', '{}', 'x'), (1, 2, 'generated', 'provider', '{}', 'x'),
+                      (2, 1, 'generated', 'provider', '{}', 'x'), (3, 1, 'generated', 'provider', '{}', 'x');`);
+    db.close();
+    store = openSqliteStore({ path, now: () => new Date(), newId: () => "new" });
+    assert.deepEqual(
+      ["a", "b", "c"].map((id) => {
+        const record = store.get("product", id);
+        return [record?.approvedVersion, record?.exportedVersion];
+      }),
+      [
+        [2, 2],
+        [1, null],
+        [null, null],
+      ],
+    );
+  });
+
+  it("approving records the version approved; a newer version keeps it, and only approving again moves it", () => {
+    const made = store.create("product", { title: "Mug", handle: "mug", input: {} }, written("Mug"));
+    assert.equal(made.approvedVersion, null);
+    store.setStatus("product", [made.id], "approved");
+    store.addVersion("product", made.id, written("Mug again"));
+    const revised = store.get("product", made.id);
+    assert.deepEqual([revised?.status, revised?.latestVersion, revised?.approvedVersion], ["written", 2, 1]);
+    store.setStatus("product", [made.id], "approved");
+    assert.equal(store.get("product", made.id)?.approvedVersion, 2);
+  });
+
+  it("an export at an older version (revised after approval) keeps the status and records that version", async () => {
+    await importLines(["Lamp,led"]);
+    const lamp = store.list("product", { limit: 1 }).items[0];
+    assert.ok(lamp);
+    store.addVersion("product", lamp.id, written("Lamp"));
+    store.setStatus("product", [lamp.id], "approved");
+    store.addVersion("product", lamp.id, written("Lamp, revised"));
+    const path = join(dir, "out.csv");
+    const result = await exportProducts(store, { format: "csv", path });
+    assert.equal(result.products, 1);
+    assert.match(readFileSync(path, "utf8"), /<p>Lamp, ""new"".<\/p>/);
+    const after = store.get("product", lamp.id);
+    assert.deepEqual(
+      [after?.status, after?.latestVersion, after?.approvedVersion, after?.exportedVersion],
+      ["written", 2, 1, 1],
+    );
+  });
+
+  it("WooCommerce: a product made here and exported before is not added again (no ID or SKU to match it)", async () => {
+    const made = store.create("product", { title: "Mug", handle: "mug", input: {} }, written("Mug"));
+    store.setStatus("product", [made.id], "approved");
+    const first = await exportProducts(store, { format: "woocommerce", path: join(dir, "1.csv") });
+    assert.deepEqual([first.added, first.notAddedAgain], [1, 0]);
+    const second = await exportProducts(store, { format: "woocommerce", path: join(dir, "2.csv") });
+    assert.deepEqual([second.added, second.notAddedAgain], [0, 1]);
+    assert.doesNotMatch(readFileSync(join(dir, "2.csv"), "utf8"), /Mug/);
+    const shopify = await exportProducts(store, { format: "shopify", path: join(dir, "3.csv") });
+    assert.equal(shopify.added, 1, "Shopify matches the handle: the same product, updated");
+    const asked = await exportProducts(store, {
+      format: "woocommerce",
+      path: join(dir, "4.csv"),
+      include: ["exported"],
+    });
+    assert.equal(asked.added, 1);
   });
 });

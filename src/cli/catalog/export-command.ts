@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { type ExportFormat, exportProducts } from "../../pipeline/export-products.ts";
+import { exportSummary } from "../../pipeline/export-summary.ts";
 import { RECORD_STATUSES, type RecordStatus } from "../../store/records.ts";
-import { count } from "../../text/count.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
@@ -13,19 +13,20 @@ export const EXPORT_SPEC: SubcommandSpec = {
   name: "export",
   usage: "--format FORMAT --output FILE [options]",
   summary:
-    "Writes the products' copy to a file the store imports. Products that came from a store file go out as that\nfile with only the copy columns changed (every other cell, row and column as it was); products made in\ncopydesk are added in the same layout. Approved products only unless --include says otherwise. Written\natomically (a temporary file, then a rename), and never over the imported file unless asked.",
+    "Writes the products' copy to a file the store imports. Products that came from a store file go out as that\nfile with only the copy columns changed (every other cell, row and column as it was); products made in\ncopydesk are added in the same layout. csv and jsonl take any import: one row or line per product with its\nimported fields. Each product gets the newest copy a person let through (approved, or exported before), so\nexporting again never writes old copy back; the others keep their imported cells unless --include asks for\ntheir latest copy. Written atomically (a temporary file, then a rename), and never over the imported file\nunless asked.",
   options: [
     { name: "format", value: FORMATS.join("|"), description: "The file's layout (required)" },
     { name: "output", short: "o", value: "FILE", description: "Where to write it (required)" },
     {
       name: "include",
       value: "STATUS,...",
-      description: `Which products go out, by status: ${RECORD_STATUSES.join(", ")} (default approved)`,
+      description: `Statuses whose latest copy goes out too, e.g. written (approved and exported copy always does)`,
     },
     {
       name: "import",
       value: "ID",
-      description: "The import whose file is written back (default the newest import in this format)",
+      description:
+        "The import to write (default the newest in this format; for csv and jsonl the newest of any format)",
     },
     {
       name: "tags",
@@ -68,15 +69,16 @@ export async function runExport(argv: readonly string[], deps: CatalogDeps): Pro
       tags: args.flag("tags"),
       overwriteSource: args.flag("overwrite-source"),
     });
-    deps.stdout.write(
-      `Exported ${count(result.products, "product")}${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""} ` +
-        `to ${output} (${result.dialect}, ${count(result.rows, "row")}, ${count(result.bytes, "byte")}).\n`,
+    const lines = exportSummary(
+      { ...result, path: output },
+      {
+        approve: "copydesk approve",
+        includeWritten: "pass --include written to export their copy unapproved",
+        includeExported: "pass --include exported",
+        write: "copydesk write",
+      },
     );
-    if (result.products === 0) {
-      deps.stdout.write(
-        `No product had copy with status ${(include ?? ["approved"]).join(" or ")}; --include written sends written ones too.\n`,
-      );
-    }
+    deps.stdout.write(`${lines.join("\n")}\n`);
     if (result.fieldsWithoutColumn.length > 0) {
       deps.stdout.write(`The file has no column for: ${result.fieldsWithoutColumn.join(", ")} (left out).\n`);
     }

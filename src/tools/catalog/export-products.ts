@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { exportProducts as exportCatalog } from "../../pipeline/export-products.ts";
+import { exportSummary } from "../../pipeline/export-summary.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
-import { count } from "../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
 import { TextRejectedError } from "../failures.ts";
 
@@ -13,7 +13,10 @@ export const exportProducts = defineTool({
     "Write the products' copy to a file the store imports: the imported Shopify or WooCommerce file with only " +
     "the copy columns changed (Description/Body (HTML), SEO title and description, or Description and Short " +
     "description; Tags only if asked) and every other cell as it was, plus products made in copydesk in the " +
-    "same layout. Approved products only unless asked. Written atomically; never over the imported file unless asked.",
+    "same layout. csv and jsonl take any import, one row or line per product with its imported fields. Each " +
+    "product gets the newest copy a person let through (approved, or exported before), so exporting again never " +
+    "writes old copy back; the others keep their imported cells unless include asks for their latest copy. " +
+    "Written atomically; never over the imported file unless asked.",
   inputSchema: {
     format: z
       .enum(["shopify", "woocommerce", "csv", "jsonl"])
@@ -23,12 +26,16 @@ export const exportProducts = defineTool({
       .array(z.enum(RECORD_STATUSES))
       .min(1)
       .optional()
-      .describe('Statuses to export; default ["approved"]. Add "written" to export copy nobody approved yet'),
+      .describe(
+        'Statuses whose latest copy goes out too, e.g. ["written"] for copy nobody approved yet; approved and exported copy always goes out',
+      ),
     import_id: z
       .string()
       .max(100)
       .optional()
-      .describe("The import to write back; default the newest of this format"),
+      .describe(
+        "The import to write; default the newest of this format (csv and jsonl: the newest of any format)",
+      ),
     tags: z
       .boolean()
       .optional()
@@ -40,9 +47,19 @@ export const exportProducts = defineTool({
       path: z.string(),
       dialect: z.string(),
       importId: z.string().nullable(),
+      convertedFrom: z.string().nullable().describe("The import's layout, when converted to another"),
       rows: z.number().int(),
-      products: z.number().int(),
-      added: z.number().int(),
+      products: z.number().int().describe("Products whose new copy went out"),
+      added: z.number().int().describe("Of those, products made in copydesk, added as rows"),
+      notAddedAgain: z
+        .number()
+        .int()
+        .describe("WooCommerce: products made in copydesk and exported before, not added again"),
+      productsChanged: z.number().int().describe("Products whose copy cells differ from the imported ones"),
+      cellsChanged: z.number().int(),
+      waiting: z
+        .record(z.string(), z.number().int())
+        .describe("Products whose copy did not go out (nobody let it through), by status"),
       bytes: z.number().int(),
       fieldsWithoutColumn: z.array(z.string()),
     }),
@@ -60,14 +77,18 @@ export const exportProducts = defineTool({
       overwriteSource: input.overwrite_source,
     });
     deps.resourcesChanged();
+    const lines = exportSummary(result, {
+      approve: "approve_products",
+      includeWritten: 'pass include: ["written"] to export their copy unapproved',
+      includeExported: 'pass include: ["exported"]',
+      write: "write_catalog",
+    });
+    if (result.fieldsWithoutColumn.length > 0) {
+      lines.push(`The file has no column for: ${result.fieldsWithoutColumn.join(", ")} (left out).`);
+    }
     return {
       structured: { export: { ...result, fieldsWithoutColumn: [...result.fieldsWithoutColumn] } },
-      text:
-        `Wrote ${path}: ${count(result.products, "product's", "products'")} copy (${result.added} of them new rows) in ${count(result.rows, "row")}, ` +
-        `${result.dialect}${result.importId ? `, from import ${result.importId}` : ""}.` +
-        (result.products === 0
-          ? " No product had the statuses asked for: approve_products first, or include written."
-          : ""),
+      text: lines.join(" "),
     };
   },
 });
