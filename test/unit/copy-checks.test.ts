@@ -69,10 +69,55 @@ describe("keywords check", () => {
     });
   });
 
-  it("a multi-word keyword needs its words in order, next to each other", () => {
-    const check = keywordsCheck(["A mug in red, ceramic all through."], ["red ceramic mug"], "en");
-    assert.equal(check.ok, false);
-    assert.equal(check.detail, 'the copy does not use the keyword "red ceramic mug"');
+  const near: Array<[string, string, string, string]> = [
+    ["words a few apart", "fr", "Un ordinateur portable 15 pouces, léger.", "ordinateur 15 pouces"],
+    ["words in another order", "en", "A mug in red, ceramic all through.", "red ceramic mug"],
+    ["a German phrase reordered and inflected", "de", "Die Tasse ist rot und aus Keramik.", "rote Tasse"],
+    ["an English number word", "en", "Comes as three pieces.", "3 pieces"],
+    ["digits for a number word", "en", "Comes as 3 pieces.", "three pieces"],
+    ["a German number word", "de", "Ein Set aus drei Tassen.", "3 Tassen"],
+    ["a French number word", "fr", "Un lot de deux tasses.", "2 tasses"],
+    ["a Spanish number word", "es", "Un juego de cuatro tazas.", "4 tazas"],
+    ["another unit of the same amount", "de", "Die Flasche fasst 0,75 Liter.", "750 ml"],
+    ["a number word with a unit", "de", "Die Kanne fasst zwei Liter.", "2 l"],
+    ["an amount among the words", "en", "A 15-inch laptop sleeve.", "15 inch sleeve"],
+    ["an amount written together", "en", "A mug that holds 350ml of coffee.", "mug 350 ml"],
+  ];
+  for (const [name, language, text, keyword] of near) {
+    it(`matches ${name}`, () => {
+      const check = keywordsCheck([text], [keyword], language);
+      assert.equal(check.ok, true, check.detail);
+    });
+  }
+
+  it("an amount in another unit is found without a language too", () => {
+    assert.equal(keywordsCheck(["Die Flasche fasst 0,75 Liter."], ["750 ml"]).ok, true);
+  });
+
+  it("a multi-word keyword needs its words within a few words, in one sentence", () => {
+    const apart = keywordsCheck(["A red mug. It is ceramic all through."], ["red ceramic mug"], "en");
+    assert.equal(apart.ok, false);
+    assert.equal(apart.detail, 'the copy does not use the keyword "red ceramic mug"');
+    const far = keywordsCheck(
+      ["A red mug with a wide handle and a foot that is ceramic."],
+      ["red ceramic mug"],
+      "en",
+    );
+    assert.equal(far.ok, false);
+  });
+
+  it("another number, amount or unit is not the keyword", () => {
+    assert.equal(keywordsCheck(["Comes as four pieces."], ["3 pieces"], "en").ok, false);
+    assert.equal(keywordsCheck(["Die Flasche fasst 0,5 Liter."], ["750 ml"], "de").ok, false);
+    assert.equal(keywordsCheck(["It weighs 750 g."], ["750 ml"], "en").ok, false);
+    assert.equal(
+      keywordsCheck(["Un ordinateur portable 13 pouces."], ["ordinateur 15 pouces"], "fr").ok,
+      false,
+    );
+  });
+
+  it("each word of the keyword needs its own word in the text", () => {
+    assert.equal(keywordsCheck(["A mug for tea."], ["mug mug"], "en").ok, false);
   });
 
   it("joining words does not match a word that merely starts the same", () => {

@@ -1,11 +1,12 @@
 import { checkLibraries } from "./libraries.ts";
 import { wordsOf } from "./words.ts";
 
-type Stemmer = (word: string) => string;
+export type Stemmer = (word: string) => string;
 
 const unchanged: Stemmer = (word) => word;
 
-function stemmerFor(language: string | undefined): Stemmer {
+/** The language's Snowball stemmer; words stay as they are in a language without one. */
+export function stemmerFor(language: string | undefined): Stemmer {
   return (language === undefined ? undefined : checkLibraries().stemmers[language]) ?? unchanged;
 }
 

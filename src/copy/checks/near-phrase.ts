@@ -1,0 +1,107 @@
+import { numberWordsAsDigits } from "./number-words.ts";
+import { quantitiesIn } from "./quantities.ts";
+import { type Stemmer, stemmerFor } from "./stemming.ts";
+import { wordsOf } from "./words.ts";
+
+/** A word's stem, or an amount's comparable key ("#0.75 l" for "750 ml" and "0,75 Liter"). */
+interface Term {
+  readonly value: string;
+  /** The word as written, lower case; none for an amount. */
+  readonly word?: string;
+}
+
+/** A text as terms, sentence by sentence, in one language. */
+export interface NearText {
+  readonly sentences: readonly (readonly Term[])[];
+  readonly language: string | undefined;
+  readonly stem: Stemmer;
+}
+
+// Words a phrase's words may have between them ("ordinateur portable 15 pouces" for "ordinateur 15 pouces").
+const GAP = 3;
+// As in stemming.ts: a phrase's word may be written as up to this many words of the text ("Kaffee-Tasse").
+const MAX_JOINED = 3;
+const SENTENCE_END = /(?<=[.!?;])\s+|\n+/;
+
+export function nearText(text: string, language: string | undefined): NearText {
+  const stem = stemmerFor(language);
+  const digits = language === undefined ? text : numberWordsAsDigits(text, language);
+  return { sentences: digits.split(SENTENCE_END).map((sentence) => termsOf(sentence, stem)), language, stem };
+}
+
+function termsOf(sentence: string, stem: Stemmer): Term[] {
+  const terms: Term[] = [];
+  const addWords = (part: string) => {
+    for (const word of wordsOf(part)) terms.push({ value: stem(word), word });
+  };
+  let cursor = 0;
+  for (const quantity of quantitiesIn(sentence)) {
+    if (quantity.unitless) continue;
+    if (quantity.index >= cursor) {
+      addWords(sentence.slice(cursor, quantity.index));
+      cursor = quantity.index + quantity.text.length;
+    }
+    terms.push({ value: `#${quantity.key}` });
+  }
+  addWords(sentence.slice(cursor));
+  return terms;
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Whether every term of `phrase` occurs in one sentence of the text, in any order, with at most GAP other
+ * words among them: stems compare (inflections count), number words compare as digits where the language
+ * has them, amounts compare in one unit, and a word may be written as two or three (a compound split up).
+ */
+export function containsNear(text: NearText, phrase: string): boolean {
+  const wanted = nearText(phrase, text.language).sentences.flat();
+  if (wanted.length === 0) return false;
+  return text.sentences.some((sentence) => {
+    const occurrences = wanted.map((term) => spansOf(sentence, term, text.stem));
+    return occurrences.every((spans) => spans.length > 0) && pick(occurrences, wanted.length + GAP);
+  });
+}
+
+function spansOf(sentence: readonly Term[], term: Term, stem: Stemmer): Span[] {
+  const spans: Span[] = [];
+  for (let start = 0; start < sentence.length; start++) {
+    if (sentence[start]?.value === term.value) spans.push({ start, end: start + 1 });
+    if (term.word === undefined) continue;
+    let joined = sentence[start]?.word ?? "";
+    for (let end = start + 2; end <= Math.min(sentence.length, start + MAX_JOINED); end++) {
+      const next = sentence[end - 1]?.word;
+      if (joined === "" || next === undefined) break;
+      joined += next;
+      if (stem(joined) === term.value) spans.push({ start, end });
+    }
+  }
+  return spans;
+}
+
+/** One span per term, none sharing a word, all within `width` words. */
+function pick(occurrences: readonly (readonly Span[])[], width: number): boolean {
+  const order = occurrences.map((_, index) => index).sort((a, b) => occurrencesOf(a) - occurrencesOf(b));
+  function occurrencesOf(index: number): number {
+    return occurrences[index]?.length ?? 0;
+  }
+  const chosen: Span[] = [];
+  const search = (depth: number, low: number, high: number): boolean => {
+    const index = order[depth];
+    if (index === undefined) return true;
+    for (const span of occurrences[index] ?? []) {
+      const from = Math.min(low, span.start);
+      const to = Math.max(high, span.end);
+      if (to - from > width) continue;
+      if (chosen.some((other) => span.start < other.end && other.start < span.end)) continue;
+      chosen.push(span);
+      if (search(depth + 1, from, to)) return true;
+      chosen.pop();
+    }
+    return false;
+  };
+  return search(0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
+}
