@@ -117,6 +117,7 @@ export const POST: RecordKind<PostCopy> = {
       {
         body: copy.abstract,
         texts: [copy.abstract, copy.seo_title, copy.seo_description],
+        tags: copy.tags,
         seoTitle: copy.seo_title,
         seoDescription: copy.seo_description,
       },

@@ -247,6 +247,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
           copy.seo_title,
           copy.seo_description,
         ],
+        tags: copy.tags,
         seoTitle: copy.seo_title,
         seoDescription: copy.seo_description,
       },

@@ -225,6 +225,29 @@ describe("banned words check", () => {
   it("part of a word is not the word", () => {
     assert.equal(bannedWordsCheck(["Best for class-leading scratch resistance."], ["ass"], "en").ok, true);
   });
+  const compared: Array<[string, string, string, string]> = [
+    ["an English comparative", "en", "Cheaper than any other mug.", "cheap"],
+    ["an English superlative", "en", "The cheapest mug in town.", "cheap"],
+    ["a doubled consonant", "en", "Bigger and better.", "big"],
+    ["an adjective ending in e", "en", "A nicer way to start the day.", "nice"],
+    ["y written as i", "en", "Easier to clean.", "easy"],
+    ["a phrase with a compared word", "en", "The best value, lower prices.", "low price"],
+    ["a German comparative", "de", "Günstiger als je zuvor.", "günstig"],
+    ["a German superlative", "de", "Die billigsten Tassen.", "billig"],
+    ["a Dutch comparative", "nl", "Goedkoper dan ooit.", "goedkoop"],
+    ["a Norwegian comparative", "nb", "Billigere enn noen gang.", "billig"],
+  ];
+  for (const [name, language, text, banned] of compared) {
+    it(`${name} counts`, () => {
+      assert.equal(bannedWordsCheck([text], [banned], language).ok, false);
+    });
+  }
+  it("a word that merely starts with a banned word is not it", () => {
+    assert.equal(
+      bannedWordsCheck(["A cheapskate's mug, with a bigot's glaze."], ["cheap", "big"], "en").ok,
+      true,
+    );
+  });
   it("says so when none is used", () => {
     assert.deepEqual(bannedWordsCheck(["A red mug."], ["cheap"], "en"), {
       check: "banned_words",
@@ -269,6 +292,21 @@ describe("runChecks", () => {
     assert.deepEqual(
       failedChecks(checks).map((check) => check.check),
       ["keywords", "length", "seo_title", "banned_words", "invented_specs"],
+    );
+  });
+
+  it("finds a banned word in the tags, and only banned words there", () => {
+    const checks = runChecks(
+      { body: description, texts: [description], tags: ["cheap mugs", "gift", "500 ml"] },
+      { ...context, bannedWords: ["cheap"] },
+    );
+    assert.deepEqual(
+      failedChecks(checks).map((check) => check.check),
+      ["banned_words"],
+    );
+    assert.equal(
+      checks.find((check) => check.check === "banned_words")?.detail,
+      'the copy uses the banned word "cheap"',
     );
   });
 
