@@ -1,6 +1,6 @@
 import { containsNear, type NearText, nearText } from "./near-phrase.ts";
 import { quoteList } from "./quote-list.ts";
-import { containsPhrase, stemText } from "./stemming.ts";
+import { containsPhrase, rememberingStemmer, stemText } from "./stemming.ts";
 import type { Check } from "./types.ts";
 import { wordsOf } from "./words.ts";
 
@@ -18,19 +18,24 @@ export function keywordsCheck(
   keywords: readonly string[],
   language?: string | (() => string | undefined),
 ): Check {
-  const missingIn = (stemLanguage: string | undefined, candidates: readonly string[]) => {
-    const stemmed = texts.map((text) => stemText(text, stemLanguage));
-    let near: NearText[] | undefined;
+  const missingIn = (stemLanguage: string | undefined, candidates: readonly string[], near: boolean) => {
+    const stem = rememberingStemmer(stemLanguage);
+    const stemmed = texts.map((text) => stemText(text, stemLanguage, stem));
+    let nearTexts: NearText[] | undefined;
     return candidates.filter((keyword) => {
       if (wordsOf(keyword).length === 0 || stemmed.some((text) => containsPhrase(text, keyword)))
         return false;
-      near ??= texts.map((text) => nearText(text, stemLanguage));
-      return !near.some((text) => containsNear(text, keyword));
+      if (!near) return true;
+      nearTexts ??= texts.map((text) => nearText(text, stemLanguage, stem));
+      return !nearTexts.some((text) => containsNear(text, keyword));
     });
   };
-  let missing = missingIn(undefined, keywords);
-  const stemLanguage = missing.length > 0 && (typeof language === "function" ? language() : language);
-  if (stemLanguage) missing = missingIn(stemLanguage, missing);
+  // First as written, then (only for what is missing) stemmed and near in the language, if there is one.
+  let missing = missingIn(undefined, keywords, false);
+  if (missing.length > 0) {
+    const stemLanguage = (typeof language === "function" ? language() : language) || undefined;
+    missing = missingIn(stemLanguage, missing, true);
+  }
   if (missing.length === 0) {
     return {
       check: "keywords",

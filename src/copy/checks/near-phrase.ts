@@ -12,7 +12,8 @@ interface Term {
 
 /** A text as terms, sentence by sentence, in one language. */
 export interface NearText {
-  readonly sentences: readonly (readonly Term[])[];
+  /** Per sentence, where each term occurs: a word's stem also where two or three words join into it. */
+  readonly sentences: readonly ReadonlyMap<string, readonly Span[]>[];
   readonly language: string | undefined;
   readonly stem: Stemmer;
 }
@@ -23,10 +24,40 @@ const GAP = 3;
 const MAX_JOINED = 3;
 const SENTENCE_END = /(?<=[.!?;])\s+|\n+/;
 
-export function nearText(text: string, language: string | undefined): NearText {
-  const stem = stemmerFor(language);
+export function nearText(
+  text: string,
+  language: string | undefined,
+  stem: Stemmer = stemmerFor(language),
+): NearText {
+  const sentences = termSentences(text, language, stem).map((terms) => {
+    const spans = new Map<string, Span[]>();
+    const add = (value: string, start: number, end: number) => {
+      const list = spans.get(value);
+      if (list === undefined) spans.set(value, [{ start, end }]);
+      else list.push({ start, end });
+    };
+    terms.forEach((term, start) => {
+      add(term.value, start, start + 1);
+      let joined = term.word;
+      for (
+        let end = start + 2;
+        joined !== undefined && end <= Math.min(terms.length, start + MAX_JOINED);
+        end++
+      ) {
+        const next = terms[end - 1]?.word;
+        if (next === undefined) break;
+        joined += next;
+        add(stem(joined), start, end);
+      }
+    });
+    return spans;
+  });
+  return { sentences, language, stem };
+}
+
+function termSentences(text: string, language: string | undefined, stem: Stemmer): Term[][] {
   const digits = language === undefined ? text : numberWordsAsDigits(text, language);
-  return { sentences: digits.split(SENTENCE_END).map((sentence) => termsOf(sentence, stem)), language, stem };
+  return digits.split(SENTENCE_END).map((sentence) => termsOf(sentence, stem));
 }
 
 function termsOf(sentence: string, stem: Stemmer): Term[] {
@@ -58,28 +89,12 @@ interface Span {
  * has them, amounts compare in one unit, and a word may be written as two or three (a compound split up).
  */
 export function containsNear(text: NearText, phrase: string): boolean {
-  const wanted = nearText(phrase, text.language).sentences.flat();
+  const wanted = termSentences(phrase, text.language, text.stem).flat();
   if (wanted.length === 0) return false;
-  return text.sentences.some((sentence) => {
-    const occurrences = wanted.map((term) => spansOf(sentence, term, text.stem));
-    return occurrences.every((spans) => spans.length > 0) && pick(occurrences, wanted.length + GAP);
+  return text.sentences.some((spans) => {
+    const occurrences = wanted.map((term) => spans.get(term.value) ?? []);
+    return occurrences.every((list) => list.length > 0) && pick(occurrences, wanted.length + GAP);
   });
-}
-
-function spansOf(sentence: readonly Term[], term: Term, stem: Stemmer): Span[] {
-  const spans: Span[] = [];
-  for (let start = 0; start < sentence.length; start++) {
-    if (sentence[start]?.value === term.value) spans.push({ start, end: start + 1 });
-    if (term.word === undefined) continue;
-    let joined = sentence[start]?.word ?? "";
-    for (let end = start + 2; end <= Math.min(sentence.length, start + MAX_JOINED); end++) {
-      const next = sentence[end - 1]?.word;
-      if (joined === "" || next === undefined) break;
-      joined += next;
-      if (stem(joined) === term.value) spans.push({ start, end });
-    }
-  }
-  return spans;
 }
 
 /** One span per term, none sharing a word, all within `width` words. */

@@ -147,6 +147,8 @@ const BARE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?:${NUMBER})(?![\p
 /** Every number with a unit in a text. */
 export function quantitiesIn(text: string): Quantity[] {
   const found: Quantity[] = [];
+  // Most sentences state no number; the unit patterns are long to try at every position.
+  if (!/\d/.test(text)) return found;
   for (const match of text.matchAll(SUFFIXED)) {
     const unit = unitOf(match[4] ?? "");
     if (unit === undefined) continue;

@@ -10,6 +10,21 @@ export function stemmerFor(language: string | undefined): Stemmer {
   return (language === undefined ? undefined : checkLibraries().stemmers[language]) ?? unchanged;
 }
 
+/** The stemmer remembering its answers: for one check, which stems the same words more than once. */
+export function rememberingStemmer(language: string | undefined): Stemmer {
+  const stem = stemmerFor(language);
+  if (stem === unchanged) return stem;
+  const stems = new Map<string, string>();
+  return (word) => {
+    let found = stems.get(word);
+    if (found === undefined) {
+      found = stem(word);
+      stems.set(word, found);
+    }
+    return found;
+  };
+}
+
 // Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
 // words of the text are also tried joined into one.
 const MAX_JOINED = 3;
@@ -23,8 +38,11 @@ export interface StemmedText {
 }
 
 /** Stems in the given language; a language without a stemmer keeps the words as they are. */
-export function stemText(text: string, language: string | undefined): StemmedText {
-  const stem = stemmerFor(language);
+export function stemText(
+  text: string,
+  language: string | undefined,
+  stem: Stemmer = stemmerFor(language),
+): StemmedText {
   const words = wordsOf(text);
   const joined = new Set<string>();
   for (let i = 0; i < words.length; i++) {
