@@ -369,3 +369,12 @@ describe("compareChecks", () => {
 function words(count: number): string {
   return Array.from({ length: count }, (_, i) => `word${i}`).join(" ");
 }
+
+describe("keywords check, a pathological keyword", () => {
+  it("a keyword of one word repeated is decided, found or not", () => {
+    const keyword = `${"a ".repeat(28)}b`;
+    const text = `b ${"a ".repeat(27)}c d e f g ${"a ".repeat(40)}.`;
+    assert.equal(keywordsCheck([text], [keyword], "en").ok, false);
+    assert.equal(keywordsCheck([`${"a ".repeat(28)}b.`], [keyword], "en").ok, true);
+  });
+});

@@ -93,21 +93,32 @@ export function containsNear(text: NearText, phrase: string): boolean {
   if (wanted.length === 0) return false;
   return text.sentences.some((spans) => {
     const occurrences = wanted.map((term) => spans.get(term.value) ?? []);
-    return occurrences.every((list) => list.length > 0) && pick(occurrences, wanted.length + GAP);
+    return occurrences.every((list) => list.length > 0) && pick(wanted, occurrences, wanted.length + GAP);
   });
 }
 
-/** One span per term, none sharing a word, all within `width` words. */
-function pick(occurrences: readonly (readonly Span[])[], width: number): boolean {
-  const order = occurrences.map((_, index) => index).sort((a, b) => occurrencesOf(a) - occurrencesOf(b));
-  function occurrencesOf(index: number): number {
-    return occurrences[index]?.length ?? 0;
-  }
+// Enough for any real keyword (at most 60 characters); a pathological one ("a a a ... a") gives up.
+const MAX_STEPS = 20_000;
+
+/**
+ * One span per term, none sharing a word, all within `width` words. Terms with fewest spans are placed
+ * first; equal terms take their spans in text order, so their permutations are not tried again.
+ */
+function pick(terms: readonly Term[], occurrences: readonly (readonly Span[])[], width: number): boolean {
+  const count = (index: number) => occurrences[index]?.length ?? 0;
+  const value = (index: number) => terms[index]?.value ?? "";
+  const order = terms
+    .map((_, index) => index)
+    .sort((a, b) => count(a) - count(b) || value(a).localeCompare(value(b)));
   const chosen: Span[] = [];
+  let steps = 0;
   const search = (depth: number, low: number, high: number): boolean => {
     const index = order[depth];
     if (index === undefined) return true;
+    const previous = depth > 0 && value(order[depth - 1] ?? -1) === value(index) ? chosen.at(-1) : undefined;
     for (const span of occurrences[index] ?? []) {
+      if (++steps > MAX_STEPS) return false;
+      if (previous !== undefined && span.start <= previous.start) continue;
       const from = Math.min(low, span.start);
       const to = Math.max(high, span.end);
       if (to - from > width) continue;
