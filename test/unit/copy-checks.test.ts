@@ -13,6 +13,7 @@ import { lengthCheck } from "../../src/copy/checks/length.ts";
 import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
 import { seoDescriptionCheck } from "../../src/copy/checks/seo-description.ts";
 import { seoTitleCheck } from "../../src/copy/checks/seo-title.ts";
+import { productCopyBrief } from "../../src/writing/product-copy.ts";
 
 // The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
 before(() => loadCheckLibraries());
@@ -376,5 +377,40 @@ describe("keywords check, a pathological keyword", () => {
     const text = `b ${"a ".repeat(27)}c d e f g ${"a ".repeat(40)}.`;
     assert.equal(keywordsCheck([text], [keyword], "en").ok, false);
     assert.equal(keywordsCheck([`${"a ".repeat(28)}b.`], [keyword], "en").ok, true);
+  });
+});
+
+describe("the brief and the keywords check agree", () => {
+  it("the brief says what the check accepts, and the check accepts it", () => {
+    const { systemPrompt } = productCopyBrief(
+      { title: "Mug", keywords: ["3 pieces"] },
+      { brand: undefined, language: undefined },
+    );
+    assert.match(
+      systemPrompt,
+      /in one sentence, in any order, inflected, with up to three other words among them/,
+    );
+    assert.match(systemPrompt, /three for 3/);
+    assert.match(systemPrompt, /0\.75 l for 750 ml/);
+    assert.equal(keywordsCheck(["Three pieces, in a box."], ["3 pieces"], "en").ok, true);
+    assert.equal(keywordsCheck(["It holds 0.75 l."], ["750 ml"], "en").ok, true);
+    assert.equal(keywordsCheck(["Mugs in red: big and ceramic."], ["red ceramic mug"], "en").ok, true);
+  });
+});
+
+describe("runChecks on the issue's copy, no language given", () => {
+  it("passes dimensions, reordered keywords, number words and converted amounts", () => {
+    const body =
+      "This carafe set comes as three pieces: a carafe that holds 0.75 l and two frames in 20 x 30 and 25 x 35 cm. The glass is thick and the frames are oak, so the whole set lasts for years on a sunny windowsill.";
+    const checks = runChecks(
+      { body, texts: [body], tags: ["carafe", "oak"] },
+      {
+        title: "Carafe set",
+        keywords: ["3 pieces", "750 ml", "oak frames"],
+        facts: { sizes: "20 x 30 cm, 25 x 35 cm", capacity: "750 ml" },
+        bannedWords: ["cheap"],
+      },
+    );
+    assert.deepEqual(failedChecks(checks), [], JSON.stringify(checks));
   });
 });
