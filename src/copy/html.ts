@@ -66,17 +66,25 @@ function balanceTags(html: string): string {
   return balanced + closeFrom(0);
 }
 
-/** The plain description as HTML: blank-line separated paragraphs become <p>, bullets a <ul>. */
+/**
+ * The plain description as HTML: blank-line separated paragraphs become <p>, a block of "- " lines (as
+ * htmlToText writes a list) a <ul>, and bullets a <ul> after them.
+ */
 export function textToHtml(description: string, bullets: readonly string[] = []): string {
+  const list = (items: readonly string[]) =>
+    `<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`;
   const paragraphs = description
     .replace(/\r\n?/g, "\n")
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.trim().replace(/\s*\n\s*/g, " "))
+    .map((paragraph) => paragraph.trim())
     .filter((paragraph) => paragraph !== "")
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`);
+    .map((paragraph) => {
+      const lines = paragraph.split(/\s*\n\s*/);
+      if (lines.every((line) => /^- \S/.test(line))) return list(lines.map((line) => line.slice(2).trim()));
+      return `<p>${escapeHtml(lines.join(" "))}</p>`;
+    });
   const items = bullets.map((bullet) => bullet.trim()).filter((bullet) => bullet !== "");
-  if (items.length > 0)
-    paragraphs.push(`<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`);
+  if (items.length > 0) paragraphs.push(list(items));
   return paragraphs.join("\n");
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalLanguage, languageTag } from "../copy/language-tag.ts";
+import { plainLine } from "../copy/plain-text.ts";
 import { LENGTH_PATTERN, TONE_PRESETS } from "../writing/copy-settings.ts";
 
 /** Input fields more than one kind takes, bounded and described once. */
@@ -62,7 +63,7 @@ export const searchCopyFields = (tagsAre: string) => ({
 });
 
 export function normaliseTags(values: readonly string[], max: number): string[] {
-  const tags = values.map((tag) => tag.replace(/^#/, "").trim().toLowerCase()).filter(Boolean);
+  const tags = values.map((tag) => plainLine(tag).replace(/^#/, "").trim().toLowerCase()).filter(Boolean);
   return [...new Set(tags)].slice(0, max);
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { runChecks } from "../copy/checks/index.ts";
+import { plainLine, plainText } from "../copy/plain-text.ts";
 import type { PostCopy } from "../copy/types.ts";
 import { cleanReply } from "../sampling/clean-reply.ts";
 import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "../writing/post-copy.ts";
@@ -98,15 +99,15 @@ export const POST: RecordKind<PostCopy> = {
   finish(parsed) {
     const copy = parsed as z.infer<typeof copyInput>;
     return {
-      abstract: cleanReply(copy.abstract),
-      seo_title: copy.seo_title,
-      seo_description: copy.seo_description,
+      abstract: plainText(cleanReply(copy.abstract)),
+      seo_title: plainLine(copy.seo_title),
+      seo_description: plainLine(copy.seo_description),
       tags: normaliseTags(copy.tags, MAX_TAGS),
     };
   },
   show: (copy) => JSON.stringify(copy),
   withMainText(copy, text) {
-    return { ...(copy ?? { seo_title: "", seo_description: "", tags: [] }), abstract: text };
+    return { ...(copy ?? { seo_title: "", seo_description: "", tags: [] }), abstract: plainText(text) };
   },
   brief(record, options) {
     return postCopyBrief({ title: record.title, ...inputOf(record) }, options);
@@ -117,6 +118,7 @@ export const POST: RecordKind<PostCopy> = {
       {
         body: copy.abstract,
         texts: [copy.abstract, copy.seo_title, copy.seo_description],
+        tags: copy.tags,
         seoTitle: copy.seo_title,
         seoDescription: copy.seo_description,
       },

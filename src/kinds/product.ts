@@ -2,6 +2,7 @@ import { z } from "zod";
 import { runChecks } from "../copy/checks/index.ts";
 import { slugify } from "../copy/handle.ts";
 import { sanitizeHtml, textToHtml } from "../copy/html.ts";
+import { plainLine, plainText } from "../copy/plain-text.ts";
 import type { ProductCopy } from "../copy/types.ts";
 import { cleanReply as cleanProse } from "../sampling/clean-reply.ts";
 import { lengthRange } from "../writing/copy-settings.ts";
@@ -200,18 +201,22 @@ export const PRODUCT: RecordKind<ProductCopy> = {
   copyShape: PRODUCT_COPY_SHAPE,
   finish(parsed) {
     const copy = parsed as z.infer<typeof copyInput>;
-    const description = cleanProse(copy.description);
-    const bullets = copy.bullets.map((line) => line.replace(/^\s*(?:[-*•·]|\d+[.)])\s+/, "").trim());
+    const description = plainText(cleanProse(copy.description));
+    const bullets = copy.bullets.map((line) =>
+      plainLine(line)
+        .replace(/^\s*(?:[-*•·]|\d+[.)])\s+/, "")
+        .trim(),
+    );
     return {
       description,
       description_html:
         copy.description_html === undefined
           ? textToHtml(description, bullets)
           : sanitizeHtml(copy.description_html),
-      short_description: cleanProse(copy.short_description),
+      short_description: plainLine(cleanProse(copy.short_description)),
       bullets,
-      seo_title: copy.seo_title,
-      seo_description: copy.seo_description,
+      seo_title: plainLine(copy.seo_title),
+      seo_description: plainLine(copy.seo_description),
       tags: normaliseTags(copy.tags, MAX_TAGS),
     };
   },
@@ -226,7 +231,8 @@ export const PRODUCT: RecordKind<ProductCopy> = {
       seo_description: "",
       tags: [],
     };
-    return { ...base, description: text, description_html: textToHtml(text, base.bullets) };
+    const description = plainText(text);
+    return { ...base, description, description_html: textToHtml(description, base.bullets) };
   },
   brief(record, options) {
     return productCopyBrief({ title: record.title, ...inputOf(record) }, options);
@@ -247,6 +253,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
           copy.seo_title,
           copy.seo_description,
         ],
+        tags: copy.tags,
         seoTitle: copy.seo_title,
         seoDescription: copy.seo_description,
       },

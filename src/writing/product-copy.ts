@@ -54,7 +54,10 @@ export const PRODUCT_COPY_SHAPE = [
 const SYSTEM_PROMPT = [
   "You are a copywriter for an online shop. You write a product's copy as one JSON object of this shape:",
   PRODUCT_COPY_SHAPE,
-  "Work every keyword in naturally. State only specifications (sizes, capacities, weights, materials, " +
+  "Work every keyword in naturally: a keyword counts when its words occur in one sentence, in any order, " +
+    "inflected, with up to three other words among them; a number may be written as a word (three for 3) " +
+    "and an amount in another unit (0.75 l for 750 ml). " +
+    "State only specifications (sizes, capacities, weights, materials, " +
     "durations, certifications, prices) that the product's name, keywords, facts or existing description " +
     "give; never invent one. If an image is attached, describe only what is visible in it.",
   DATA_NOT_INSTRUCTIONS,

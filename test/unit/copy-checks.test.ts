@@ -13,6 +13,7 @@ import { lengthCheck } from "../../src/copy/checks/length.ts";
 import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
 import { seoDescriptionCheck } from "../../src/copy/checks/seo-description.ts";
 import { seoTitleCheck } from "../../src/copy/checks/seo-title.ts";
+import { productCopyBrief } from "../../src/writing/product-copy.ts";
 
 // The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
 before(() => loadCheckLibraries());
@@ -69,10 +70,55 @@ describe("keywords check", () => {
     });
   });
 
-  it("a multi-word keyword needs its words in order, next to each other", () => {
-    const check = keywordsCheck(["A mug in red, ceramic all through."], ["red ceramic mug"], "en");
-    assert.equal(check.ok, false);
-    assert.equal(check.detail, 'the copy does not use the keyword "red ceramic mug"');
+  const near: Array<[string, string, string, string]> = [
+    ["words a few apart", "fr", "Un ordinateur portable 15 pouces, léger.", "ordinateur 15 pouces"],
+    ["words in another order", "en", "A mug in red, ceramic all through.", "red ceramic mug"],
+    ["a German phrase reordered and inflected", "de", "Die Tasse ist rot und aus Keramik.", "rote Tasse"],
+    ["an English number word", "en", "Comes as three pieces.", "3 pieces"],
+    ["digits for a number word", "en", "Comes as 3 pieces.", "three pieces"],
+    ["a German number word", "de", "Ein Set aus drei Tassen.", "3 Tassen"],
+    ["a French number word", "fr", "Un lot de deux tasses.", "2 tasses"],
+    ["a Spanish number word", "es", "Un juego de cuatro tazas.", "4 tazas"],
+    ["another unit of the same amount", "de", "Die Flasche fasst 0,75 Liter.", "750 ml"],
+    ["a number word with a unit", "de", "Die Kanne fasst zwei Liter.", "2 l"],
+    ["an amount among the words", "en", "A 15-inch laptop sleeve.", "15 inch sleeve"],
+    ["an amount written together", "en", "A mug that holds 350ml of coffee.", "mug 350 ml"],
+  ];
+  for (const [name, language, text, keyword] of near) {
+    it(`matches ${name}`, () => {
+      const check = keywordsCheck([text], [keyword], language);
+      assert.equal(check.ok, true, check.detail);
+    });
+  }
+
+  it("an amount in another unit is found without a language too", () => {
+    assert.equal(keywordsCheck(["Die Flasche fasst 0,75 Liter."], ["750 ml"]).ok, true);
+  });
+
+  it("a multi-word keyword needs its words within a few words, in one sentence", () => {
+    const apart = keywordsCheck(["A red mug. It is ceramic all through."], ["red ceramic mug"], "en");
+    assert.equal(apart.ok, false);
+    assert.equal(apart.detail, 'the copy does not use the keyword "red ceramic mug"');
+    const far = keywordsCheck(
+      ["A red mug with a wide handle and a foot that is ceramic."],
+      ["red ceramic mug"],
+      "en",
+    );
+    assert.equal(far.ok, false);
+  });
+
+  it("another number, amount or unit is not the keyword", () => {
+    assert.equal(keywordsCheck(["Comes as four pieces."], ["3 pieces"], "en").ok, false);
+    assert.equal(keywordsCheck(["Die Flasche fasst 0,5 Liter."], ["750 ml"], "de").ok, false);
+    assert.equal(keywordsCheck(["It weighs 750 g."], ["750 ml"], "en").ok, false);
+    assert.equal(
+      keywordsCheck(["Un ordinateur portable 13 pouces."], ["ordinateur 15 pouces"], "fr").ok,
+      false,
+    );
+  });
+
+  it("each word of the keyword needs its own word in the text", () => {
+    assert.equal(keywordsCheck(["A mug for tea."], ["mug mug"], "en").ok, false);
   });
 
   it("joining words does not match a word that merely starts the same", () => {
@@ -180,6 +226,29 @@ describe("banned words check", () => {
   it("part of a word is not the word", () => {
     assert.equal(bannedWordsCheck(["Best for class-leading scratch resistance."], ["ass"], "en").ok, true);
   });
+  const compared: Array<[string, string, string, string]> = [
+    ["an English comparative", "en", "Cheaper than any other mug.", "cheap"],
+    ["an English superlative", "en", "The cheapest mug in town.", "cheap"],
+    ["a doubled consonant", "en", "Bigger and better.", "big"],
+    ["an adjective ending in e", "en", "A nicer way to start the day.", "nice"],
+    ["y written as i", "en", "Easier to clean.", "easy"],
+    ["a phrase with a compared word", "en", "The best value, lower prices.", "low price"],
+    ["a German comparative", "de", "Günstiger als je zuvor.", "günstig"],
+    ["a German superlative", "de", "Die billigsten Tassen.", "billig"],
+    ["a Dutch comparative", "nl", "Goedkoper dan ooit.", "goedkoop"],
+    ["a Norwegian comparative", "nb", "Billigere enn noen gang.", "billig"],
+  ];
+  for (const [name, language, text, banned] of compared) {
+    it(`${name} counts`, () => {
+      assert.equal(bannedWordsCheck([text], [banned], language).ok, false);
+    });
+  }
+  it("a word that merely starts with a banned word is not it", () => {
+    assert.equal(
+      bannedWordsCheck(["A cheapskate's mug, with a bigot's glaze."], ["cheap", "big"], "en").ok,
+      true,
+    );
+  });
   it("says so when none is used", () => {
     assert.deepEqual(bannedWordsCheck(["A red mug."], ["cheap"], "en"), {
       check: "banned_words",
@@ -224,6 +293,21 @@ describe("runChecks", () => {
     assert.deepEqual(
       failedChecks(checks).map((check) => check.check),
       ["keywords", "length", "seo_title", "banned_words", "invented_specs"],
+    );
+  });
+
+  it("finds a banned word in the tags, and only banned words there", () => {
+    const checks = runChecks(
+      { body: description, texts: [description], tags: ["cheap mugs", "gift", "500 ml"] },
+      { ...context, bannedWords: ["cheap"] },
+    );
+    assert.deepEqual(
+      failedChecks(checks).map((check) => check.check),
+      ["banned_words"],
+    );
+    assert.equal(
+      checks.find((check) => check.check === "banned_words")?.detail,
+      'the copy uses the banned word "cheap"',
     );
   });
 
@@ -286,3 +370,47 @@ describe("compareChecks", () => {
 function words(count: number): string {
   return Array.from({ length: count }, (_, i) => `word${i}`).join(" ");
 }
+
+describe("keywords check, a pathological keyword", () => {
+  it("a keyword of one word repeated is decided, found or not", () => {
+    const keyword = `${"a ".repeat(28)}b`;
+    const text = `b ${"a ".repeat(27)}c d e f g ${"a ".repeat(40)}.`;
+    assert.equal(keywordsCheck([text], [keyword], "en").ok, false);
+    assert.equal(keywordsCheck([`${"a ".repeat(28)}b.`], [keyword], "en").ok, true);
+  });
+});
+
+describe("the brief and the keywords check agree", () => {
+  it("the brief says what the check accepts, and the check accepts it", () => {
+    const { systemPrompt } = productCopyBrief(
+      { title: "Mug", keywords: ["3 pieces"] },
+      { brand: undefined, language: undefined },
+    );
+    assert.match(
+      systemPrompt,
+      /in one sentence, in any order, inflected, with up to three other words among them/,
+    );
+    assert.match(systemPrompt, /three for 3/);
+    assert.match(systemPrompt, /0\.75 l for 750 ml/);
+    assert.equal(keywordsCheck(["Three pieces, in a box."], ["3 pieces"], "en").ok, true);
+    assert.equal(keywordsCheck(["It holds 0.75 l."], ["750 ml"], "en").ok, true);
+    assert.equal(keywordsCheck(["Mugs in red: big and ceramic."], ["red ceramic mug"], "en").ok, true);
+  });
+});
+
+describe("runChecks on the issue's copy, no language given", () => {
+  it("passes dimensions, reordered keywords, number words and converted amounts", () => {
+    const body =
+      "This carafe set comes as three pieces: a carafe that holds 0.75 l and two frames in 20 x 30 and 25 x 35 cm. The glass is thick and the frames are oak, so the whole set lasts for years on a sunny windowsill.";
+    const checks = runChecks(
+      { body, texts: [body], tags: ["carafe", "oak"] },
+      {
+        title: "Carafe set",
+        keywords: ["3 pieces", "750 ml", "oak frames"],
+        facts: { sizes: "20 x 30 cm, 25 x 35 cm", capacity: "750 ml" },
+        bannedWords: ["cheap"],
+      },
+    );
+    assert.deepEqual(failedChecks(checks), [], JSON.stringify(checks));
+  });
+});

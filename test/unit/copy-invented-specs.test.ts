@@ -25,6 +25,9 @@ describe("quantitiesIn", () => {
     ["18/10 stainless steel, 18/8 Edelstahl", ["18/10", "18/8"]],
     ["open 24/7, rated 4/5 stars, since 12/10", []],
     ["a 2 g sachet and 1 m cable", ["2 g", "1 m"]],
+    ["20x30 cm", ["20x30 cm", "20x30 cm"]],
+    ["20 × 30 × 5 cm", ["20 × 30 × 5 cm", "20 × 30 × 5 cm", "20 × 30 × 5 cm"]],
+    ["3x stronger", ["3x"]],
   ];
   for (const [text, expected] of cases) {
     it(text, () => {
@@ -34,6 +37,28 @@ describe("quantitiesIn", () => {
       );
     });
   }
+});
+
+describe("quantitiesIn, dimension lists", () => {
+  const keys = (text: string) => quantitiesIn(text).map((quantity) => quantity.key);
+  it("every side of every group takes the unit written at the end of the list", () => {
+    assert.deepEqual(keys("20 x 30 and 25 x 35 cm"), ["0.2 m", "0.3 m", "0.25 m", "0.35 m"]);
+    assert.deepEqual(keys("20 × 30, 25 × 35 oder 30 × 40 cm"), [
+      "0.2 m",
+      "0.3 m",
+      "0.25 m",
+      "0.35 m",
+      "0.3 m",
+      "0.4 m",
+    ]);
+  });
+  it("the x between two numbers is never a multiplier", () => {
+    assert.equal(
+      quantitiesIn("20 x 30").every((quantity) => quantity.unitless),
+      true,
+    );
+    assert.deepEqual(keys("20 x 30"), ["20 (no unit)", "30 (no unit)"]);
+  });
 });
 
 describe("parseNumber", () => {
@@ -72,6 +97,54 @@ describe("invented specs check", () => {
       assert.equal(check.ok, true, check.detail);
     });
   }
+
+  const sizes = sources({ sizes: "20 x 30 cm, 25 x 35 cm" });
+  const dimensions: Array<[string, string]> = [
+    ["a list with the unit at its end", "Available in 20 x 30 and 25 x 35 cm."],
+    ["the list as the facts write it", "Available in 20 x 30 cm, 25 x 35 cm."],
+    ["sides written together", "The small one is 20x30 cm."],
+    ["a multiplication sign", "The large one is 25 × 35 cm."],
+    ["sides without a unit", "Choose 20 x 30 or 25 x 35."],
+  ];
+  for (const [name, text] of dimensions) {
+    it(`dimensions pass: ${name}`, () => {
+      const check = inventedSpecsCheck([text], sizes);
+      assert.equal(check.ok, true, check.detail);
+    });
+  }
+
+  it("passes three sides with a multiplication sign", () => {
+    const check = inventedSpecsCheck(["It measures 20 × 30 × 5 cm."], sources({ size: "20 x 30 x 5 cm" }));
+    assert.equal(check.ok, true, check.detail);
+  });
+
+  it("still catches an invented dimension, with or without a unit", () => {
+    assert.equal(
+      inventedSpecsCheck(["Available in 20 x 30 and 40 x 50 cm."], sizes).detail,
+      '"40 x 50 cm" is not in the title, keywords or facts; state only the facts given',
+    );
+    assert.equal(
+      inventedSpecsCheck(["Available in 40 x 50 and 25 x 35 cm."], sizes).detail,
+      '"40 x 50 and 25 x 35 cm" is not in the title, keywords or facts; state only the facts given',
+    );
+    assert.equal(
+      inventedSpecsCheck(["It measures 40 x 50."], sizes).detail,
+      '"40 x 50" is not in the title, keywords or facts; state only the facts given',
+    );
+    assert.equal(inventedSpecsCheck(["It measures 25 x 35 mm."], sizes).ok, false);
+  });
+
+  it("passes per-variant facts", () => {
+    const check = inventedSpecsCheck(
+      ["The S weighs 300 g, the M 420 g and the L 560 g.", "From 300 g (S) to 560 g (L)"],
+      sources({ weight: "S 300 g, M 420 g, L 560 g" }),
+    );
+    assert.equal(check.ok, true, check.detail);
+    assert.equal(
+      inventedSpecsCheck(["The M weighs 450 g."], sources({ weight: "S 300 g, M 420 g, L 560 g" })).ok,
+      false,
+    );
+  });
 
   it("a keyword backs a number", () => {
     assert.equal(inventedSpecsCheck(["A 20 cm vase."], sources({}, "Vase", ["20 cm vase"])).ok, true);

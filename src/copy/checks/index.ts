@@ -34,7 +34,7 @@ export function runChecks(input: CheckInput, context: CheckContext): Check[] {
   if (input.seoTitle !== undefined) checks.push(seoTitleCheck(input.seoTitle));
   if (input.seoDescription !== undefined) checks.push(seoDescriptionCheck(input.seoDescription));
   if (context.bannedWords.length > 0)
-    checks.push(bannedWordsCheck(input.texts, context.bannedWords, language()));
+    checks.push(bannedWordsCheck([...input.texts, ...(input.tags ?? [])], context.bannedWords, language()));
   checks.push(inventedSpecsCheck(input.texts, context));
   if (context.language !== undefined) checks.push(languageCheck(input.body, context.language));
   return checks;

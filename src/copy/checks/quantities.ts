@@ -5,6 +5,11 @@ export interface Quantity {
   /** The number as written, without its unit: 350 for "350 ml". */
   readonly number: number;
   readonly index: number;
+  /**
+   * A side of a dimension written without any unit ("20 x 30"): backed by the same number anywhere in a
+   * source, whatever its unit there. Its key is never a known quantity's.
+   */
+  readonly unitless?: true;
 }
 
 interface Unit {
@@ -124,6 +129,14 @@ const SUFFIXED = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(${NUMBER})(?:\s*(?:[x×*]|-|–)\s*(${NUMBER}))?(?:\s*[x×*]\s*(${NUMBER}))?[\s\u00A0\u202F]?-?(${UNIT_PATTERN})(?![\p{L}\p{N}])`,
   "giu",
 );
+// "20 x 30 and 25 x 35 cm": the sides of every group of a dimension list take the unit written at its end.
+const SIDES = String.raw`(?:${NUMBER})\s*[x×*]\s*(?:${NUMBER})(?:\s*[x×*]\s*(?:${NUMBER}))?`;
+const LIST_SEPARATOR = String.raw`(?:\s*[,;/&]\s*(?:(?:and|or|und|oder|et|ou|y|o|e|en|of)\s+)?|\s+(?:and|or|und|oder|bzw\.|et|ou|y|o|e|en|of)\s+)`;
+const DIMENSION_LIST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])((?:${SIDES}${LIST_SEPARATOR})+)${SIDES}[\s\u00A0\u202F]?-?(${UNIT_PATTERN})(?![\p{L}\p{N}])`,
+  "giu",
+);
+const UNITLESS_SIDES = new RegExp(String.raw`(?<![\p{L}\p{N}.,])${SIDES}(?![\p{L}\p{N}])`, "gu");
 const CURRENCY_FIRST = new RegExp(String.raw`([€$£])\s?(${NUMBER})(?![\p{N}])`, "gu");
 // Stainless steel grades ("18/10 steel", "18/8 Edelstahl"). Other slashes (24/7, 4/5 stars, dates) are
 // not specifications, so only a grade next to a word for steel counts.
@@ -134,15 +147,30 @@ const BARE_NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?:${NUMBER})(?![\p
 /** Every number with a unit in a text. */
 export function quantitiesIn(text: string): Quantity[] {
   const found: Quantity[] = [];
+  // Most sentences state no number; the unit patterns are long to try at every position.
+  if (!/\d/.test(text)) return found;
   for (const match of text.matchAll(SUFFIXED)) {
-    const unitText = match[4] ?? "";
-    const unit =
-      UNITS[unitText.toLowerCase().replace(/\s+/g, " ")] ?? UNITS[unitText.toLowerCase().replace(/\s/g, "")];
-    // "5G" and "4G" are networks, "1M" a million, not grams or metres.
-    if (unit === undefined || unitText === "G" || unitText === "M") continue;
+    const unit = unitOf(match[4] ?? "");
+    if (unit === undefined) continue;
+    // "2x faster" is a multiplier; the x of "20 x 30" separates the sides of a dimension.
+    if (unit.canonical === "x" && /^\s*[\d.,]/.test(text.slice(match.index + match[0].length))) continue;
     // Each number of "20 x 30 cm" or "2 x 350 ml" is compared on its own, named as the group is written.
     for (const number of [match[1], match[2], match[3]]) {
       if (number !== undefined) found.push(quantity(number, unit, match[0].trim(), match.index));
+    }
+  }
+  for (const match of text.matchAll(DIMENSION_LIST)) {
+    const unit = unitOf(match[2] ?? "");
+    if (unit === undefined) continue;
+    for (const number of numbersIn(match[1] ?? "")) {
+      found.push(quantityOf(number, unit, match[0].trim(), match.index));
+    }
+  }
+  for (const match of text.matchAll(UNITLESS_SIDES)) {
+    if (found.some((known) => match.index >= known.index && match.index < known.index + known.text.length))
+      continue;
+    for (const number of numbersIn(match[0])) {
+      found.push({ text: match[0], key: `${number} (no unit)`, number, index: match.index, unitless: true });
     }
   }
   for (const match of text.matchAll(CURRENCY_FIRST)) {
@@ -161,13 +189,23 @@ export function quantitiesIn(text: string): Quantity[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
+function unitOf(written: string): Unit | undefined {
+  // "5G" and "4G" are networks, "1M" a million, not grams or metres.
+  if (written === "G" || written === "M") return undefined;
+  const lower = written.toLowerCase();
+  return UNITS[lower.replace(/\s+/g, " ")] ?? UNITS[lower.replace(/\s/g, "")];
+}
+
 /** Every number in a text, with or without a unit, as a comparable value. */
 export function numbersIn(text: string): number[] {
   return [...text.matchAll(BARE_NUMBER)].map((match) => parseNumber(match[0]));
 }
 
 function quantity(written: string, unit: Unit, text: string, index: number): Quantity {
-  const number = parseNumber(written);
+  return quantityOf(parseNumber(written), unit, text, index);
+}
+
+function quantityOf(number: number, unit: Unit, text: string, index: number): Quantity {
   const amount = Number((number * unit.factor).toPrecision(10));
   return { text, key: `${amount} ${unit.canonical}`, number, index };
 }

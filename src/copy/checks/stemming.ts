@@ -1,12 +1,28 @@
 import { checkLibraries } from "./libraries.ts";
 import { wordsOf } from "./words.ts";
 
-type Stemmer = (word: string) => string;
+export type Stemmer = (word: string) => string;
 
 const unchanged: Stemmer = (word) => word;
 
-function stemmerFor(language: string | undefined): Stemmer {
+/** The language's Snowball stemmer; words stay as they are in a language without one. */
+export function stemmerFor(language: string | undefined): Stemmer {
   return (language === undefined ? undefined : checkLibraries().stemmers[language]) ?? unchanged;
+}
+
+/** The stemmer remembering its answers: for one check, which stems the same words more than once. */
+export function rememberingStemmer(language: string | undefined): Stemmer {
+  const stem = stemmerFor(language);
+  if (stem === unchanged) return stem;
+  const stems = new Map<string, string>();
+  return (word) => {
+    let found = stems.get(word);
+    if (found === undefined) {
+      found = stem(word);
+      stems.set(word, found);
+    }
+    return found;
+  };
 }
 
 // Compounds are written together, hyphenated or apart ("Kaffeetasse", "Kaffee-Tasse"): up to this many
@@ -22,8 +38,11 @@ export interface StemmedText {
 }
 
 /** Stems in the given language; a language without a stemmer keeps the words as they are. */
-export function stemText(text: string, language: string | undefined): StemmedText {
-  const stem = stemmerFor(language);
+export function stemText(
+  text: string,
+  language: string | undefined,
+  stem: Stemmer = stemmerFor(language),
+): StemmedText {
   const words = wordsOf(text);
   const joined = new Set<string>();
   for (let i = 0; i < words.length; i++) {

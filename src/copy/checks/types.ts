@@ -19,6 +19,8 @@ export interface CheckInput {
   readonly body: string;
   /** Every text field of the copy: keywords, banned words and invented specifications are checked on them. */
   readonly texts: readonly string[];
+  /** Tags and other labels: checked for banned words only. */
+  readonly tags?: readonly string[];
   readonly seoTitle?: string;
   readonly seoDescription?: string;
 }
