@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runChecks } from "../copy/checks/index.ts";
+import { missingFieldsCheck, runChecks } from "../copy/checks/index.ts";
 import type { PostCopy } from "../copy/types.ts";
 import { cleanReply } from "../sampling/clean-reply.ts";
 import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "../writing/post-copy.ts";
@@ -40,6 +40,8 @@ interface PostInput {
   readonly tone?: string;
   readonly brand?: string;
 }
+
+const MISSING_FILL = "write them and save with save_post_copy, or revise_post to have them written";
 
 const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
   record.input as unknown as PostInput;
@@ -113,7 +115,8 @@ export const POST: RecordKind<PostCopy> = {
   },
   checks(copy, record, context) {
     const input = inputOf(record);
-    return runChecks(
+    const missing = missingFieldsCheck(copy, MISSING_FILL);
+    const checks = runChecks(
       {
         body: copy.abstract,
         texts: [copy.abstract, copy.seo_title, copy.seo_description],
@@ -130,6 +133,7 @@ export const POST: RecordKind<PostCopy> = {
         ...(context.language ? { language: context.language } : {}),
       },
     );
+    return missing ? [...checks, missing] : checks;
   },
   recordFields: {
     content: z.string().optional().describe("The post's full text (get_post only; lists leave it out)"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runChecks } from "../copy/checks/index.ts";
+import { missingFieldsCheck, runChecks } from "../copy/checks/index.ts";
 import { slugify } from "../copy/handle.ts";
 import { sanitizeHtml, textToHtml } from "../copy/html.ts";
 import type { ProductCopy } from "../copy/types.ts";
@@ -120,6 +120,8 @@ interface ProductInput {
   readonly image?: z.infer<typeof storedImage>;
 }
 
+const MISSING_FILL = "write them and save with save_product_copy, or revise_product to have them written";
+
 const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
   record.input as unknown as ProductInput;
 
@@ -237,7 +239,9 @@ export const PRODUCT: RecordKind<ProductCopy> = {
     if (input.category) sources.category = input.category;
     if (input.audience) sources.audience = input.audience;
     if (input.existing_description) sources["existing description"] = input.existing_description;
-    return runChecks(
+    const { description_html: _html, ...fields } = copy;
+    const missing = missingFieldsCheck(fields, MISSING_FILL);
+    const checks = runChecks(
       {
         body: copy.description,
         texts: [
@@ -259,6 +263,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
         ...(context.language ? { language: context.language } : {}),
       },
     );
+    return missing ? [...checks, missing] : checks;
   },
   recordFields: {
     handle: z.string().describe("URL handle, unique among stored products, made from the title"),

@@ -10,6 +10,7 @@ import { primaryLanguage } from "./words.ts";
 
 export { detectLanguage } from "./language.ts";
 export { loadCheckLibraries } from "./libraries.ts";
+export { missingFieldsCheck } from "./missing-fields.ts";
 export { SEO_DESCRIPTION_MAX } from "./seo-description.ts";
 export { SEO_TITLE_MAX } from "./seo-title.ts";
 export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";

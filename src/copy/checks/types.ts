@@ -5,7 +5,8 @@ export type CheckName =
   | "seo_description"
   | "banned_words"
   | "invented_specs"
-  | "language";
+  | "language"
+  | "missing_fields";
 
 /** One check's outcome; `detail` is a sentence for a shop worker, quoted to the model in a repair request. */
 export interface Check {

@@ -6,7 +6,9 @@ import { RECORD_STATUSES, type StoredRecord } from "../../store/records.ts";
 export const checkSchema = z.object({
   check: z
     .string()
-    .describe("keywords, length, seo_title, seo_description, banned_words, invented_specs or language"),
+    .describe(
+      "keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields",
+    ),
   ok: z.boolean(),
   detail: z.string().describe("What was found, in words"),
 });
