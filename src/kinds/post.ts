@@ -7,6 +7,7 @@ import {
   brand,
   givenFields,
   language,
+  languageSourceField,
   MAX_TAGS,
   normaliseTags,
   searchCopyFields,
@@ -52,6 +53,7 @@ export const POST: RecordKind<PostCopy> = {
   plural: "blog posts",
   key: "post",
   listKey: "posts",
+  languageFrom: "content",
   mainField: "abstract",
   tools: {
     create: "create_blog",
@@ -130,14 +132,19 @@ export const POST: RecordKind<PostCopy> = {
         facts: { content: input.content },
         length: ABSTRACT_WORDS,
         bannedWords: context.brand?.bannedWords ?? [],
-        ...(context.language ? { language: context.language } : {}),
+        language: context.language,
+        languageSource: context.languageSource,
       },
     );
     return missing ? [...checks, missing] : checks;
   },
   recordFields: {
     content: z.string().optional().describe("The post's full text (get_post only; lists leave it out)"),
-    language: z.string().optional().describe("The language asked for, if one was"),
+    language: z
+      .string()
+      .optional()
+      .describe("The language the copy is written in (BCP 47), as language_source chose it"),
+    language_source: languageSourceField,
     tone: z.string().optional(),
     brand: z.string().optional().describe("The brand voice asked for by name"),
   },

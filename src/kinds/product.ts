@@ -10,6 +10,7 @@ import {
   brand,
   givenFields,
   language,
+  languageSourceField,
   length,
   MAX_TAGS,
   normaliseTags,
@@ -139,6 +140,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
   plural: "products",
   key: "product",
   listKey: "products",
+  languageFrom: "catalog",
   mainField: "description",
   tools: {
     create: "create_product",
@@ -260,7 +262,8 @@ export const PRODUCT: RecordKind<ProductCopy> = {
         facts: sources,
         length: lengthRange(input.length, "medium"),
         bannedWords: context.brand?.bannedWords ?? [],
-        ...(context.language ? { language: context.language } : {}),
+        language: context.language,
+        languageSource: context.languageSource,
       },
     );
     return missing ? [...checks, missing] : checks;
@@ -271,7 +274,11 @@ export const PRODUCT: RecordKind<ProductCopy> = {
     facts: z.record(z.string(), z.string()).optional(),
     category: z.string().optional(),
     audience: z.string().optional(),
-    language: z.string().optional().describe("The language asked for, if one was"),
+    language: z
+      .string()
+      .optional()
+      .describe("The language the copy is written in (BCP 47), as language_source chose it"),
+    language_source: languageSourceField,
     tone: z.string().optional(),
     length: z.string().optional(),
     brand: z.string().optional().describe("The brand voice asked for by name"),

@@ -37,7 +37,13 @@ export function runChecks(input: CheckInput, context: CheckContext): Check[] {
   if (context.bannedWords.length > 0)
     checks.push(bannedWordsCheck(input.texts, context.bannedWords, language()));
   checks.push(inventedSpecsCheck(input.texts, context));
-  if (context.language !== undefined) checks.push(languageCheck(input.body, context.language));
+  if (context.language !== undefined) {
+    checks.push({
+      ...languageCheck(input.body, context.language),
+      language: context.language,
+      ...(context.languageSource ? { language_source: context.languageSource } : {}),
+    });
+  }
   return checks;
 }
 

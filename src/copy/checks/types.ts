@@ -1,3 +1,5 @@
+import type { LanguageSource } from "../language-choice.ts";
+
 export type CheckName =
   | "keywords"
   | "length"
@@ -13,6 +15,9 @@ export interface Check {
   readonly check: CheckName;
   readonly ok: boolean;
   readonly detail: string;
+  /** The language check only: the language checked for, and what chose it (kept with the version). */
+  readonly language?: string;
+  readonly language_source?: LanguageSource;
 }
 
 export interface CheckInput {
@@ -33,4 +38,6 @@ export interface CheckContext {
   readonly bannedWords: readonly string[];
   /** BCP 47 tag asked for, e.g. "de", "fr-CA". */
   readonly language?: string;
+  /** What chose that language (the call, the brand voice, the catalog, the default). */
+  readonly languageSource?: LanguageSource;
 }
