@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { asReply, postCopy, scripted } from "../support/copy-replies.ts";
+import { asReply, copywriter, postCopy, scripted } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, eventually, textOf } from "../support/server-process.ts";
 
@@ -144,6 +144,49 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
       assert.match(
         product.checks.find((check) => check.check === "missing_fields")?.detail ?? "",
         /^short_description, bullets, seo_title, seo_description and tags are empty/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a revision in prose changes the description and keeps the rest of the copy", async () => {
+    const revision = "Much shorter.";
+    const server = await startInMemory({
+      // The copywriter writes the product; the revision is answered in prose.
+      sampling: async (request, extra) =>
+        JSON.stringify(request.params.messages).includes(revision)
+          ? scripted(["Here is the revised description: A sturdy red mug that keeps coffee warm."])(
+              request,
+              extra,
+            )
+          : copywriter()(request, extra),
+    });
+    try {
+      const created = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red"],
+      });
+      const before = (created.structuredContent as { product: Stored }).product.copy;
+      const result = await callTool(server.client, "revise_product", {
+        id: (created.structuredContent as { product: { id: string } }).product.id,
+        instructions: revision,
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const asked = server.samplingRequests.filter((r) => JSON.stringify(r.messages).includes(revision));
+      assert.equal(asked.length, 1, "one request for the revision");
+      const { product } = result.structuredContent as { product: Stored };
+      assert.equal(product.copy.description, "A sturdy red mug that keeps coffee warm.");
+      assert.match(
+        String(product.copy.description_html),
+        /^<p>A sturdy red mug that keeps coffee warm\.<\/p>/,
+      );
+      const { description: _d, description_html: _h, ...rest } = product.copy;
+      const { description: _bd, description_html: _bh, ...kept } = before;
+      assert.deepEqual(rest, kept);
+      assert.equal(
+        product.checks.find((check) => check.check === "missing_fields"),
+        undefined,
       );
     } finally {
       await server.close();

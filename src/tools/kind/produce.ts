@@ -51,7 +51,8 @@ export function produceCopy(
         // Prose longer than the main field takes is no copy either: it is asked for again as JSON.
         if (text === undefined || !kind.copyInput.shape[kind.mainField]?.safeParse(text).success)
           return undefined;
-        return kind.withMainText(undefined, text);
+        // A revision in prose changes the main text and keeps the rest of the copy it revised.
+        return kind.withMainText(options.revision?.copy, text);
       },
       check: (copy) => kind.checks(copy, record, options.context),
       show: (copy) => kind.show(copy),
