@@ -51,6 +51,6 @@ export function languageSourceText(source: LanguageSource): string {
     case "content":
       return "the language of the post";
     case "default":
-      return "the shop's default language";
+      return "the default language";
   }
 }

@@ -11,8 +11,9 @@ export interface CopyRequest<C> {
   /** Reads a reply as this kind's copy. */
   readonly read: (reply: string) => ReadResult<C>;
   /**
-   * Reads a reply with no JSON object in it as prose: the main text, the other fields empty (its checks
-   * then name them). Undefined when the prose is no copy (a refusal, a question, nothing).
+   * Reads a reply with no JSON object in it as prose: the main text, the other fields as the revised copy
+   * has them, else empty (the checks then name them). Undefined when the prose is no copy (a refusal, a
+   * question, nothing).
    */
   readonly prose?: (reply: string) => C | undefined;
   readonly check: (copy: C) => Check[];
@@ -42,9 +43,9 @@ const QUOTED_REPLY = 8000;
 /**
  * One structured path for every route: ask, read the reply as JSON copy, ask once to repair a reply that
  * does not validate, run the checks, and ask once more when a check fails, keeping the better copy.
- * A reply in usable prose instead of JSON is kept as it is (the main text, the rest empty and flagged by
- * the checks) and not asked for again: the model already said what it would write, and the person who
- * reviews it can fill in the rest.
+ * A reply in usable prose instead of JSON is kept as the main text (the rest empty and flagged by the
+ * checks) and not asked for again, nor retried for its checks: the model has said what it will write, and
+ * the person who reviews it fills in the rest.
  */
 export async function writeCopy<C>(
   request: CopyRequest<C>,

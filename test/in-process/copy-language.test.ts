@@ -60,7 +60,7 @@ describe("the language copy is written in", () => {
       const check = languageCheckOf(product);
       assert.deepEqual([check?.ok, check?.language, check?.language_source], [true, "en", "default"]);
       assert.equal(server.samplingRequests.length, 1, "no retry for a language check that passes");
-      assert.match(textOf(result), /Language: en \(the shop's default language\)/);
+      assert.match(textOf(result), /Language: en \(the default language\)/);
     } finally {
       await server.close();
     }
