@@ -12,6 +12,8 @@ export interface Config {
   readonly provider?: ProviderConfig;
   /** Present with --http: serve Streamable HTTP instead of stdio. */
   readonly http?: HttpConfig;
+  /** The language copy is written in when neither the call, the brand voice nor the catalog says (--language). */
+  readonly language?: string;
 }
 
 export interface HttpConfig {

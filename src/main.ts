@@ -95,6 +95,7 @@ async function main(): Promise<number | undefined> {
     // Over HTTP a path would name a file on the server, readable by any remote caller: URLs only.
     loadImage: defaultImageLoader({ localFiles: !config.http }),
     localFiles: !config.http,
+    language: config.language,
   };
   const logger = config.http
     ? await serveHttp(config.http, deps, store.close)

@@ -32,6 +32,8 @@ export interface ServerDeps {
   readonly localFiles: boolean;
   /** The MCP Apps views' pages; default: the ones built into the bundle. */
   readonly views?: Views;
+  /** The server-wide default language (--language); English when unset. */
+  readonly language?: string | undefined;
 }
 
 /** What the server tells the calling model, made from the kinds so a new kind is described too. */
@@ -87,6 +89,7 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     resourcesChanged: coalesced(() => server.sendResourceListChanged()),
     loadImage: deps.loadImage,
     localFiles: deps.localFiles,
+    language: deps.language,
   };
   for (const tool of TOOLS) registerTool(server, withView(tool), toolDeps);
   registerAppResources(server, deps.views ?? BUILT_VIEWS);

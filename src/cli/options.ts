@@ -1,4 +1,5 @@
 import { DEFAULTS } from "../config.ts";
+import { FALLBACK_LANGUAGE } from "../copy/language-choice.ts";
 import type { OptionSpec } from "./option-spec.ts";
 import { PROVIDER_OPTIONS } from "./provider-options.ts";
 
@@ -46,6 +47,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: "0..1",
     env: "COPYDESK_COST_PRIORITY",
     description: `How much to favour cheap models (default ${DEFAULTS.costPriority})`,
+  },
+  {
+    name: "language",
+    value: "TAG",
+    env: "COPYDESK_LANGUAGE",
+    description: `The shop's language, as a BCP 47 tag (e.g. de, fr-CA): copy is written in it unless the call, the brand voice or the catalog's imported descriptions say otherwise (default ${FALLBACK_LANGUAGE})`,
   },
   ...PROVIDER_OPTIONS,
   {

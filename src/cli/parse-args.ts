@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
 import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
+import { canonicalLanguage } from "../copy/language-tag.ts";
 import { LOG_LEVELS } from "../log/logger.ts";
 import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
 import { durationOption } from "./duration-option.ts";
@@ -54,6 +55,7 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
     throw new UsageError("--data-dir: the folder name is empty; give a folder, or leave the option out");
   }
   const dataDir = pick("data-dir") ?? defaultDataDir;
+  const language = languageOption(pick("language"));
   const http = parsed.http === true ? httpConfig(parsed, pick, env) : undefined;
   const provider = parseProviderConfig(pick, env);
   if (!http) {
@@ -68,6 +70,7 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
       dataDir: resolve(dataDir),
       ...(http ? { http } : {}),
       ...(provider ? { provider } : {}),
+      ...(language ? { language } : {}),
       logLevel: logLevel as LoggingLevel,
       sampling: {
         timeoutMs,
@@ -135,6 +138,18 @@ function httpConfig(
     MAX_SESSION_IDLE_MS,
   );
   return { host, port, allowedHosts, token, sessionIdleMs };
+}
+
+/** --language, canonical ("fr-ca" → "fr-CA"); a tag of no known language is a usage error. */
+export function languageOption(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const canonical = canonicalLanguage(text);
+  if (canonical === undefined) {
+    throw new UsageError(
+      `--language: "${text.slice(0, 40)}" is not a BCP 47 tag of a known language; use one such as en, de, fr-CA`,
+    );
+  }
+  return canonical;
 }
 
 function listValues(flags: unknown, variable: string | undefined): string[] {

@@ -4,7 +4,10 @@ import { count } from "../text/count.ts";
 /** jsonrepair, loaded on first use: see libraries/deferred.ts. */
 export const jsonRepairLibrary = deferred("jsonrepair", () => import("jsonrepair"));
 
-export type ExtractedJson = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
+/** On failure, `attempted` says whether the reply held something that starts like a JSON object. */
+export type ExtractedJson =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; reason: string; attempted: boolean };
 
 const OPENING_QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "\u201C": "\u201D\u201C" };
 
@@ -26,11 +29,12 @@ function normalise(reply: string): string {
 }
 
 function extract(text: string, depth: number): ExtractedJson {
-  if (text.trim() === "") return { ok: false, reason: "the reply is empty" };
+  if (text.trim() === "") return { ok: false, reason: "the reply is empty", attempted: false };
   const quoted = quotedJson(text);
   if (quoted !== undefined && depth < 2) return extract(normalise(quoted), depth + 1);
   const start = firstValueStart(text);
-  if (start === undefined) return { ok: false, reason: "the reply contains no JSON object" };
+  if (start === undefined)
+    return { ok: false, reason: "the reply contains no JSON object", attempted: false };
   let from = start;
   let firstFailure: string | undefined;
   while (from < text.length) {
@@ -39,6 +43,7 @@ function extract(text: string, depth: number): ExtractedJson {
       return {
         ok: false,
         reason: firstFailure ?? "the JSON object in the reply is cut off before its closing brace",
+        attempted: true,
       };
     }
     const result = parseCandidate(text.slice(from, end + 1));
@@ -48,7 +53,7 @@ function extract(text: string, depth: number): ExtractedJson {
     if (next === undefined) break;
     from = next;
   }
-  return { ok: false, reason: firstFailure ?? "the reply contains no JSON object" };
+  return { ok: false, reason: firstFailure ?? "the reply contains no JSON object", attempted: true };
 }
 
 /** A reply that is one JSON string (possibly fenced) holding the object: some wrappers double-encode. */
@@ -121,18 +126,20 @@ function parseCandidate(candidate: string): ExtractedJson {
   } catch (error) {
     const detail =
       error instanceof JSONRepairError || error instanceof SyntaxError ? `: ${error.message}` : "";
-    return { ok: false, reason: `the JSON object in the reply cannot be read${detail}` };
+    return { ok: false, reason: `the JSON object in the reply cannot be read${detail}`, attempted: true };
   }
   if (Array.isArray(value)) {
     if (value.length !== 1) {
       return {
         ok: false,
         reason: `the reply contains a list of ${count(value.length, "item")}; one JSON object was expected`,
+        attempted: true,
       };
     }
     value = value[0];
   }
-  if (!isPlainObject(value)) return { ok: false, reason: "the reply contains no JSON object" };
+  if (!isPlainObject(value))
+    return { ok: false, reason: "the reply contains no JSON object", attempted: true };
   return { ok: true, value };
 }
 

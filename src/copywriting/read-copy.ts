@@ -4,7 +4,8 @@ import { cleanStrings } from "./clean-strings.ts";
 
 export type ReadResult<C> =
   | { readonly ok: true; readonly copy: C }
-  | { readonly ok: false; readonly problems: string };
+  /** `attempted`: the reply held a JSON object (broken or invalid), not prose alone. */
+  | { readonly ok: false; readonly problems: string; readonly attempted: boolean };
 
 /**
  * Reads a model's reply as copy: the first JSON object in it (bare or fenced, prose around it ignored),
@@ -17,10 +18,10 @@ export function readCopy<S extends z.ZodType, C>(
   finish: (parsed: z.infer<S>) => C,
 ): ReadResult<C> {
   const found = extractJsonObject(reply);
-  if (!found.ok) return { ok: false, problems: found.reason };
+  if (!found.ok) return { ok: false, problems: found.reason, attempted: found.attempted };
   // JSON escapes (\u0000, a lone \ud800) only become characters here, after the reply itself was cleaned.
   const parsed = schema.safeParse(cleanStrings(found.value));
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error), attempted: true };
   return { ok: true, copy: finish(parsed.data) };
 }
 

@@ -10,6 +10,12 @@ export interface CopyRequest<C> {
   readonly brief: WritingBrief;
   /** Reads a reply as this kind's copy. */
   readonly read: (reply: string) => ReadResult<C>;
+  /**
+   * Reads a reply with no JSON object in it as prose: the main text, the other fields as the revised copy
+   * has them, else empty (the checks then name them). Undefined when the prose is no copy (a refusal, a
+   * question, nothing).
+   */
+  readonly prose?: (reply: string) => C | undefined;
   readonly check: (copy: C) => Check[];
   /** The copy as the model should see it again in a follow-up (without fields code makes). */
   readonly show: (copy: C) => string;
@@ -23,6 +29,8 @@ export type CopyOutcome<C> =
       readonly generation: Generation;
       /** Requests made: 1, plus a repair and a retry for failed checks when needed. */
       readonly requests: number;
+      /** The reply was prose, kept as the main text: the other fields are empty and not asked for again. */
+      readonly prose: boolean;
       /** Tokens of every request made, as far as the route reported them. */
       readonly usage: { readonly input: number; readonly output: number };
     }
@@ -35,6 +43,9 @@ const QUOTED_REPLY = 8000;
 /**
  * One structured path for every route: ask, read the reply as JSON copy, ask once to repair a reply that
  * does not validate, run the checks, and ask once more when a check fails, keeping the better copy.
+ * A reply in usable prose instead of JSON is kept as the main text (the rest empty and flagged by the
+ * checks) and not asked for again, nor retried for its checks: the model has said what it will write, and
+ * the person who reviews it fills in the rest.
  */
 export async function writeCopy<C>(
   request: CopyRequest<C>,
@@ -53,8 +64,30 @@ export async function writeCopy<C>(
     usage.output += used.usage?.output ?? 0;
   };
   count(generation);
+  const asProse = (
+    reply: Generation,
+    problems: ReadResult<C>,
+  ): Extract<CopyOutcome<C>, { kind: "written" }> | undefined => {
+    if (problems.ok || problems.attempted || !request.prose) return undefined;
+    const copy = request.prose(reply.text);
+    if (copy === undefined) return undefined;
+    logger.warning(
+      `The ${brief.kind} from ${reply.model} was prose, not JSON: kept as the main text, the other fields left empty for review`,
+    );
+    return {
+      kind: "written",
+      copy,
+      checks: request.check(copy),
+      generation: reply,
+      requests,
+      usage,
+      prose: true,
+    };
+  };
   let read = request.read(generation.text);
   if (!read.ok) {
+    const prose = asProse(generation, read);
+    if (prose) return prose;
     logger.warning(
       `The ${brief.kind} from ${generation.model} was not usable (${read.problems}); asking once more`,
     );
@@ -67,6 +100,8 @@ export async function writeCopy<C>(
     count(repair.generation);
     const second = request.read(repair.generation.text);
     if (!second.ok) {
+      const prose = asProse(repair.generation, second);
+      if (prose) return prose;
       throw new GenerationError(
         "invalid",
         `The model (${repair.generation.model}) did not reply with usable ${brief.kind} twice, so nothing was ` +
@@ -102,7 +137,7 @@ export async function writeCopy<C>(
       logger.warning(`The retry for failed checks failed (${error.message}); keeping the first copy`);
     }
   }
-  return { kind: "written", copy, checks, generation, requests, usage };
+  return { kind: "written", copy, checks, generation, requests, usage, prose: false };
 }
 
 function followUp(brief: WritingBrief, reply: string, ask: string): WritingBrief {

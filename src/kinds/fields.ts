@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGE_SOURCES } from "../copy/language-choice.ts";
 import { canonicalLanguage, languageTag } from "../copy/language-tag.ts";
 import { plainLine } from "../copy/plain-text.ts";
 import { LENGTH_PATTERN, TONE_PRESETS } from "../writing/copy-settings.ts";
@@ -9,7 +10,15 @@ export const language = languageTag("language")
   .transform((tag) => canonicalLanguage(tag) ?? tag)
   .optional()
   .describe(
-    "Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the title's",
+    "Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the one the product's imported catalog (or the post's text) is in, else the server's --language, else English",
+  );
+
+/** In results: what chose the language. */
+export const languageSourceField = z
+  .enum(LANGUAGE_SOURCES)
+  .optional()
+  .describe(
+    "What chose the language: call (asked), brand_voice, catalog (its imported descriptions), content (the post's text) or default (--language, else English)",
   );
 
 export const tone = z

@@ -1,14 +1,16 @@
 import type { z } from "zod";
 import type { Check } from "../copy/checks/index.ts";
+import type { LanguageSource } from "../copy/language-choice.ts";
 import type { BrandVoice } from "../store/brand-voices.ts";
 import type { KindName, NewRecord, StoredRecord } from "../store/records.ts";
 import type { WritingBrief } from "../writing/brief.ts";
 import type { CopyBriefOptions } from "../writing/product-copy.ts";
 
-/** What checks and briefs know beyond the record: the brand voice in force and the language asked for. */
+/** What checks and briefs know beyond the record: the brand voice in force, the language and who chose it. */
 export interface CopyContext {
   readonly brand: BrandVoice | undefined;
-  readonly language: string | undefined;
+  readonly language: string;
+  readonly languageSource: LanguageSource;
 }
 
 /** The names of the tools a kind gets. */
@@ -36,6 +38,11 @@ export interface RecordKind<C extends object = Record<string, unknown>> {
   readonly key: string;
   /** Key of a list in tool results and the resource URI segment: "products", "posts". */
   readonly listKey: string;
+  /**
+   * What tells the language when neither the call nor the brand voice does: the catalog's imported
+   * descriptions (products), or the record's own text (a post's content).
+   */
+  readonly languageFrom: "catalog" | "content";
   /** The one text everyone asks for: "description", "abstract". */
   readonly mainField: keyof C & string;
   readonly tools: KindToolNames;

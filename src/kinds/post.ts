@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runChecks } from "../copy/checks/index.ts";
+import { missingFieldsCheck, runChecks } from "../copy/checks/index.ts";
 import { plainLine, plainText } from "../copy/plain-text.ts";
 import type { PostCopy } from "../copy/types.ts";
 import { cleanReply } from "../sampling/clean-reply.ts";
@@ -8,6 +8,7 @@ import {
   brand,
   givenFields,
   language,
+  languageSourceField,
   MAX_TAGS,
   normaliseTags,
   searchCopyFields,
@@ -42,6 +43,8 @@ interface PostInput {
   readonly brand?: string;
 }
 
+const MISSING_FILL = "write them and save with save_post_copy, or revise_post to have them written";
+
 const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
   record.input as unknown as PostInput;
 
@@ -51,6 +54,7 @@ export const POST: RecordKind<PostCopy> = {
   plural: "blog posts",
   key: "post",
   listKey: "posts",
+  languageFrom: "content",
   mainField: "abstract",
   tools: {
     create: "create_blog",
@@ -114,7 +118,8 @@ export const POST: RecordKind<PostCopy> = {
   },
   checks(copy, record, context) {
     const input = inputOf(record);
-    return runChecks(
+    const missing = missingFieldsCheck(copy, MISSING_FILL);
+    const checks = runChecks(
       {
         body: copy.abstract,
         texts: [copy.abstract, copy.seo_title, copy.seo_description],
@@ -129,13 +134,19 @@ export const POST: RecordKind<PostCopy> = {
         facts: { content: input.content },
         length: ABSTRACT_WORDS,
         bannedWords: context.brand?.bannedWords ?? [],
-        ...(context.language ? { language: context.language } : {}),
+        language: context.language,
+        languageSource: context.languageSource,
       },
     );
+    return missing ? [...checks, missing] : checks;
   },
   recordFields: {
     content: z.string().optional().describe("The post's full text (get_post only; lists leave it out)"),
-    language: z.string().optional().describe("The language asked for, if one was"),
+    language: z
+      .string()
+      .optional()
+      .describe("The language the copy is written in (BCP 47), as language_source chose it"),
+    language_source: languageSourceField,
     tone: z.string().optional(),
     brand: z.string().optional().describe("The brand voice asked for by name"),
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runChecks } from "../copy/checks/index.ts";
+import { missingFieldsCheck, runChecks } from "../copy/checks/index.ts";
 import { slugify } from "../copy/handle.ts";
 import { sanitizeHtml, textToHtml } from "../copy/html.ts";
 import { plainLine, plainText } from "../copy/plain-text.ts";
@@ -11,6 +11,7 @@ import {
   brand,
   givenFields,
   language,
+  languageSourceField,
   length,
   MAX_TAGS,
   normaliseTags,
@@ -121,6 +122,8 @@ interface ProductInput {
   readonly image?: z.infer<typeof storedImage>;
 }
 
+const MISSING_FILL = "write them and save with save_product_copy, or revise_product to have them written";
+
 const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
   record.input as unknown as ProductInput;
 
@@ -138,6 +141,7 @@ export const PRODUCT: RecordKind<ProductCopy> = {
   plural: "products",
   key: "product",
   listKey: "products",
+  languageFrom: "catalog",
   mainField: "description",
   tools: {
     create: "create_product",
@@ -243,7 +247,9 @@ export const PRODUCT: RecordKind<ProductCopy> = {
     if (input.category) sources.category = input.category;
     if (input.audience) sources.audience = input.audience;
     if (input.existing_description) sources["existing description"] = input.existing_description;
-    return runChecks(
+    const { description_html: _html, ...fields } = copy;
+    const missing = missingFieldsCheck(fields, MISSING_FILL);
+    const checks = runChecks(
       {
         body: copy.description,
         texts: [
@@ -263,9 +269,11 @@ export const PRODUCT: RecordKind<ProductCopy> = {
         facts: sources,
         length: lengthRange(input.length, "medium"),
         bannedWords: context.brand?.bannedWords ?? [],
-        ...(context.language ? { language: context.language } : {}),
+        language: context.language,
+        languageSource: context.languageSource,
       },
     );
+    return missing ? [...checks, missing] : checks;
   },
   recordFields: {
     handle: z.string().describe("URL handle, unique among stored products, made from the title"),
@@ -273,7 +281,11 @@ export const PRODUCT: RecordKind<ProductCopy> = {
     facts: z.record(z.string(), z.string()).optional(),
     category: z.string().optional(),
     audience: z.string().optional(),
-    language: z.string().optional().describe("The language asked for, if one was"),
+    language: z
+      .string()
+      .optional()
+      .describe("The language the copy is written in (BCP 47), as language_source chose it"),
+    language_source: languageSourceField,
     tone: z.string().optional(),
     length: z.string().optional(),
     brand: z.string().optional().describe("The brand voice asked for by name"),

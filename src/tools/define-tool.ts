@@ -29,6 +29,8 @@ export interface ToolDeps {
   readonly localFiles: boolean;
   /** Reads an image from a path, a data: URL or an http(s) URL, checked and bounded. */
   readonly loadImage: (source: string, signal: AbortSignal) => Promise<LoadedImage>;
+  /** The server-wide default language (--language), when set: else English. */
+  readonly language?: string | undefined;
 }
 
 /** Long-running tools report progress on the caller's progressToken, when it sent one. */

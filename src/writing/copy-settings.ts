@@ -32,10 +32,9 @@ export function toneLine(tone: string | undefined): string | undefined {
   return `Tone: ${TONE_PRESETS[tone.toLowerCase()] ?? tone}.`;
 }
 
-export function languageLine(language: string | undefined, fallback: string): string {
-  return language
-    ? `Language: write every field in ${languageName(language)} (${language}), whatever the language of the material.`
-    : `Language: ${fallback}`;
+/** The language line of a brief: the language is always chosen before writing (see language-choice.ts). */
+export function languageLine(language: string): string {
+  return `Language: write every field in ${languageName(language)} (${language}), whatever the language of the material.`;
 }
 
 /** The end of a revision's prompt: the copy as it stands, then what the user wants changed. */

@@ -1,3 +1,4 @@
+import { FALLBACK_LANGUAGE } from "../copy/language-choice.ts";
 import { brandVoicePrompt } from "./brand-voice.ts";
 import type { WritingBrief } from "./brief.ts";
 import { languageLine, revisionBlock, toneLine } from "./copy-settings.ts";
@@ -41,7 +42,7 @@ const SYSTEM_PROMPT = [
 ].join("\n\n");
 
 export function postCopyBrief(post: PostBriefInput, options: CopyBriefOptions): WritingBrief {
-  const settings = [languageLine(options.language, "match the post's language."), toneLine(post.tone)];
+  const settings = [languageLine(options.language ?? FALLBACK_LANGUAGE), toneLine(post.tone)];
   return {
     kind: "blog post copy",
     systemPrompt: options.brand ? `${SYSTEM_PROMPT}\n\n${brandVoicePrompt(options.brand)}` : SYSTEM_PROMPT,

@@ -1,3 +1,4 @@
+import { FALLBACK_LANGUAGE } from "../copy/language-choice.ts";
 import type { BrandVoice } from "../store/brand-voices.ts";
 import { brandVoicePrompt } from "./brand-voice.ts";
 import type { BriefImage, WritingBrief } from "./brief.ts";
@@ -68,7 +69,7 @@ const SYSTEM_PROMPT = [
 export function productCopyBrief(product: ProductBriefInput, options: CopyBriefOptions): WritingBrief {
   const range = lengthRange(product.length, "medium");
   const settings = [
-    languageLine(options.language, "write in the language of the product name."),
+    languageLine(options.language ?? FALLBACK_LANGUAGE),
     `Length: the description has ${range.min}-${range.max} words.`,
     toneLine(product.tone),
   ].filter(Boolean);

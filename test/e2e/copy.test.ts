@@ -229,6 +229,40 @@ describe("structured copy through the built executable", () => {
     });
   });
 
+  it("the seed's prose reply is stored as the abstract in one request, for review", async () => {
+    await withServer(["Here's your abstract: Python's name honours Monty Python."], async (server) => {
+      const result = await callTool(server.client, "create_blog", {
+        title: "Where Python comes from",
+        content: "Python is actually named after Monty Python Flying Circus",
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(server.samplingRequests.length, 1);
+      const post = (result.structuredContent as { post: Product & { abstract: string; status: string } })
+        .post;
+      assert.deepEqual([post.abstract, post.status], ["Python's name honours Monty Python.", "needs_review"]);
+      assert.match(textOf(result), /missing_fields: seo_title, seo_description and tags are empty/);
+    });
+  });
+
+  it("COPYDESK_LANGUAGE=de writes and checks a short name such as Crème Brûlée Torch in German", async () => {
+    const server = await startServer({ sampling: scripted([]), env: { COPYDESK_LANGUAGE: "de" } });
+    try {
+      const result = await callTool(server.client, "create_product", {
+        title: "Crème Brûlée Torch",
+        keywords: ["butane"],
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const prompt = JSON.stringify(server.samplingRequests[0]?.messages);
+      assert.match(prompt, /write every field in German \(de\)/);
+      const made = product(result) as Product & { language?: string; language_source?: string };
+      assert.deepEqual([made.language, made.language_source], ["de", "default"]);
+      const check = made.checks.find((c) => c.check === "language") as { language?: string } | undefined;
+      assert.equal(check?.language, "de", "the language check runs, against German");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("a reply over 32 KB is refused and nothing is stored", async () => {
     const huge = asReply(productCopy({ description: "word ".repeat(8000) }));
     await withServer([huge], async (server) => {

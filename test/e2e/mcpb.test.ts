@@ -37,6 +37,7 @@ const PROVIDER_VARIABLES = {
   COPYDESK_PROVIDER_MODEL: "provider_model",
   COPYDESK_PROVIDER_API_KEY: "provider_api_key",
   COPYDESK_PROVIDER_MODE: "provider_mode",
+  COPYDESK_LANGUAGE: "language",
 };
 
 function mcpb(args: string[]): string {
@@ -79,7 +80,7 @@ describe("the Claude Desktop bundle (host executable packed as a linux-x64 bundl
     assert.ok(names.includes("create_product"));
   });
 
-  it("maps optional provider settings to variables, the API key marked sensitive", () => {
+  it("maps optional provider and language settings to variables, the API key marked sensitive", () => {
     const userConfig = manifest.user_config ?? {};
     for (const [variable, key] of Object.entries(PROVIDER_VARIABLES)) {
       assert.equal(manifest.server.mcp_config.env?.[variable], `\${user_config.${key}}`);
@@ -111,6 +112,7 @@ describe("the Claude Desktop bundle (host executable packed as a linux-x64 bundl
       assert.equal(env.COPYDESK_PROVIDER, userConfig.provider ?? "");
       assert.equal(env.COPYDESK_PROVIDER_API_KEY, userConfig.provider_api_key ?? "");
       assert.equal(env.COPYDESK_PROVIDER_MODE, "");
+      assert.equal(env.COPYDESK_LANGUAGE, "", "an empty language is unset: English");
       assert.ok(!JSON.stringify(config).includes("${"), JSON.stringify(config));
 
       const client = new Client({ name: "claude-desktop-stand-in", version: "1.0.0" });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { asReply, postCopy, scripted } from "../support/copy-replies.ts";
+import { asReply, copywriter, postCopy, scripted } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, eventually, textOf } from "../support/server-process.ts";
 
@@ -80,5 +80,152 @@ describe("create_blog", () => {
     const result = await callTool(server.client, "get_post", { id: "no-such-id" });
     assert.equal(result.isError, true);
     assert.match(textOf(result), /no blog post with id "no-such-id".*list_posts/);
+  });
+});
+
+type Stored = {
+  status: string;
+  abstract?: string;
+  description?: string;
+  copy: Record<string, unknown>;
+  checks: Array<{ check: string; ok: boolean; detail: string }>;
+};
+
+describe("a reply in prose instead of JSON (the seed's model, small models)", () => {
+  it("create_blog keeps the abstract without its preamble, in one request, for review", async () => {
+    const server = await startInMemory({
+      sampling: scripted(["Here's your abstract: Python's name honours Monty Python."]),
+    });
+    try {
+      const result = await callTool(server.client, "create_blog", SEED);
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(server.samplingRequests.length, 1, "neither a repair nor a retry for failed checks");
+      const { post } = result.structuredContent as { post: Stored };
+      assert.equal(post.abstract, "Python's name honours Monty Python.");
+      assert.deepEqual(post.copy, {
+        abstract: "Python's name honours Monty Python.",
+        seo_title: "",
+        seo_description: "",
+        tags: [],
+      });
+      assert.equal(post.status, "needs_review");
+      const missing = post.checks.find((check) => check.check === "missing_fields");
+      assert.equal(missing?.ok, false);
+      assert.match(missing?.detail ?? "", /^seo_title, seo_description and tags are empty; .*save_post_copy/);
+      assert.match(textOf(result), /missing_fields: seo_title, seo_description and tags are empty/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("create_product keeps a plain description, with its HTML made from it, for review", async () => {
+    const prose =
+      "Here is the product description:\n\nA sturdy red mug that keeps coffee warm.\n\nIts glaze is dishwasher-safe.";
+    const server = await startInMemory({ sampling: scripted([prose]) });
+    try {
+      const result = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red", "dishwasher-safe"],
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(server.samplingRequests.length, 1);
+      const { product } = result.structuredContent as { product: Stored };
+      assert.deepEqual(product.copy, {
+        description: "A sturdy red mug that keeps coffee warm.\n\nIts glaze is dishwasher-safe.",
+        description_html:
+          "<p>A sturdy red mug that keeps coffee warm.</p>\n<p>Its glaze is dishwasher-safe.</p>",
+        short_description: "",
+        bullets: [],
+        seo_title: "",
+        seo_description: "",
+        tags: [],
+      });
+      assert.equal(product.status, "needs_review");
+      assert.match(
+        product.checks.find((check) => check.check === "missing_fields")?.detail ?? "",
+        /^short_description, bullets, seo_title, seo_description and tags are empty/,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a revision in prose changes the description and keeps the rest of the copy", async () => {
+    const revision = "Much shorter.";
+    const server = await startInMemory({
+      // The copywriter writes the product; the revision is answered in prose.
+      sampling: async (request, extra) =>
+        JSON.stringify(request.params.messages).includes(revision)
+          ? scripted(["Here is the revised description: A sturdy red mug that keeps coffee warm."])(
+              request,
+              extra,
+            )
+          : copywriter()(request, extra),
+    });
+    try {
+      const created = await callTool(server.client, "create_product", {
+        title: "Red mug",
+        keywords: ["red"],
+      });
+      const before = (created.structuredContent as { product: Stored }).product.copy;
+      const result = await callTool(server.client, "revise_product", {
+        id: (created.structuredContent as { product: { id: string } }).product.id,
+        instructions: revision,
+      });
+      assert.equal(result.isError, undefined, textOf(result));
+      const asked = server.samplingRequests.filter((r) => JSON.stringify(r.messages).includes(revision));
+      assert.equal(asked.length, 1, "one request for the revision");
+      const { product } = result.structuredContent as { product: Stored };
+      assert.equal(product.copy.description, "A sturdy red mug that keeps coffee warm.");
+      assert.match(
+        String(product.copy.description_html),
+        /^<p>A sturdy red mug that keeps coffee warm\.<\/p>/,
+      );
+      const { description: _d, description_html: _h, ...rest } = product.copy;
+      const { description: _bd, description_html: _bh, ...kept } = before;
+      assert.deepEqual(rest, kept);
+      assert.equal(
+        product.checks.find((check) => check.check === "missing_fields"),
+        undefined,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a refusal, an empty reply or a question stays an error, and nothing is stored", async () => {
+    for (const reply of [
+      "I'm sorry, but I can't help with that.",
+      "   ",
+      "Could you tell me what the post is about?",
+    ]) {
+      const server = await startInMemory({ sampling: scripted([reply, reply]) });
+      try {
+        const result = await callTool(server.client, "create_blog", SEED);
+        assert.equal(result.isError, true, JSON.stringify(reply));
+        assert.match(textOf(result), /(?:did not reply with usable|returned an empty) blog post copy twice/);
+        assert.equal(server.samplingRequests.length, 2, "asked once more for JSON, as before");
+        const { posts } = (await server.client.callTool({ name: "list_posts", arguments: {} }))
+          .structuredContent as { posts: unknown[] };
+        assert.deepEqual(posts, []);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
+  it("a broken JSON object is repaired, not kept as prose", async () => {
+    const server = await startInMemory({
+      sampling: scripted(['{"abstract": "Python is named after', asReply(postCopy())]),
+    });
+    try {
+      const result = await callTool(server.client, "create_blog", SEED);
+      assert.equal(result.isError, undefined, textOf(result));
+      assert.equal(server.samplingRequests.length, 2);
+      const { post } = result.structuredContent as { post: Stored };
+      assert.equal(post.copy.seo_title, postCopy().seo_title);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -20,6 +20,8 @@ export interface InMemoryOptions {
   readonly capabilities?: Record<string, unknown>;
   readonly samplingTimeoutMs?: number;
   readonly modelPreferences?: ModelPreferences;
+  /** The server-wide default language, as --language or COPYDESK_LANGUAGE sets it. */
+  readonly language?: string;
 }
 
 export interface InMemoryServer {
@@ -59,6 +61,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     logSinks: [(level, message) => logLines.push(`${level}: ${message}`)],
     loadImage: defaultImageLoader(),
     localFiles: true,
+    language: options.language,
   });
   const client = new Client(
     { name: "copydesk-test-client", version: "1.0.0" },

@@ -37,6 +37,17 @@ describe("parseCommandLine", () => {
     assert.equal(serve(["--sampling-timeout", "2m"], env).sampling.timeoutMs, 120_000);
   });
 
+  it("takes the shop's language from --language or COPYDESK_LANGUAGE, canonical, and refuses an unknown one", () => {
+    assert.equal(serve([]).language, undefined, "English is the writers' fallback, not a setting");
+    assert.equal(serve([], { COPYDESK_LANGUAGE: "de" }).language, "de");
+    assert.equal(serve(["--language", "fr-ca"], { COPYDESK_LANGUAGE: "de" }).language, "fr-CA");
+    assert.equal(serve([], { COPYDESK_LANGUAGE: "" }).language, undefined);
+    assert.throws(
+      () => parseCommandLine(["--language", "klingonese"], context),
+      /--language: "klingonese" is not/,
+    );
+  });
+
   it("accepts a sampling timeout up to an hour", () => {
     assert.equal(serve(["--sampling-timeout", "60m"]).sampling.timeoutMs, 3_600_000);
     assert.equal(serve(["--sampling-timeout", "1h"]).sampling.timeoutMs, 3_600_000);
@@ -96,6 +107,7 @@ describe("parseCommandLine", () => {
       ["--intelligence-priority 0..1", "COPYDESK_INTELLIGENCE_PRIORITY"],
       ["--speed-priority 0..1", "COPYDESK_SPEED_PRIORITY"],
       ["--cost-priority 0..1", "COPYDESK_COST_PRIORITY"],
+      ["--language TAG", "COPYDESK_LANGUAGE"],
       ["--provider openai|anthropic", "COPYDESK_PROVIDER"],
       ["--provider-url URL", "COPYDESK_PROVIDER_URL"],
       ["--provider-model NAME", "COPYDESK_PROVIDER_MODEL"],

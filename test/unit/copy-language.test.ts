@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { detectLanguage, languageCheck } from "../../src/copy/checks/language.ts";
 import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
+import { chooseLanguage } from "../../src/copy/language-choice.ts";
+import { textLanguage } from "../../src/copy/text-language.ts";
 
 // The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
 before(() => loadCheckLibraries());
@@ -76,5 +78,52 @@ describe("detectLanguage", () => {
     assert.equal(detectLanguage("Oak cutting board oak oiled"), undefined);
     assert.equal(detectLanguage("Leather wallet for men"), undefined);
     assert.equal(detectLanguage(""), undefined);
+  });
+});
+
+describe("chooseLanguage", () => {
+  const catalog = () => ({ language: "fr", source: "catalog" as const });
+  it("takes the call's, then the brand voice's, then the material's, then the server's, else English", () => {
+    const all = { call: "es", brandVoice: "de", material: catalog, serverDefault: "it" };
+    assert.deepEqual(chooseLanguage(all), { language: "es", source: "call" });
+    assert.deepEqual(chooseLanguage({ ...all, call: undefined }), { language: "de", source: "brand_voice" });
+    assert.deepEqual(chooseLanguage({ ...all, call: undefined, brandVoice: null }), {
+      language: "fr",
+      source: "catalog",
+    });
+    assert.deepEqual(chooseLanguage({ serverDefault: "it", material: () => undefined }), {
+      language: "it",
+      source: "default",
+    });
+    assert.deepEqual(chooseLanguage({}), { language: "en", source: "default" });
+  });
+
+  it("does not look at the material when the call or the voice decides", () => {
+    let asked = 0;
+    const material = () => {
+      asked++;
+      return undefined;
+    };
+    chooseLanguage({ call: "en", material });
+    chooseLanguage({ brandVoice: "de", material });
+    assert.equal(asked, 0);
+  });
+});
+
+describe("textLanguage (a catalog's descriptions, a post)", () => {
+  it("tells the language of enough running text, across several descriptions", () => {
+    assert.equal(
+      textLanguage([copy.de ?? "", "Ein Geschenk für alle, die ihren Kaffee gern heiß trinken."]),
+      "de",
+    );
+    assert.equal(textLanguage(["A red mug.", "", copy.en ?? ""]), "en");
+  });
+  it("says nothing from fewer than 25 words, however sure the detector would be", () => {
+    assert.equal(textLanguage(["Crème Brûlée Torch", "Tasse à café en grès, 350 ml"]), undefined);
+    assert.equal(
+      textLanguage(["Diese doppelwandige Edelstahlflasche hält Getränke stundenlang heiß."]),
+      undefined,
+    );
+    assert.equal(textLanguage([]), undefined);
   });
 });

@@ -109,6 +109,38 @@ describe("writeCopy", () => {
     await assert.rejects(writeCopy(request, w, call, logger), /cancelled/);
   });
 
+  it("keeps a reply in prose as copy, with no repair and no retry for its failing checks", async () => {
+    const prose = {
+      ...request,
+      prose: (reply: string): Copy | undefined =>
+        reply.startsWith("Prose") ? { title: reply, words: 0 } : undefined,
+    };
+    const w = writer(["Prose: a short answer"]);
+    const outcome = await writeCopy(prose, w, call, logger);
+    assert.equal(outcome.kind, "written");
+    if (outcome.kind !== "written") return;
+    assert.deepEqual(
+      [outcome.copy.title, outcome.requests, outcome.prose],
+      ["Prose: a short answer", 1, true],
+    );
+    assert.equal(outcome.checks[0]?.ok, false, "the checks still run and fail");
+    assert.equal(w.briefs.length, 1);
+  });
+
+  it("keeps prose given after a repair request, and repairs a broken object rather than reading it as prose", async () => {
+    const prose = {
+      ...request,
+      prose: (reply: string): Copy | undefined => ({ title: reply, words: 12 }),
+    };
+    const repaired = await writeCopy(prose, writer(['{"title": ', "Prose at last"]), call, logger);
+    assert.deepEqual(repaired.kind === "written" && [repaired.copy.title, repaired.requests], [
+      "Prose at last",
+      2,
+    ]);
+    const unusable = { ...request, prose: () => undefined };
+    await assert.rejects(writeCopy(unusable, writer(["I'm sorry", "I'm sorry"]), call, logger), /twice/);
+  });
+
   it("hands the host-model route straight back", async () => {
     const host: Writer = {
       write: async () => ({ kind: "host-model", reason: "no sampling" }),

@@ -13,6 +13,7 @@ import { count } from "../../text/count.ts";
 import { jobProductWriter } from "../../tools/catalog/write-one.ts";
 import type { ToolDeps } from "../../tools/define-tool.ts";
 import { toolFailureMessage } from "../../tools/failures.ts";
+import { languageOption } from "../parse-args.ts";
 import { UsageError } from "../usage-error.ts";
 import { countOption, parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
@@ -51,7 +52,12 @@ export const WRITE_SPEC: SubcommandSpec = {
       value: "N",
       description: `At most this many requests in flight; copydesk adapts below it to what the provider takes (default ${DEFAULT_MAX_CONCURRENCY})`,
     },
-    { name: "language", value: "TAG", description: "Language to write in, as a BCP 47 tag (e.g. de, fr-CA)" },
+    {
+      name: "language",
+      value: "TAG",
+      description:
+        "Language to write in, as a BCP 47 tag (e.g. de, fr-CA); default: the brand voice's, else the catalog's, else COPYDESK_LANGUAGE, else English",
+    },
     { name: "tone", value: "TONE", description: 'A preset or your own words, e.g. "dry and factual"' },
     { name: "brand", value: "NAME", description: "A stored brand voice by name" },
     {
@@ -94,6 +100,8 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       );
   }
   const options = parseJobOptions(args.pick);
+  // The shop's language, as the server takes it: --language here is the job's own.
+  const shopLanguage = languageOption(deps.env.COPYDESK_LANGUAGE || undefined);
   const maxText = args.pick("max-concurrency");
   const maxConcurrency =
     maxText === undefined
@@ -151,6 +159,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       resourcesChanged: () => {},
       loadImage: defaultImageLoader({ localFiles: true }),
       localFiles: true,
+      language: shopLanguage,
     };
     deps.stdout.write(
       `Job ${job.id}: writing ${job.pending} of ${count(job.total, "product")} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,

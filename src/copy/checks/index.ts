@@ -10,6 +10,7 @@ import { primaryLanguage } from "./words.ts";
 
 export { detectLanguage } from "./language.ts";
 export { loadCheckLibraries } from "./libraries.ts";
+export { missingFieldsCheck } from "./missing-fields.ts";
 export { SEO_DESCRIPTION_MAX } from "./seo-description.ts";
 export { SEO_TITLE_MAX } from "./seo-title.ts";
 export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";
@@ -36,7 +37,13 @@ export function runChecks(input: CheckInput, context: CheckContext): Check[] {
   if (context.bannedWords.length > 0)
     checks.push(bannedWordsCheck([...input.texts, ...(input.tags ?? [])], context.bannedWords, language()));
   checks.push(inventedSpecsCheck(input.texts, context));
-  if (context.language !== undefined) checks.push(languageCheck(input.body, context.language));
+  if (context.language !== undefined) {
+    checks.push({
+      ...languageCheck(input.body, context.language),
+      language: context.language,
+      ...(context.languageSource ? { language_source: context.languageSource } : {}),
+    });
+  }
   return checks;
 }
 

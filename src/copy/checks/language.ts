@@ -18,7 +18,8 @@ const SURE_SCORE = 0.25;
 
 /**
  * The language of a text as a BCP 47 primary subtag ("de"), or undefined when the text is too short or
- * too ambiguous to tell: used to default the language from a product title.
+ * too ambiguous to tell. Never enough on its own to choose the language copy is written in from a product
+ * title (see copy/text-language.ts for running text); the checks use it to pick a stemmer.
  */
 export function detectLanguage(text: string): string | undefined {
   if ((text.match(/\p{L}{2,}/gu) ?? []).length < MIN_TITLE_WORDS) return undefined;

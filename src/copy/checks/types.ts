@@ -1,3 +1,5 @@
+import type { LanguageSource } from "../language-choice.ts";
+
 export type CheckName =
   | "keywords"
   | "length"
@@ -5,13 +7,17 @@ export type CheckName =
   | "seo_description"
   | "banned_words"
   | "invented_specs"
-  | "language";
+  | "language"
+  | "missing_fields";
 
 /** One check's outcome; `detail` is a sentence for a shop worker, quoted to the model in a repair request. */
 export interface Check {
   readonly check: CheckName;
   readonly ok: boolean;
   readonly detail: string;
+  /** The language check only: the language checked for, and what chose it (kept with the version). */
+  readonly language?: string;
+  readonly language_source?: LanguageSource;
 }
 
 export interface CheckInput {
@@ -34,4 +40,6 @@ export interface CheckContext {
   readonly bannedWords: readonly string[];
   /** BCP 47 tag asked for, e.g. "de", "fr-CA". */
   readonly language?: string;
+  /** What chose that language (the call, the brand voice, the catalog, the default). */
+  readonly languageSource?: LanguageSource;
 }

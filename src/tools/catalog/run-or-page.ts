@@ -4,7 +4,7 @@ import { runJob } from "../../pipeline/run-job.ts";
 import type { JobInfo } from "../../store/jobs.ts";
 import type { ToolCall, ToolDeps } from "../define-tool.ts";
 import { toolFailureMessage } from "../failures.ts";
-import { copyContext } from "../kind/context.ts";
+import { catalogLanguages, copyContext } from "../kind/context.ts";
 import { briefFor } from "../kind/produce.ts";
 import { jobText, presentJob } from "./job-output.ts";
 import { jobProductWriter, withJobOptions } from "./write-one.ts";
@@ -49,6 +49,7 @@ export async function runOrPage(
       const done = store.jobs.get(job.id) as JobInfo;
       return { structured: { job: presentJob(done) }, text: jobText(done) };
     }
+    const catalog = catalogLanguages(store);
     const briefs = pending.flatMap(({ id }) => {
       const stored = store.get("product", id);
       if (!stored) return [];
@@ -57,7 +58,7 @@ export async function runOrPage(
         {
           id,
           title: record.title,
-          brief: briefFor(PRODUCT, record, { context: copyContext(record, store) }),
+          brief: briefFor(PRODUCT, record, { context: copyContext(PRODUCT, record, deps, catalog) }),
         },
       ];
     });

@@ -3,12 +3,14 @@ import { PRODUCT } from "../../kinds/product.ts";
 import type { JobOptions } from "../../store/jobs.ts";
 import type { StoredRecord } from "../../store/records.ts";
 import type { ToolDeps } from "../define-tool.ts";
-import { copyContext } from "../kind/context.ts";
+import { catalogLanguages, copyContext } from "../kind/context.ts";
 import { produceCopy, storedImage, writtenVersion } from "../kind/produce.ts";
 
 /** A job's settings over a product's own (a job in German writes every product in German). */
 export function withJobOptions(record: StoredRecord, options: JobOptions): StoredRecord {
   const set = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  // The job's language was asked for, whatever chose the product's own when it was created.
+  if (options.language !== undefined) set.language_source = "call";
   return { ...record, input: { ...record.input, ...set } };
 }
 
@@ -21,11 +23,13 @@ export function jobProductWriter(
   job: { readonly id: string; readonly options: JobOptions },
   requestId: string | number,
 ): (record: StoredRecord, signal: AbortSignal) => Promise<void> {
+  // One sample of the catalog's descriptions for the whole job, taken when a product first needs it.
+  const catalog = catalogLanguages(deps.store());
   return async (stored, signal) => {
     await loadCopyLibraries();
     const store = deps.store();
     const record = withJobOptions(stored, job.options);
-    const context = copyContext(record, store);
+    const context = copyContext(PRODUCT, record, deps, catalog);
     const image = storedImage(record, store);
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
     if (outcome.kind === "host-model") throw new Error(`no model can write: ${outcome.reason}`);

@@ -34,12 +34,14 @@ export function createTool(kind: AnyKind): AnyTool {
       // The image is fetched and checked before anyone is asked to write.
       const image =
         typeof input.image === "string" ? await deps.loadImage(input.image, call.signal) : undefined;
-      const context = copyContext(draft, store);
+      const context = copyContext(kind, draft, deps);
       const record = {
         ...draft,
         input: {
           ...draft.input,
-          ...(context.language ? { language: context.language } : {}),
+          // What chose the language is kept with it: a revision chooses again unless the call asked.
+          language: context.language,
+          language_source: context.languageSource,
           ...(image
             ? { image: { source: image.source, sha256: image.sha256, mimeType: image.mimeType } }
             : {}),

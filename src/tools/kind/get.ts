@@ -49,7 +49,7 @@ export function getTool(kind: AnyKind): AnyTool {
       const handOff = {
         kind,
         id: found.id,
-        brief: briefFor(kind, found, { context: copyContext(found, store) }),
+        brief: briefFor(kind, found, { context: copyContext(kind, found, deps) }),
       };
       return {
         structured: {

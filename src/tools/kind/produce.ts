@@ -1,4 +1,5 @@
 import { readCopy } from "../../copywriting/read-copy.ts";
+import { readProse } from "../../copywriting/read-prose.ts";
 import { type CopyOutcome, writeCopy } from "../../copywriting/write-copy.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import type { CopyContext } from "../../kinds/kind.ts";
@@ -45,6 +46,14 @@ export function produceCopy(
       brief: briefFor(kind, record, options),
       read: (reply) =>
         readCopy(reply, kind.copyInput, (parsed) => kind.finish(parsed as Record<string, unknown>)),
+      prose: (reply) => {
+        const text = readProse(reply);
+        // Prose longer than the main field takes is no copy either: it is asked for again as JSON.
+        if (text === undefined || !kind.copyInput.shape[kind.mainField]?.safeParse(text).success)
+          return undefined;
+        // A revision in prose changes the main text and keeps the rest of the copy it revised.
+        return kind.withMainText(options.revision?.copy, text);
+      },
       check: (copy) => kind.checks(copy, record, options.context),
       show: (copy) => kind.show(copy),
     },

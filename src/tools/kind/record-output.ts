@@ -1,14 +1,20 @@
 import { z } from "zod";
 import { type Check, failedChecks } from "../../copy/checks/index.ts";
+import { type LanguageSource, languageSourceText } from "../../copy/language-choice.ts";
+import { languageSourceField } from "../../kinds/fields.ts";
 import type { AnyKind } from "../../kinds/index.ts";
 import { RECORD_STATUSES, type StoredRecord } from "../../store/records.ts";
 
 export const checkSchema = z.object({
   check: z
     .string()
-    .describe("keywords, length, seo_title, seo_description, banned_words, invented_specs or language"),
+    .describe(
+      "keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields",
+    ),
   ok: z.boolean(),
   detail: z.string().describe("What was found, in words"),
+  language: z.string().optional().describe("The language check: the language checked for"),
+  language_source: languageSourceField,
 });
 
 /**
@@ -68,6 +74,7 @@ export function presentRecord(kind: AnyKind, record: StoredRecord, full = true):
     id: record.id,
     title: record.title,
     ...kind.present(record, full),
+    ...writtenLanguage(shown?.checks ?? null),
     [kind.mainField]: shown ? String(shown.copy[kind.mainField] ?? "") : null,
     copy: shown?.copy ?? null,
     version: shown?.version ?? null,
@@ -79,6 +86,18 @@ export function presentRecord(kind: AnyKind, record: StoredRecord, full = true):
     stopReason: shown?.stopReason ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+  };
+}
+
+/** The language a version was written and checked in, and what chose it, as its language check keeps them. */
+function writtenLanguage(
+  checks: readonly Check[] | null,
+): { language: string; language_source?: LanguageSource } | Record<string, never> {
+  const check = checks?.find((c) => c.check === "language" && c.language !== undefined);
+  if (check?.language === undefined) return {};
+  return {
+    language: check.language,
+    ...(check.language_source ? { language_source: check.language_source } : {}),
   };
 }
 
@@ -97,12 +116,19 @@ export function recordText(kind: AnyKind, record: StoredRecord): string {
   const lines = [
     `${head}: version ${shown.version} of ${record.latestVersion}, written by ${shown.model ?? "an unnamed model"} (${shown.route})`,
     ...kind.describe(record),
+    ...languageLines(shown.checks),
     "",
     ...copyLines(shown.copy),
     "",
     checksText(shown.checks),
   ];
   return lines.join("\n");
+}
+
+function languageLines(checks: readonly Check[] | null): string[] {
+  const { language, language_source: source } = writtenLanguage(checks);
+  if (language === undefined) return [];
+  return [`Language: ${language}${source ? ` (${languageSourceText(source)})` : ""}`];
 }
 
 export function copyLines(copy: Readonly<Record<string, unknown>>): string[] {

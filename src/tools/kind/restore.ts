@@ -38,7 +38,7 @@ export function restoreTool(kind: AnyKind): AnyTool {
           source: "restored",
           restoredFrom: old.version,
           instructions: null,
-          checks: kind.checks(old.copy, record, copyContext(record, store)),
+          checks: kind.checks(old.copy, record, copyContext(kind, record, deps)),
           copy: old.copy,
           model: old.model,
           stopReason: old.stopReason,

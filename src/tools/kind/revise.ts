@@ -39,7 +39,7 @@ export function reviseTool(kind: AnyKind): AnyTool {
     async handle({ id, instructions }, deps, call) {
       const store = deps.store();
       const record = findRecord(kind, store, id);
-      const context = copyContext(record, store);
+      const context = copyContext(kind, record, deps);
       const image = storedImage(record, store);
       const options = {
         context,

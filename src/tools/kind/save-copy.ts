@@ -95,7 +95,7 @@ function saveOne(
   const store = deps.store();
   const record = findRecord(kind, store, item.id);
   const copy = kind.finish(cleanStrings(item.copy));
-  const checks = kind.checks(copy, record, copyContext(record, store));
+  const checks = kind.checks(copy, record, copyContext(kind, record, deps));
   // A version counts for a job only when the job still waits for this record.
   const forJob =
     item.jobId !== undefined && store.jobs.pending(item.jobId).some((pending) => pending.id === record.id)

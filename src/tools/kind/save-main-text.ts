@@ -45,7 +45,7 @@ export function saveMainTextTool(kind: AnyKind): AnyTool {
         {
           source: "saved",
           instructions: null,
-          checks: kind.checks(copy, record, copyContext(record, store)),
+          checks: kind.checks(copy, record, copyContext(kind, record, deps)),
           copy,
           model: cleanStrings(input.model as string | undefined) || HOST_MODEL_UNREPORTED,
           stopReason: null,
