@@ -9,7 +9,7 @@ import { callTool, textOf } from "../support/server-process.ts";
 type Page = { saveWith: string; next: string; items: Array<{ id: string; title: string }> };
 type Job = { id: string; state: string; done: number; total: number; pending: number };
 type SaveResult = {
-  saved: Array<{ id: string; version: number; status: string; failing: string[] }>;
+  saved: Array<{ id: string; version: number; status: string; failing: string[]; unchanged?: boolean }>;
   rejected: Array<{ index: number; id: string; error: string }>;
   job?: Job;
   next: string;
@@ -103,6 +103,19 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
     assert.equal(fixed.isError, undefined, textOf(fixed));
     assert.equal((fixed.structuredContent as SaveResult).job?.done, 20);
     assert.match(textOf(fixed), new RegExp(`Now resume_job\\("${jobId}"\\) for the next page`));
+
+    // The whole page sent again (a model that did not read the answer): nothing is stored twice.
+    const again = await callTool(server.client, "save_product_copy", {
+      job_id: jobId,
+      items: page1.map((item, index) => (index === 3 ? { id: item.id, copy: good3 } : item)),
+    });
+    const resent = again.structuredContent as SaveResult;
+    assert.deepEqual(
+      [resent.saved.length, resent.saved.filter((s) => s.unchanged).length, resent.rejected.length],
+      [20, 20, 0],
+    );
+    assert.match(textOf(again), /unchanged \(the same copy as version 1\)/);
+    assert.equal(resent.job?.done, 20);
 
     // Page 2, saved without job_id.
     const resumed = await callTool(server.client, "resume_job", { id: jobId });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { cleanStrings } from "../../copywriting/clean-strings.ts";
 import type { AnyKind } from "../../kinds/index.ts";
@@ -25,6 +26,14 @@ import {
   savedSchema,
 } from "./saved-output.ts";
 import { settleJob } from "./settle-job.ts";
+
+interface SavedItem {
+  readonly saved: StoredRecord;
+  /** The job the version counts for, if any. */
+  readonly jobId: string | undefined;
+  /** The copy was the latest version's already: nothing was stored. */
+  readonly unchanged: boolean;
+}
 
 /** Copies saved in one call: a page of a catalog job's briefs. */
 const MAX_ITEMS = 25;
@@ -98,11 +107,11 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
           jobId,
           edited,
         });
-        return reply(kind, deps, [record.saved], [], jobId ?? record.jobId, {
+        return reply(kind, deps, [record], [], jobId ?? record.jobId, {
           [kind.key]: presentRecord(kind, record.saved),
         });
       }
-      const saved: StoredRecord[] = [];
+      const saved: SavedItem[] = [];
       const rejected: Rejected[] = [];
       const jobs = new Set<string>();
       for (const [index, item] of (input.items ?? []).entries()) {
@@ -119,7 +128,7 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
             jobId,
             edited,
           });
-          saved.push(one.saved);
+          saved.push(one);
           if (one.jobId !== undefined) jobs.add(one.jobId);
         } catch (error) {
           const reason = toolFailureMessage(error);
@@ -136,18 +145,18 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
 function reply(
   kind: AnyKind,
   deps: ToolDeps,
-  saved: readonly StoredRecord[],
+  saved: readonly SavedItem[],
   rejected: readonly Rejected[],
   jobId: string | undefined,
   extra: Record<string, unknown> = {},
 ) {
   const job = jobId === undefined ? undefined : settleJob(deps, jobId);
-  const entries = saved.map(savedOf);
+  const entries = saved.map((item) => savedOf(item.saved, item.unchanged));
   const head =
     saved.length === 1 && rejected.length === 0
       ? `Saved the ${kind.noun}:`
       : `Saved ${saved.length} of ${plural(saved.length + rejected.length, kind.noun)}:`;
-  const lines = [head, ...saved.map(savedLine)];
+  const lines = [head, ...saved.map((item) => savedLine(item.saved, item.unchanged))];
   if (rejected.length > 0) lines.push("Not saved:", ...rejected.map(rejectedLine));
   const next = nextStep(kind, entries, rejected, job);
   lines.push(next);
@@ -173,10 +182,16 @@ function saveOne(
     jobId: string | undefined;
     edited: boolean;
   },
-): { saved: StoredRecord; jobId: string | undefined } {
+): SavedItem {
   const store = deps.store();
   const record = findRecord(kind, store, item.id);
   const copy = kind.finish(cleanStrings(item.copy));
+  // The same copy sent again (a whole page resent after one item was fixed) is already stored: a second
+  // version of it would only make the product look written twice.
+  const latest = record.current;
+  if (!item.edited && latest?.version === record.latestVersion && isDeepStrictEqual(latest.copy, copy)) {
+    return { saved: record, jobId: latest.jobId, unchanged: true };
+  }
   const checks = kind.checks(copy, record, copyContext(record, store));
   // A version counts for the job that still waits for this record (the one named first), however saved.
   const jobId = store.jobs.waitingFor(record.seq, item.jobId);
@@ -196,5 +211,5 @@ function saveOne(
     },
     deps,
   );
-  return { saved, jobId };
+  return { saved, jobId, unchanged: false };
 }

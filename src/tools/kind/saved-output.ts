@@ -13,6 +13,10 @@ export const savedSchema = z.object({
   version: z.number().int().describe("The version this save stored"),
   status: z.enum(RECORD_STATUSES),
   failing: z.array(z.string()).describe("The checks this copy fails, by name (empty when all passed)"),
+  unchanged: z
+    .boolean()
+    .optional()
+    .describe("True when this copy was the latest version already: no version was added"),
 });
 
 export const rejectedSchema = z.object({
@@ -34,13 +38,14 @@ export const savedJobSchema = z
 export type Saved = z.infer<typeof savedSchema>;
 export type Rejected = z.infer<typeof rejectedSchema>;
 
-export function savedOf(record: StoredRecord): Saved {
+export function savedOf(record: StoredRecord, unchanged = false): Saved {
   const shown = record.current;
   return {
     id: record.id,
     version: shown?.version ?? record.latestVersion,
     status: record.status,
     failing: failedChecks(shown?.checks ?? []).map((check) => check.check),
+    ...(unchanged ? { unchanged } : {}),
   };
 }
 
@@ -49,14 +54,17 @@ export function savedJobOf(job: JobInfo): z.infer<typeof savedJobSchema> {
 }
 
 /** `- ID: version 2, needs_review; fails seo_title (seo_title has 70 characters; at most 60)` */
-export function savedLine(record: StoredRecord): string {
+export function savedLine(record: StoredRecord, unchanged = false): string {
   const saved = savedOf(record);
   const failed = failedChecks(record.current?.checks ?? []);
   const checks =
     failed.length === 0
       ? "checks passed"
       : `fails ${failed.map((check) => `${check.check} (${check.detail})`).join("; ")}`;
-  return `- ${saved.id}: version ${saved.version}, ${saved.status}; ${checks}`;
+  const version = unchanged
+    ? `unchanged (the same copy as version ${saved.version})`
+    : `version ${saved.version}`;
+  return `- ${saved.id}: ${version}, ${saved.status}; ${checks}`;
 }
 
 export function rejectedLine(rejected: Rejected): string {
