@@ -136,7 +136,10 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
           rejected.push({ index, id: item.id, error: reason });
         }
       }
-      return reply(kind, deps, saved, rejected, jobId ?? [...jobs][0]);
+      // A page is one job's; saves that counted for another job (a product in two) settle it too.
+      const shown = jobId ?? [...jobs][0];
+      for (const other of jobs) if (other !== shown) settleJob(deps, other);
+      return reply(kind, deps, saved, rejected, shown);
     },
   });
 }
