@@ -12,12 +12,15 @@ import { fileTable, fileTargets, measureFiles } from "./catalog/files.ts";
 import { BOUND_SECONDS_PER_1000, type JobFigures, jobTable, measureJob } from "./catalog/jobs.ts";
 import { coldStarts, type Figures, measure, type Plan, type Subject } from "./measure.ts";
 import { beforeTargets, table, targets } from "./report.ts";
+import { measureTraffic, trafficTable, trafficTargets } from "./traffic/report.ts";
 
 const quick = process.argv.includes("--quick");
 /** Only the catalog figures (a job through a fake provider, a big file through import and export). */
 const catalogOnly = process.argv.includes("--catalog-only");
 /** Only the server figures (cold start, calls, memory against the baselines). */
 const serverOnly = process.argv.includes("--server-only");
+/** Only the traffic figures (what a chat model reads and writes through each tool; seconds to run). */
+const trafficOnly = process.argv.includes("--traffic");
 const plan: Plan = quick
   ? { coldStarts: 5, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32, rounds: 1 }
   : { coldStarts: 31, sequentialCalls: 1000, concurrentCalls: 3200, inFlight: 32, rounds: 5 };
@@ -30,8 +33,9 @@ const header = (what: string) => {
   );
 };
 
-if (!catalogOnly) await serverFigures();
-if (!serverOnly) await catalogFigures();
+if (!catalogOnly && !trafficOnly) await serverFigures();
+if (!serverOnly && !trafficOnly) await catalogFigures();
+if (!catalogOnly && !serverOnly) await trafficFigures();
 
 async function serverFigures(): Promise<void> {
   mkdirSync(".bench", { recursive: true });
@@ -120,4 +124,17 @@ async function catalogFigures(): Promise<void> {
   ]) {
     process.stdout.write(`- ${line}\n`);
   }
+}
+
+async function trafficFigures(): Promise<void> {
+  const products = 200;
+  process.stderr.write(
+    `measuring tool traffic: a ${products}-product catalog written by the calling model...\n`,
+  );
+  const figures = await measureTraffic("dist/copydesk", products);
+  process.stdout.write(
+    `\n${header("tool traffic through the built executable, a client without sampling (the calling model writes, the stand-in plays it): characters of each call's arguments and of its result's text and structured content")}`,
+  );
+  process.stdout.write(`${trafficTable(figures)}\n\n`);
+  for (const line of trafficTargets(figures)) process.stdout.write(`- ${line}\n`);
 }

@@ -5,9 +5,10 @@ type Row = Record<string, SQLInputValue>;
 
 /**
  * running: a process is writing it now; cancelled: stopped by its caller, resumable; interrupted: its
- * process went away (a crash, a restart), resumable; done: nothing is left to write.
+ * process went away (a crash, a restart), resumable; waiting_for_copy: its briefs are with the calling
+ * model, which saves the copy (resume_job hands out the next page); done: nothing is left to write.
  */
-export type JobState = "running" | "done" | "cancelled" | "interrupted";
+export type JobState = "running" | "done" | "cancelled" | "interrupted" | "waiting_for_copy";
 
 /** What every record of a job is written with (as create_product takes it). */
 export interface JobOptions {
@@ -62,6 +63,11 @@ export interface Jobs {
   /** Records still to write, in the job's order: no version of this job yet and no recorded failure. */
   pending(id: string, limit?: number): readonly PendingItem[];
   fail(id: string, seq: number, error: string): void;
+  /**
+   * The job a record is still pending in (`preferred` when it is pending there, else the newest), so copy
+   * saved for it counts for that job however it was saved; undefined when no job waits for it.
+   */
+  waitingFor(seq: number, preferred?: string): string | undefined;
   /** Sets the state (and the heartbeat, for "running"). */
   setState(id: string, state: JobState): void;
   heartbeat(id: string): void;
@@ -118,6 +124,12 @@ export function openJobs(
   const failedCount = db.prepare(
     `SELECT count(*) AS n FROM job_items i WHERE i.job_id = ? AND i.error IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)`,
+  );
+  const waitingJob = db.prepare(
+    `SELECT i.job_id FROM job_items i JOIN jobs j ON j.id = i.job_id
+     WHERE i.record_seq = ? AND i.error IS NULL
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
+     ORDER BY i.job_id = ? DESC, j.created_at DESC, j.rowid DESC LIMIT 1`,
   );
   const totalOf = db.prepare("SELECT total FROM jobs WHERE id = ?");
   const failItem = db.prepare("UPDATE job_items SET error = ? WHERE job_id = ? AND record_seq = ?");
@@ -198,6 +210,10 @@ export function openJobs(
     },
     fail(id, seq, error) {
       transaction(() => failItem.run(error, id, seq));
+    },
+    waitingFor(seq, preferred) {
+      const row = waitingJob.get(seq, preferred ?? null) as Row | undefined;
+      return row && String(row.job_id);
     },
     setState(id, state) {
       const at = now().toISOString();

@@ -1,22 +1,40 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { startInMemory } from "../support/in-memory.ts";
+import { briefsOf } from "../support/page-briefs.ts";
 import { callTool, textOf } from "../support/server-process.ts";
 
-type Page = {
-  saveWith: string;
+type Page = { saveWith: string; next: string; items: Array<{ id: string; title: string }> };
+type Job = { id: string; state: string; done: number; total: number; pending: number };
+type SaveResult = {
+  saved: Array<{ id: string; version: number; status: string; failing: string[]; unchanged?: boolean }>;
+  rejected: Array<{ index: number; id: string; error: string }>;
+  job?: Job;
   next: string;
-  instructions: string;
-  items: Array<{ id: string; title: string; request: string }>;
 };
-type Job = { id: string; state: string; done: number; total: number };
 
-it("a client without sampling and no provider completes a 25-product job through pages of briefs", async () => {
+const catalog = (count: number) =>
+  `Title,Keywords\n${Array.from({ length: count }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
+/** The calling model's copy for each product of a page: the stand-in writes it from the page's briefs. */
+function pageCopy(result: CallToolResult, page: Page): Array<{ id: string; copy: Record<string, unknown> }> {
+  const briefs = briefsOf(textOf(result));
+  assert.deepEqual(
+    [...briefs.keys()],
+    page.items.map((item) => item.id),
+    "one brief per product, in the text",
+  );
+  return page.items.map((item) => ({
+    id: item.id,
+    copy: JSON.parse(standInCopy(briefs.get(item.id) ?? "")) as Record<string, unknown>,
+  }));
+}
+
+it("a client without sampling and no provider completes a 25-product job through pages of 20 briefs", async () => {
   const server = await startInMemory();
   try {
-    const csv = `Title,Keywords\n${Array.from({ length: 25 }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
-    const imported = await callTool(server.client, "import_products", { csv_text: csv });
+    const imported = await callTool(server.client, "import_products", { csv_text: catalog(25) });
     assert.equal(imported.isError, undefined, textOf(imported));
     let result = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
     const pages: number[] = [];
@@ -28,10 +46,10 @@ it("a client without sampling and no provider completes a 25-product job through
         break;
       }
       pages.push(page.items.length);
-      assert.match(page.instructions, /"seo_title": string/);
+      assert.match(textOf(result), /"seo_title": string/, "the instructions give the JSON shape");
       assert.match(textOf(result), /save_product_copy with job_id/);
       // The calling model writes each brief's copy; the stand-in plays it here.
-      const items = page.items.map((item) => ({ id: item.id, copy: JSON.parse(standInCopy(item.request)) }));
+      const items = pageCopy(result, page);
       const saved = await callTool(server.client, page.saveWith, {
         job_id: job.id,
         items,
@@ -40,9 +58,98 @@ it("a client without sampling and no provider completes a 25-product job through
       assert.equal(saved.isError, undefined, textOf(saved));
       result = await callTool(server.client, page.next, { id: job.id });
     }
-    assert.deepEqual(pages, [10, 10, 5]);
+    assert.deepEqual(pages, [20, 5]);
     const written = await callTool(server.client, "list_products", { limit: 100, status: "written" });
     assert.equal((written.structuredContent as { products: unknown[] }).products.length, 25);
+  } finally {
+    await server.close();
+  }
+});
+
+it("a host-model job waits for copy, counts saves with or without job_id, keeps valid items of a page, and is done on its last save", async () => {
+  const server = await startInMemory();
+  try {
+    await callTool(server.client, "import_products", { csv_text: catalog(45) });
+    const started = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
+    const first = started.structuredContent as { job: Job; page: Page };
+    const jobId = first.job.id;
+    assert.equal(first.job.state, "waiting_for_copy");
+    const got = await callTool(server.client, "get_job", { id: jobId });
+    assert.equal((got.structuredContent as { job: Job }).job.state, "waiting_for_copy");
+    assert.doesNotMatch(textOf(got), /cancelled/);
+    const handedOut: string[] = [...first.page.items.map((item) => item.id)];
+
+    // Page 1, with job_id; item 3 lacks its bullets.
+    const page1 = pageCopy(started, first.page);
+    const good3 = page1[3]?.copy ?? {};
+    page1[3] = { id: page1[3]?.id ?? "", copy: { ...good3, bullets: undefined } };
+    const saved1 = await callTool(server.client, "save_product_copy", { job_id: jobId, items: page1 });
+    assert.equal(saved1.isError, undefined, textOf(saved1));
+    const result1 = saved1.structuredContent as SaveResult;
+    assert.equal(result1.saved.length, 19);
+    assert.deepEqual(
+      result1.rejected.map((r) => [r.index, r.id]),
+      [[3, first.page.items[3]?.id]],
+    );
+    assert.match(result1.rejected[0]?.error ?? "", /bullets/);
+    assert.match(textOf(saved1), /Not saved:\n- item 3 \(id [^)]+\): bullets/);
+    assert.match(textOf(saved1), /Next: Fix the 1 item not saved and save only it again with job_id/);
+    assert.deepEqual([result1.job?.state, result1.job?.done], ["waiting_for_copy", 19]);
+    assert.ok(!("products" in (saved1.structuredContent ?? {})), "a page save echoes no copy");
+    assert.doesNotMatch(textOf(saved1), /Short description|Bullets/, "nor does its text");
+
+    // The fixed item alone, without job_id: it still counts for the job.
+    const fixed = await callTool(server.client, "save_product_copy", { id: page1[3]?.id, copy: good3 });
+    assert.equal(fixed.isError, undefined, textOf(fixed));
+    assert.equal((fixed.structuredContent as SaveResult).job?.done, 20);
+    assert.match(textOf(fixed), new RegExp(`Now resume_job\\("${jobId}"\\) for the next page`));
+
+    // The whole page sent again (a model that did not read the answer): nothing is stored twice.
+    const again = await callTool(server.client, "save_product_copy", {
+      job_id: jobId,
+      items: page1.map((item, index) => (index === 3 ? { id: item.id, copy: good3 } : item)),
+    });
+    const resent = again.structuredContent as SaveResult;
+    assert.deepEqual(
+      [resent.saved.length, resent.saved.filter((s) => s.unchanged).length, resent.rejected.length],
+      [20, 20, 0],
+    );
+    assert.match(textOf(again), /unchanged \(the same copy as version 1\)/);
+    assert.equal(resent.job?.done, 20);
+
+    // Page 2, saved without job_id.
+    const resumed = await callTool(server.client, "resume_job", { id: jobId });
+    const second = resumed.structuredContent as { job: Job; page: Page };
+    assert.equal(second.job.state, "waiting_for_copy");
+    handedOut.push(...second.page.items.map((item) => item.id));
+    const saved2 = await callTool(server.client, "save_product_copy", {
+      items: pageCopy(resumed, second.page),
+    });
+    assert.equal((saved2.structuredContent as SaveResult).job?.done, 40);
+
+    // Page 3, the last: the job is done with this save, no resume_job needed.
+    const last = await callTool(server.client, "resume_job", { id: jobId });
+    const third = last.structuredContent as { page: Page };
+    handedOut.push(...third.page.items.map((item) => item.id));
+    const saved3 = await callTool(server.client, "save_product_copy", {
+      job_id: jobId,
+      items: pageCopy(last, third.page),
+    });
+    const result3 = saved3.structuredContent as SaveResult;
+    assert.deepEqual([result3.job?.state, result3.job?.done, result3.job?.pending], ["done", 45, 0]);
+    assert.match(result3.next, new RegExp(`Job ${jobId} is done: 45 of 45 written`));
+    const final = (await callTool(server.client, "get_job", { id: jobId })).structuredContent as { job: Job };
+    assert.equal(final.job.state, "done");
+
+    // No brief handed out twice, no product written twice.
+    assert.equal(handedOut.length, 45);
+    assert.equal(new Set(handedOut).size, 45);
+    for (const id of handedOut) {
+      const product = (await callTool(server.client, "get_product", { id })).structuredContent as {
+        product: { latestVersion: number };
+      };
+      assert.equal(product.product.latestVersion, 1, `product ${id} has one version`);
+    }
   } finally {
     await server.close();
   }

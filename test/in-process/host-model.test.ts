@@ -72,7 +72,21 @@ describe("host-model completion: a client without sampling and no provider (Clau
     ).product;
     assert.deepEqual([product.version, product.model, product.route], [1, "claude-opus-host", "host-model"]);
     assert.equal(product.checks.find((c) => c.check === "seo_title")?.ok, false);
-    assert.match(textOf(saved), /Checks that still fail:\n- seo_title: seo_title has 70 characters/);
+    // One line for the product, the failing check by name with what it found, and what to do next.
+    assert.match(
+      textOf(saved),
+      new RegExp(
+        `^Saved the product:\n- ${id}: version 1, needs_review; fails seo_title \\(seo_title has 70 characters[^\n]*\n` +
+          "Next: 1 product saved with failing checks: fix its copy and save again",
+      ),
+    );
+    const { saved: lines, next } = saved.structuredContent as {
+      saved: Array<{ id: string; version: number; status: string; failing: string[] }>;
+      next: string;
+    };
+    assert.deepEqual(lines, [{ id, version: 1, status: "needs_review", failing: ["seo_title"] }]);
+    assert.match(next, /fix its copy and save again/);
+    assert.doesNotMatch(textOf(saved), /Short description|Bullets/, "the copy is not echoed back");
   });
 
   it("save_product_description completes the draft, cleaned, with the model the host reports", async () => {

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { startInMemory } from "../support/in-memory.ts";
+import { briefsOf } from "../support/page-briefs.ts";
 import { callTool, textOf } from "../support/server-process.ts";
 
-type Page = { saveWith: string; items: Array<{ id: string; request: string }> };
+type Page = { saveWith: string; items: Array<{ id: string }> };
 
 it("list_product_versions passes the SDK client's output-schema check for a version a job wrote", async () => {
   const server = await startInMemory();
@@ -19,7 +20,7 @@ it("list_product_versions passes the SDK client's output-schema check for a vers
     assert.ok(item);
     const saved = await callTool(server.client, page.saveWith, {
       job_id: job.id,
-      items: [{ id: item.id, copy: JSON.parse(standInCopy(item.request)) }],
+      items: [{ id: item.id, copy: JSON.parse(standInCopy(briefsOf(textOf(started)).get(item.id) ?? "")) }],
       model: "host-llm",
     });
     assert.equal(saved.isError, undefined, textOf(saved));

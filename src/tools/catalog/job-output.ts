@@ -7,8 +7,10 @@ const MAX_FAILURES_SHOWN = 100;
 export const jobSchema = z.object({
   id: z.string().describe("The job's id, for get_job and resume_job"),
   state: z
-    .enum(["running", "done", "cancelled", "interrupted"])
-    .describe("running; done; cancelled (resumable); interrupted (its process went away: resumable)"),
+    .enum(["running", "done", "cancelled", "interrupted", "waiting_for_copy"])
+    .describe(
+      "running; done; cancelled (resumable); interrupted (its process went away: resumable); waiting_for_copy (the calling model writes it: save the page, resume_job for the next)",
+    ),
   total: z.number().int(),
   done: z.number().int().describe("Products written by this job"),
   failed: z.number().int(),
@@ -42,6 +44,11 @@ export function jobText(job: JobInfo): string {
   }
   if (job.state === "cancelled" || job.state === "interrupted") {
     lines.push(`Resume it with resume_job("${job.id}"): what was written stays, nothing is written twice.`);
+  }
+  if (job.state === "waiting_for_copy") {
+    lines.push(
+      `Waiting for the calling model's copy: save it with save_product_copy, then resume_job("${job.id}") hands out the next page.`,
+    );
   }
   if (job.state === "done" && job.done > 0) {
     lines.push(

@@ -9,7 +9,9 @@ import { addVersion } from "./add-version.ts";
 import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { presentRecord, recordSchema, recordText } from "./record-output.ts";
+import { presentRecord, recordSchema } from "./record-output.ts";
+import { nextStep, savedLine, savedOf } from "./saved-output.ts";
+import { settleJob } from "./settle-job.ts";
 
 /** save_product_description, save_blog_abstract: copydesk 0.1's single-text save, kept working. */
 export function saveMainTextTool(kind: AnyKind): AnyTool {
@@ -38,6 +40,8 @@ export function saveMainTextTool(kind: AnyKind): AnyTool {
       const store = deps.store();
       const record = findRecord(kind, store, id);
       const copy = kind.withMainText(record.current?.copy, text);
+      // Like save_*_copy: a job that still waits for this record counts the save, so resume_job skips it.
+      const jobId = store.jobs.waitingFor(record.seq);
       const saved = addVersion(
         kind,
         store,
@@ -50,12 +54,17 @@ export function saveMainTextTool(kind: AnyKind): AnyTool {
           model: cleanStrings(input.model as string | undefined) || HOST_MODEL_UNREPORTED,
           stopReason: null,
           route: "host-model",
+          ...(jobId === undefined ? {} : { jobId }),
         },
         deps,
       );
       return {
         structured: { [kind.key]: presentRecord(kind, saved) },
-        text: `Saved the ${field} of ${recordText(kind, saved)}`,
+        text: [
+          `Saved the ${field}:`,
+          savedLine(saved),
+          nextStep(kind, [savedOf(saved)], [], jobId === undefined ? undefined : settleJob(deps, jobId)),
+        ].join("\n"),
       };
     },
   });
