@@ -151,6 +151,8 @@ export const MIGRATIONS: readonly Migration[] = [
      SELECT import_id, number, record_seq FROM import_rows WHERE record_seq IS NOT NULL;`,
   // 7: a store file's rows in chunks of consecutive rows (see the file).
   toRowChunks,
+  // 8: why a job stopped (a wrong key, an unknown model, nothing listening), shown until it is resumed.
+  "ALTER TABLE jobs ADD COLUMN stop_reason TEXT;",
 ];
 
 export class SchemaTooNewError extends Error {
