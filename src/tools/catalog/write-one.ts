@@ -29,6 +29,8 @@ export function jobProductWriter(
     const image = storedImage(record, store);
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
     if (outcome.kind === "host-model") throw new Error(`no model can write: ${outcome.reason}`);
+    // A reply that arrives after the job was cancelled or stopped is not stored: the product stays pending.
+    signal.throwIfAborted();
     const { usage } = outcome;
     if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
     store.addVersion("product", record.id, writtenVersion(outcome, { source: "generated", jobId: job.id }));
