@@ -162,6 +162,18 @@ function progressOnTheWire(client: Client): Array<{ progress: number; total: num
   return seen;
 }
 
+/** Each written product has one version: no product was written twice. */
+async function assertWrittenOnce(client: Client): Promise<void> {
+  const listed = await callTool(client, "list_products", { limit: 100, status: "written" });
+  const products = (listed.structuredContent as { products: Array<{ id: string }> }).products;
+  assert.ok(products.length > 0);
+  for (const product of products) {
+    const history = await callTool(client, "list_product_versions", { id: product.id });
+    const versions = (history.structuredContent as { versions: unknown[] }).versions;
+    assert.equal(versions.length, 1, "each product written once");
+  }
+}
+
 describe("stopping a job half-way", () => {
   it("cancelling keeps what is done; resume writes the rest and no product twice", async () => {
     const fake = await flakyProvider(40);
@@ -194,7 +206,11 @@ describe("stopping a job half-way", () => {
       assert.ok(job.done >= PRODUCTS / 2 - 1 && job.pending > 0, JSON.stringify(job));
       const resumed = jobOf(await callTool(server.client, "resume_job", { id }, { timeout: 120_000 }));
       assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 199, 1]);
-      assert.deepEqual(answeredTwice(fake), []);
+      // The cancel drops the requests in flight, with any reply still in transit (sent by the provider,
+      // not yet read): those products, and only those, are asked again. At most max_concurrency (16).
+      const askedAgain = answeredTwice(fake);
+      assert.ok(askedAgain.length <= 16, `asked again: ${askedAgain.join(", ")}`);
+      await assertWrittenOnce(server.client);
     } finally {
       await server.close();
       await fake.close();
@@ -231,20 +247,7 @@ describe("stopping a job half-way", () => {
           await callTool(second.client, "resume_job", { id: job.id }, { timeout: 120_000 }),
         );
         assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 199, 1]);
-        const versions = await Promise.all(
-          (
-            (await callTool(second.client, "list_products", { limit: 100, status: "written" }))
-              .structuredContent as {
-              products: Array<{ id: string }>;
-            }
-          ).products.map(
-            async (p) =>
-              (await callTool(second.client, "list_product_versions", { id: p.id })).structuredContent as {
-                versions: unknown[];
-              },
-          ),
-        );
-        for (const history of versions) assert.equal(history.versions.length, 1, "each product written once");
+        await assertWrittenOnce(second.client);
       } finally {
         await second.close();
       }
