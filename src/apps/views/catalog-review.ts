@@ -4,10 +4,11 @@ import { h } from "./dom.ts";
 
 interface Job {
   readonly id: string;
-  readonly state: "running" | "done" | "cancelled" | "interrupted";
+  readonly state: "running" | "done" | "cancelled" | "interrupted" | "stopped";
   readonly total: number;
   readonly done: number;
   readonly failed: number;
+  readonly stopReason?: string;
 }
 
 const STATUSES = ["draft", "written", "needs_review", "approved", "exported"] as const;
@@ -147,7 +148,8 @@ function follow(job: Job): void {
   });
   const words = `${job.done} of ${job.total} written${job.failed ? `, ${job.failed} failed` : ""}`;
   jobLine.dataset.state = job.state;
-  jobLine.replaceChildren(bar, ` ${words} (${job.state})`);
+  const why = job.stopReason ? `: ${job.stopReason}` : "";
+  jobLine.replaceChildren(bar, ` ${words} (${job.state}${why})`);
   if (job.state === "running") {
     setTimeout(async () => {
       const result = await call("get_job", { id: job.id });
