@@ -5,9 +5,9 @@ import {
   systemClock,
 } from "../catalog/concurrency.ts";
 import type { Logger } from "../log/logger.ts";
-import { isLastingFailure } from "../providers/errors.ts";
 import type { JobInfo, PendingItem } from "../store/jobs.ts";
 import type { Store, StoredRecord } from "../store/records.ts";
+import { isLastingFailure } from "./lasting-failure.ts";
 
 /** Who writes a job's copy decides how many requests may be in flight. */
 export type JobRoute = "client-sampling" | "provider";

@@ -42,13 +42,3 @@ export class ProviderError extends Error {
     this.status = status;
   }
 }
-
-/**
- * Failures every later request would meet too, whatever the product: a job stops at the first one instead
- * of sending every request to the same answer.
- */
-const LASTING: ReadonlySet<ProviderFailure> = new Set(["auth", "not-found", "unreachable"]);
-
-export function isLastingFailure(error: unknown): boolean {
-  return error instanceof ProviderError && LASTING.has(error.failure);
-}

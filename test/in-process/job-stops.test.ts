@@ -1,12 +1,15 @@
 // A job stops on an answer every product would get (a wrong key, an unknown model, nothing listening),
-// through copydesk's real HTTP provider against a local fake. test/e2e/catalog-cli.test.ts has the CLI.
+// through copydesk's real HTTP provider against a local fake, and on a client that cannot or may not
+// sample. test/e2e/catalog-cli.test.ts has the CLI.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { parseCommandLine } from "../../src/cli/parse-args.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { serverSideModel } from "../../src/providers/server-side-model.ts";
 import type { ServerSideModel } from "../../src/sampling/router.ts";
+import { copywriter, lastMessageText } from "../support/copy-replies.ts";
 import {
   closedPort,
   FAKE_MODEL,
@@ -16,7 +19,7 @@ import {
   startFakeOpenAi,
 } from "../support/fake-llm-servers.ts";
 import { startInMemory } from "../support/in-memory.ts";
-import { callTool, textOf } from "../support/server-process.ts";
+import { callTool, type SamplingHandler, textOf } from "../support/server-process.ts";
 
 const KEY = "sk-test-GOOD-123";
 const PRODUCTS = 5;
@@ -164,4 +167,58 @@ describe("a job stops at the first answer every product would get", () => {
       }
     });
   }
+});
+
+describe("a sampling job stops when the client cannot or may not sample", () => {
+  const lamps = `Title,Keywords\n${Array.from({ length: PRODUCTS }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
+
+  it("the user declines: one request, stopped with the reason; resumed once allowed, each product once", async () => {
+    let allowed = false;
+    const write = copywriter();
+    const answered: string[] = [];
+    const sampling: SamplingHandler = async (request, extra) => {
+      if (!allowed) throw new McpError(-1, "User rejected sampling request");
+      const reply = await write(request, extra);
+      answered.push(productOf(lastMessageText(request.params)));
+      return reply;
+    };
+    const server = await startInMemory({ sampling });
+    try {
+      await callTool(server.client, "import_products", { csv_text: lamps });
+      const job = jobOf(await callTool(server.client, "write_catalog", { selection: { status: "draft" } }));
+      assert.equal(server.samplingRequests.length, 1);
+      assert.deepEqual([job.state, job.failed, job.pending], ["stopped", 0, PRODUCTS]);
+      assert.match(String(job.stopReason), /declined/);
+      allowed = true;
+      const done = jobOf(await callTool(server.client, "resume_job", { id: job.id }));
+      assert.deepEqual([done.state, done.done, done.failed], ["done", PRODUCTS, 0]);
+      assert.equal(new Set(answered).size, PRODUCTS);
+      assert.equal(answered.length, PRODUCTS, "none twice");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("a client that declares sampling but answers Method not found: stopped, then pages of briefs", async () => {
+    const sampling: SamplingHandler = async () => {
+      throw new McpError(-32601, "Method not found");
+    };
+    const server = await startInMemory({ sampling });
+    try {
+      await callTool(server.client, "import_products", { csv_text: lamps });
+      const job = jobOf(await callTool(server.client, "write_catalog", { selection: { status: "draft" } }));
+      assert.equal(server.samplingRequests.length, 1);
+      assert.deepEqual([job.state, job.failed, job.pending], ["stopped", 0, PRODUCTS]);
+      assert.match(
+        String(job.stopReason),
+        /does not implement it.*resume_job hands you the products' briefs/,
+      );
+      const resumed = await callTool(server.client, "resume_job", { id: job.id });
+      const { page } = resumed.structuredContent as { page?: { items: unknown[] } };
+      assert.equal(page?.items.length, PRODUCTS, textOf(resumed));
+      assert.equal(server.samplingRequests.length, 1, "no more sampling requests");
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -3,8 +3,9 @@ import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { inspect } from "node:util";
 import { parseProviderConfig } from "../../src/cli/provider-config.ts";
 import { createLogger, type Logger } from "../../src/log/logger.ts";
+import { isLastingFailure } from "../../src/pipeline/lasting-failure.ts";
 import { createProvider } from "../../src/providers/create-provider.ts";
-import { isLastingFailure, ProviderError, type ProviderFailure } from "../../src/providers/errors.ts";
+import { ProviderError, type ProviderFailure } from "../../src/providers/errors.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
 import {
   ANTHROPIC_TEXT,
