@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
 import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
+import { copywriter, lastMessageText } from "../support/copy-replies.ts";
 import {
   FAKE_MODEL,
   type FakeLlmServer,
@@ -16,6 +18,7 @@ import {
   callTool,
   eventually,
   type RunningServer,
+  type SamplingHandler,
   startServer,
   tempDataDir,
   textOf,
@@ -254,6 +257,65 @@ describe("stopping a job half-way", () => {
     } finally {
       await fake.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("cancelling a job written through client sampling, on the executable", () => {
+  it("cancels every sampling request in flight; resume_job at once finishes it, no product answered twice", async () => {
+    const answered: string[] = [];
+    const held: AbortSignal[] = [];
+    let holding = true;
+    let heldFour: () => void = () => {};
+    const fourHeld = new Promise<void>((resolve) => {
+      heldFour = resolve;
+    });
+    const write = copywriter();
+    // Answers the first product, then holds every request open, as a client waiting for its user would.
+    const sampling: SamplingHandler = async (request, extra) => {
+      if (holding && answered.length > 0) {
+        held.push(extra.signal);
+        if (held.length === 4) heldFour();
+        return new Promise(() => {});
+      }
+      answered.push(
+        /<product_name>\n(.*)\n<\/product_name>/.exec(lastMessageText(request.params))?.[1] ?? "?",
+      );
+      return write(request, extra);
+    };
+    const server = await startServer({ sampling });
+    try {
+      const lamps = `Title,Keywords\n${Array.from({ length: 8 }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
+      await callTool(server.client, "import_products", { csv_text: lamps });
+      const controller = new AbortController();
+      const call = callTool(
+        server.client,
+        "write_catalog",
+        { selection: { status: "draft" } },
+        { signal: controller.signal },
+      );
+      await fourHeld;
+      controller.abort("user pressed stop");
+      await assert.rejects(call);
+      // Each resolves only once the server has sent notifications/cancelled for that sampling request.
+      await Promise.all(held.map((signal) => (signal.aborted ? undefined : once(signal, "abort"))));
+      const id = ((await callTool(server.client, "list_jobs", {})).structuredContent as { jobs: Job[] })
+        .jobs[0]?.id as string;
+      // Within 3 s of the cancel, as the issue asks: the job has settled and resume_job is taken.
+      const deadline = Date.now() + 3000;
+      holding = false;
+      let resumed = await callTool(server.client, "resume_job", { id });
+      while (resumed.isError && /running now/.test(textOf(resumed)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        resumed = await callTool(server.client, "resume_job", { id });
+      }
+      assert.equal(resumed.isError, undefined, textOf(resumed));
+      assert.equal(held.length, 4, "only the four in flight were sent before the cancel");
+      assert.deepEqual([jobOf(resumed).state, jobOf(resumed).done, jobOf(resumed).failed], ["done", 8, 0]);
+      assert.equal(answered.length, 8, `answered: ${answered.join(", ")}`);
+      assert.equal(new Set(answered).size, 8, "no product was answered twice");
+    } finally {
+      await server.close();
     }
   });
 });
