@@ -5,8 +5,9 @@ import {
   systemClock,
 } from "../catalog/concurrency.ts";
 import type { Logger } from "../log/logger.ts";
-import type { JobInfo } from "../store/jobs.ts";
+import type { JobInfo, PendingItem } from "../store/jobs.ts";
 import type { Store, StoredRecord } from "../store/records.ts";
+import { isLastingFailure } from "./lasting-failure.ts";
 
 /** Who writes a job's copy decides how many requests may be in flight. */
 export type JobRoute = "client-sampling" | "provider";
@@ -32,14 +33,16 @@ export interface JobRunDeps {
 /** Client sampling: VS Code asks the user once per session, and a client's model is shared with its chat. */
 export const SAMPLING_CONCURRENCY = 4;
 const PROGRESS_EVERY_MS = 2000;
-/** What the limiter rejects the products not yet started with when a job is cancelled. */
-const CANCELLED = new Error("cancelled");
+/** What the limiter rejects the products not yet started with when a job is cancelled or stopped. */
+const HALTED = new Error("halted");
 
 /**
  * Writes every pending record of a job. Each record's copy is stored the moment it is written (a version
  * that names the job, so the job's progress survives any crash); a record that fails is marked with the
- * reason and the job goes on. Aborting `signal` stops new work, lets the records in flight finish, and
- * leaves the job cancelled and resumable.
+ * reason and the job goes on. An answer every later request would get too (a wrong key, an unknown model,
+ * nothing listening) stops the job instead: it is left `stopped` with that reason, and the records not
+ * written stay pending. Aborting `signal` aborts the requests in flight (sampling requests are cancelled,
+ * HTTP requests dropped) and leaves the job cancelled; either way it is resumable at once.
  */
 export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSignal): Promise<JobInfo> {
   const { store, logger } = deps;
@@ -50,14 +53,18 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
   const limiter = createAdaptiveLimiter({ clock, initial: Math.min(4, max), max });
   const info = () => store.jobs.get(jobId) as JobInfo;
   const report = (message: string) => deps.onProgress?.(store.jobs.counts(jobId), message);
-  // In-flight records finish even when the job is cancelled: their request is already paid for.
+  // Aborted on cancel and on a lasting failure: no reply that comes after it is stored.
   const inFlight = new AbortController();
+  let stopReason: string | undefined;
+  const halt = () => {
+    limiter.clear(HALTED);
+    inFlight.abort();
+  };
   const ticker = setInterval(() => {
     store.jobs.heartbeat(jobId);
     report("writing");
   }, PROGRESS_EVERY_MS);
-  const stop = () => limiter.clear(CANCELLED);
-  signal.addEventListener("abort", stop, { once: true });
+  signal.addEventListener("abort", halt, { once: true });
   try {
     const pending = store.jobs.pending(jobId);
     report(`writing ${pending.length} of ${info().total}`);
@@ -71,41 +78,51 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
       store.jobs.fail(jobId, seq, reason ?? `copydesk hit an internal error: ${String(error)}`);
       report(`failed ${title}`);
     };
-    await Promise.all(
-      pending.map((item) =>
-        limiter
-          .run(async () => {
-            if (signal.aborted) return;
-            const record = store.get("product", item.id);
-            if (!record) {
-              store.jobs.fail(jobId, item.seq, "The product was deleted.");
+    const write = (item: PendingItem) =>
+      limiter
+        .run(async () => {
+          if (inFlight.signal.aborted) return;
+          const record = store.get("product", item.id);
+          if (!record) {
+            store.jobs.fail(jobId, item.seq, "The product was deleted.");
+            return;
+          }
+          try {
+            await deps.writeOne(record, inFlight.signal);
+            report(`wrote ${record.title}`);
+          } catch (error) {
+            // Cancelled or stopped while in flight: the product stays pending, for resume.
+            if (inFlight.signal.aborted) return;
+            if (isLastingFailure(error)) {
+              stopReason = deps.describeFailure(error) ?? String(error);
+              halt();
               return;
             }
-            try {
-              await deps.writeOne(record, inFlight.signal);
-              report(`wrote ${record.title}`);
-            } catch (error) {
-              // Rate-limited or overloaded even after the provider's own retries: the limiter halves the
-              // pace, honours Retry-After and runs this product again later.
-              if (defaultOverloadOf(error) && !signal.aborted) throw error;
-              fail(item.seq, record.title, error);
-            }
-          })
-          .catch((error: unknown) => {
-            // A product the limiter dropped on cancel stays pending, to be written on resume; one it gave up
-            // on after repeated overloads is recorded as failed.
-            if (error !== CANCELLED) fail(item.seq, item.id, error);
-          }),
-      ),
-    );
+            // Rate-limited or overloaded even after the provider's own retries: the limiter halves the
+            // pace, honours Retry-After and runs this product again later.
+            if (defaultOverloadOf(error)) throw error;
+            fail(item.seq, record.title, error);
+          }
+        })
+        .catch((error: unknown) => {
+          // A product the limiter dropped on cancel or stop stays pending, to be written on resume; one it
+          // gave up on after repeated overloads is recorded as failed.
+          if (error !== HALTED) fail(item.seq, item.id, error);
+        });
+    // The first product goes alone: a wrong key, an unknown model or a URL where nothing listens then costs
+    // one request, not one per slot, and a client that asks its user to allow sampling asks once.
+    const [first, ...rest] = pending;
+    if (first) await write(first);
+    if (!inFlight.signal.aborted) await Promise.all(rest.map(write));
   } finally {
     clearInterval(ticker);
-    signal.removeEventListener("abort", stop);
+    signal.removeEventListener("abort", halt);
   }
-  const finished = info();
-  store.jobs.setState(jobId, signal.aborted && finished.pending > 0 ? "cancelled" : "done");
+  const left = info().pending > 0;
+  if (stopReason !== undefined && left) store.jobs.stop(jobId, stopReason);
+  else store.jobs.setState(jobId, signal.aborted && left ? "cancelled" : "done");
   const final = info();
-  report(signal.aborted ? "cancelled" : "done");
+  report(final.state);
   logger.info(
     `Job ${jobId} ${final.state}: ${final.done} written, ${final.failed} failed, ${final.pending} pending of ${final.total}`,
   );

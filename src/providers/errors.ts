@@ -5,7 +5,7 @@
 export type ProviderFailure =
   /** 401/403, or no key where one is needed: the message names the variable to set. */
   | "auth"
-  /** 404: usually the model (not pulled, misspelt), sometimes a URL without /v1. */
+  /** 404, or a refusal that names an unknown model: usually the model (not pulled, misspelt), sometimes a URL without /v1. */
   | "not-found"
   /** 400/422 and other 4xx: the provider refused the request; its own reason is quoted. */
   | "bad-request"
@@ -13,8 +13,10 @@ export type ProviderFailure =
   | "rate-limited"
   /** 5xx (503/529 after retries). */
   | "provider-error"
-  /** Connection refused, unknown host, TLS, reset: nothing answered at the URL. */
+  /** Connection refused, unknown host, TLS: nothing answered at the URL. */
   | "unreachable"
+  /** The connection closed before a complete answer (reset, socket closed): worth trying again. */
+  | "disconnected"
   | "timeout"
   /** The tool call was cancelled; the HTTP request was aborted with it. */
   | "cancelled"

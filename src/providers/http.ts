@@ -140,7 +140,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
     }
     if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE") {
       return fail(
-        "unreachable",
+        "disconnected",
         `The connection to ${url} closed before a complete answer arrived (${code}). Try again; if it keeps happening, check --provider-url.`,
       );
     }
@@ -194,7 +194,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
     return completion;
   }
 
-  function statusError(reply: Reply, detail: string, attempts: number): ProviderError {
+  function statusError(reply: Reply, json: unknown, detail: string, attempts: number): ProviderError {
     const { status } = reply;
     // Node calls statuses it has no name for (Anthropic's 529) "unknown".
     const name = reply.statusText && reply.statusText !== "unknown" ? ` ${reply.statusText}` : "";
@@ -210,7 +210,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         status,
       );
     }
-    if (status === 404) {
+    if (status === 404 || namesUnknownModel(status, json)) {
       return fail(
         "not-found",
         `${where} answered ${http}${detail}. ${dialect.modelAdvice.replaceAll("MODEL", config.model)}, and that --provider-url is the API root (e.g. ${dialect.urlExample}).`,
@@ -269,7 +269,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         }
         const detail = errorDetail(json, reply.text, redact);
         if (!RETRY_STATUSES.has(reply.status) || attempt >= config.maxAttempts) {
-          throw statusError(reply, detail ? `: "${redact(detail).replace(/\.$/, "")}"` : "", attempt);
+          throw statusError(reply, json, detail ? `: "${redact(detail).replace(/\.$/, "")}"` : "", attempt);
         }
         const wait = retryAfterMs(reply.headers, deps.now()) ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1);
         const remaining = deadline - deps.now();
@@ -294,6 +294,21 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
       }
     },
   };
+}
+
+/**
+ * A 400 or 422 that says the model does not exist: OpenAI's code `model_not_found`, or the words of
+ * servers that answer an unknown model so (LiteLLM, some vLLM and llama.cpp versions).
+ */
+function namesUnknownModel(status: number, json: unknown): boolean {
+  if (status !== 400 && status !== 422) return false;
+  const error = (json as { error?: unknown } | null)?.error as
+    | { code?: unknown; message?: unknown }
+    | undefined;
+  if (typeof error !== "object" || error === null) return false;
+  if (error.code === "model_not_found") return true;
+  const message = typeof error.message === "string" ? error.message : "";
+  return /\binvalid model name\b|\bmodel\b[^.]{0,80}\b(?:not found|does not exist)\b/i.test(message);
 }
 
 /** Retry-After as seconds or an HTTP date (RFC 9110 10.2.3), or the non-standard retry-after-ms. */

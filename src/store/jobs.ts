@@ -5,10 +5,12 @@ type Row = Record<string, SQLInputValue>;
 
 /**
  * running: a process is writing it now; cancelled: stopped by its caller, resumable; interrupted: its
- * process went away (a crash, a restart), resumable; waiting_for_copy: its briefs are with the calling
- * model, which saves the copy (resume_job hands out the next page); done: nothing is left to write.
+ * process went away (a crash, a restart), resumable; stopped: an answer every later request would get too
+ * (a wrong key, an unknown model, nothing listening), resumable once that is fixed; waiting_for_copy: its
+ * briefs are with the calling model, which saves the copy (resume_job hands out the next page); done:
+ * nothing is left to write.
  */
-export type JobState = "running" | "done" | "cancelled" | "interrupted" | "waiting_for_copy";
+export type JobState = "running" | "done" | "cancelled" | "interrupted" | "stopped" | "waiting_for_copy";
 
 /** What every record of a job is written with (as create_product takes it). */
 export interface JobOptions {
@@ -40,6 +42,8 @@ export interface JobInfo {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly failures: readonly { readonly id: string; readonly title: string; readonly error: string }[];
+  /** Why a stopped job stopped: what to fix before resuming it. */
+  readonly stopReason?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -70,6 +74,8 @@ export interface Jobs {
   waitingFor(seq: number, preferred?: string): string | undefined;
   /** Sets the state (and the heartbeat, for "running"). */
   setState(id: string, state: JobState): void;
+  /** Leaves the job stopped, with the reason that stopped it. */
+  stop(id: string, reason: string): void;
   heartbeat(id: string): void;
   addTokens(id: string, input: number, output: number): void;
 }
@@ -136,6 +142,9 @@ export function openJobs(
   const setJobState = db.prepare(
     "UPDATE jobs SET state = ?, heartbeat_at = ?, owner_pid = ?, updated_at = ? WHERE id = ?",
   );
+  const stopJob = db.prepare(
+    "UPDATE jobs SET state = 'stopped', stop_reason = ?, heartbeat_at = ?, owner_pid = ?, updated_at = ? WHERE id = ?",
+  );
   const beat = db.prepare("UPDATE jobs SET heartbeat_at = ?, updated_at = ? WHERE id = ?");
   const tokens = db.prepare(
     "UPDATE jobs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE id = ?",
@@ -168,6 +177,7 @@ export function openJobs(
       inputTokens: Number(row.input_tokens),
       outputTokens: Number(row.output_tokens),
       failures: failed,
+      ...(state === "stopped" && row.stop_reason !== null ? { stopReason: String(row.stop_reason) } : {}),
       createdAt: String(row.created_at),
       updatedAt: String(row.updated_at),
     };
@@ -218,6 +228,10 @@ export function openJobs(
     setState(id, state) {
       const at = now().toISOString();
       transaction(() => setJobState.run(state, at, probe.pid, at, id));
+    },
+    stop(id, reason) {
+      const at = now().toISOString();
+      transaction(() => stopJob.run(reason, at, probe.pid, at, id));
     },
     heartbeat(id) {
       const at = now().toISOString();

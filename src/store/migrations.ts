@@ -162,6 +162,8 @@ export const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE records ADD COLUMN exported_version INTEGER;
    UPDATE records SET approved_version = latest_version WHERE status IN ('approved', 'exported');
    UPDATE records SET exported_version = latest_version WHERE status = 'exported';`,
+  // 10: why a job stopped (a wrong key, an unknown model, nothing listening), shown until it is resumed.
+  "ALTER TABLE jobs ADD COLUMN stop_reason TEXT;",
 ];
 
 export class SchemaTooNewError extends Error {

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { makeBigCsv } from "../../scripts/catalog/make-big-csv.ts";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { FAKE_MODEL, type FakeLlmServer, openAiError, startFakeOpenAi } from "../support/fake-llm-servers.ts";
-import { EXECUTABLE, NO_NODE_PATH, tempDataDir } from "../support/server-process.ts";
+import { EXECUTABLE, eventually, NO_NODE_PATH, tempDataDir } from "../support/server-process.ts";
 
 const FIXTURE = "test/fixtures/catalog/shopify-legacy.csv";
 /** The copy columns of the legacy Shopify dialect: the only cells an export may change. */
@@ -171,17 +171,19 @@ describe("copydesk import, write and export", () => {
       const data = ["--data-dir", dataDir];
       assert.equal((await copydesk(["import", csv, ...data])).code, 0);
       const env = { ...provider, COPYDESK_PROVIDER_URL: slow.url };
-      slow.enqueue(...Array.from({ length: 4 }, () => ({ delayMs: 1500 })));
+      // Three answered, then two held open: Ctrl-C cancels those two rather than wait for them.
+      slow.enqueue({}, {}, {}, { hang: true }, { hang: true });
       const running = start(["write", "--max-concurrency", "2", ...data], env);
-      await slow.waitForRequests(1);
+      await slow.waitForRequests(5);
       running.child.kill("SIGINT");
       const stopped = await running.done;
       assert.equal(stopped.code, 130, stopped.stderr);
-      assert.match(stopped.stderr, /Stopping: letting the products in flight finish/);
+      assert.match(stopped.stderr, /Stopping: cancelling the requests in flight/);
+      await eventually(() => slow.requests.slice(3).every((request) => request.aborted), "requests dropped");
       const jobId = /Resume with: copydesk write --resume (\S+)/.exec(stopped.stdout)?.[1];
       assert.ok(jobId, stopped.stdout);
       const firstRun = productsAsked(slow).length;
-      assert.ok(firstRun >= 1 && firstRun < 20, `${firstRun} products were asked for before the stop`);
+      assert.equal(firstRun, 3, "the products answered before the stop");
       assert.match(
         stopped.stdout,
         new RegExp(`${firstRun} written, 0 failed, ${20 - firstRun} not yet written`),
@@ -195,6 +197,48 @@ describe("copydesk import, write and export", () => {
       assert.deepEqual(repeated(asked), [], "no product was written twice");
     } finally {
       await slow.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops at the first 401 with one request and one line on stderr, exit 1; --resume with a good key writes the rest", async () => {
+    dataDir = tempDataDir();
+    const guarded = await startFakeOpenAi({ apiKey: "sk-test-GOOD", text: standInCopy });
+    try {
+      const csv = join(dataDir, "twenty.csv");
+      await makeBigCsv(csv, 60);
+      const data = ["--data-dir", dataDir];
+      assert.equal((await copydesk(["import", csv, ...data])).code, 0);
+      const env = { ...provider, COPYDESK_PROVIDER_URL: guarded.url };
+      const refused = await copydesk(["write", ...data], {
+        ...env,
+        COPYDESK_PROVIDER_API_KEY: "sk-test-WRONG",
+      });
+      assert.equal(refused.code, 1, refused.stderr);
+      assert.equal(guarded.requests.length, 1, "one request, not one per product");
+      const lines = refused.stderr.split("\n").filter((line) => line !== "" && !line.startsWith("writing: "));
+      assert.equal(lines.length, 1, refused.stderr);
+      assert.match(
+        lines[0] as string,
+        /^copydesk: write: job stopped: .*HTTP 401.*COPYDESK_PROVIDER_API_KEY/,
+      );
+      assert.ok(!refused.stderr.includes("sk-test") && !refused.stdout.includes("sk-test"));
+      assert.match(refused.stdout, /stopped: 0 written, 0 failed, 20 not yet written, of 20/);
+      assert.doesNotMatch(refused.stdout, /failed \S+ \(/, "no product is listed as failed");
+      const jobId = /Fix that, then resume with: copydesk write --resume (\S+)/.exec(refused.stdout)?.[1];
+      assert.ok(jobId, refused.stdout);
+
+      const resumed = await copydesk(["write", "--resume", jobId, ...data], {
+        ...env,
+        COPYDESK_PROVIDER_API_KEY: "sk-test-GOOD",
+      });
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.match(resumed.stdout, /done: 20 written, 0 failed, 0 not yet written, of 20/);
+      const answered = guarded.requests.filter((request) => request.status === 200);
+      assert.equal(answered.length, 20);
+      assert.deepEqual(repeated(productsAsked(guarded).slice(1)), [], "no product was written twice");
+    } finally {
+      await guarded.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
 import { it } from "node:test";
-import { startInMemory } from "../support/in-memory.ts";
-import { callTool, type SamplingHandler } from "../support/server-process.ts";
+import type { CreateMessageRequest } from "@modelcontextprotocol/sdk/types.js";
+import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
+import { parseCommandLine } from "../../src/cli/parse-args.ts";
+import { createLogger } from "../../src/log/logger.ts";
+import { serverSideModel } from "../../src/providers/server-side-model.ts";
+import type { ServerSideModel } from "../../src/sampling/router.ts";
+import { copywriter } from "../support/copy-replies.ts";
+import { FAKE_MODEL, type FakeLlmServer, startFakeOpenAi } from "../support/fake-llm-servers.ts";
+import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
+import { callTool, eventually, type SamplingHandler, textOf } from "../support/server-process.ts";
 
 it("cancelling a tool call cancels its sampling request, even the server's first one", async () => {
   let samplingStarted: () => void = () => {};
@@ -38,3 +47,163 @@ it("cancelling a tool call cancels its sampling request, even the server's first
     await server.close();
   }
 });
+
+type Job = { id: string; state: string; done: number; failed: number; pending: number; total: number };
+const jobOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { job: Job }).job;
+const productName = (prompt: string) => /<product_name>\n(.*)\n<\/product_name>/.exec(prompt)?.[1] ?? "?";
+const promptOf = (request: CreateMessageRequest) => {
+  const content = request.params.messages.find((message) => message.role === "user")?.content;
+  return content && !Array.isArray(content) && content.type === "text" ? content.text : "";
+};
+
+async function importLamps(server: InMemoryServer, count: number): Promise<void> {
+  const csv = `Title,Keywords\n${Array.from({ length: count }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
+  const imported = await callTool(server.client, "import_products", { csv_text: csv });
+  assert.equal(imported.isError, undefined, textOf(imported));
+}
+
+/** The job's state once it has settled; fails if it is still running after `withinMs`. */
+async function settled(server: InMemoryServer, id: string, withinMs: number): Promise<Job> {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    const job = jobOf(await callTool(server.client, "get_job", { id }));
+    if (job.state !== "running") return job;
+    if (Date.now() > deadline) assert.fail(`job ${id} still running ${withinMs} ms after the cancel`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+it("cancelling a sampling job cancels every sampling request in flight; resume_job at once finishes it", async () => {
+  const answered: string[] = [];
+  const held: AbortSignal[] = [];
+  let holding = true;
+  let heldFour: () => void = () => {};
+  const fourHeld = new Promise<void>((resolve) => {
+    heldFour = resolve;
+  });
+  const write = copywriter();
+  // Answers the first product, then holds every request open, as a client waiting for its user would.
+  const sampling: SamplingHandler = async (request, extra) => {
+    if (holding && answered.length > 0) {
+      held.push(extra.signal);
+      if (held.length === 4) heldFour();
+      return new Promise(() => {});
+    }
+    answered.push(productName(promptOf(request)));
+    return write(request, extra);
+  };
+  const server = await startInMemory({ sampling });
+  try {
+    await importLamps(server, 8);
+    const controller = new AbortController();
+    const call = callTool(
+      server.client,
+      "write_catalog",
+      { selection: { status: "draft" } },
+      { signal: controller.signal },
+    );
+    await fourHeld;
+    controller.abort("user pressed stop");
+    await assert.rejects(call);
+    // Each resolves only if the server sent notifications/cancelled for that sampling request.
+    await Promise.all(held.map((signal) => (signal.aborted ? undefined : once(signal, "abort"))));
+    assert.equal(held.length, 4, "every request in flight was cancelled, and no new one was sent");
+    const id = (server.store.jobs.list(1)[0] as { id: string }).id;
+    const job = await settled(server, id, 3000);
+    assert.deepEqual([job.state, job.done, job.failed, job.pending], ["cancelled", 1, 0, 7]);
+
+    holding = false;
+    const resumed = await callTool(server.client, "resume_job", { id });
+    assert.equal(resumed.isError, undefined, textOf(resumed));
+    assert.deepEqual([jobOf(resumed).state, jobOf(resumed).done, jobOf(resumed).failed], ["done", 8, 0]);
+    assert.equal(answered.length, 8, `answered: ${answered.join(", ")}`);
+    assert.equal(new Set(answered).size, 8, "no product was answered twice");
+  } finally {
+    await server.close();
+  }
+});
+
+it("a reply that comes after the cancel is not stored: the product stays pending", async () => {
+  const late: Array<() => void> = [];
+  let calls = 0;
+  let threeHeld: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    threeHeld = resolve;
+  });
+  // A provider that ignores the cancel and answers anyway, late.
+  const provider: ServerSideModel = {
+    mode: "always",
+    description: "a provider that answers late",
+    complete(brief) {
+      const reply = { text: standInCopy(brief.userPrompt), model: "late-model", stopReason: "endTurn" };
+      if (++calls === 1) return Promise.resolve(reply);
+      return new Promise((resolve) => {
+        late.push(() => resolve(reply));
+        if (late.length === 3) threeHeld();
+      });
+    },
+  };
+  const server = await startInMemory({ provider });
+  try {
+    await importLamps(server, 4);
+    const controller = new AbortController();
+    const call = callTool(
+      server.client,
+      "write_catalog",
+      { selection: { status: "draft" } },
+      { signal: controller.signal },
+    );
+    await held;
+    controller.abort();
+    await assert.rejects(call);
+    for (const answer of late) answer();
+    const id = (server.store.jobs.list(1)[0] as { id: string }).id;
+    const job = await settled(server, id, 3000);
+    assert.deepEqual([job.state, job.done, job.pending], ["cancelled", 1, 3]);
+    const drafts = await callTool(server.client, "list_products", { status: "draft", limit: 10 });
+    assert.equal((drafts.structuredContent as { products: unknown[] }).products.length, 3);
+  } finally {
+    await server.close();
+  }
+});
+
+it("cancelling a job through a provider aborts its HTTP requests in flight", async () => {
+  const fake = await startFakeOpenAi({ text: standInCopy });
+  const server = await startInMemory({ provider: fakeProvider(fake) });
+  try {
+    await importLamps(server, 6);
+    fake.enqueue({}, { hang: true }, { hang: true }, { hang: true });
+    const controller = new AbortController();
+    const call = callTool(
+      server.client,
+      "write_catalog",
+      { selection: { status: "draft" }, max_concurrency: 3 },
+      { signal: controller.signal },
+    );
+    await fake.waitForRequests(4);
+    controller.abort();
+    await assert.rejects(call);
+    await eventually(() => fake.requests.slice(1).every((request) => request.aborted), "requests dropped");
+    const id = (server.store.jobs.list(1)[0] as { id: string }).id;
+    const job = await settled(server, id, 3000);
+    assert.deepEqual([job.state, job.done, job.failed, job.pending], ["cancelled", 1, 0, 5]);
+    const resumed = jobOf(await callTool(server.client, "resume_job", { id }));
+    assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 6, 0]);
+    const answered = fake.requests.filter((request) => request.status === 200).map((r) => r.prompt);
+    assert.equal(new Set(answered.map(productName)).size, 6);
+    assert.equal(answered.length, 6, "no product was answered twice");
+  } finally {
+    await server.close();
+    await fake.close();
+  }
+});
+
+/** The provider copydesk builds from --provider openai --provider-url FAKE. */
+function fakeProvider(fake: FakeLlmServer): ServerSideModel {
+  const command = parseCommandLine(
+    ["--provider", "openai", "--provider-url", fake.url, "--provider-model", FAKE_MODEL],
+    { env: {}, defaultDataDir: "/unused" },
+  );
+  assert.ok(command.kind === "serve" && command.config.provider);
+  return serverSideModel(command.config.provider, createLogger([]));
+}

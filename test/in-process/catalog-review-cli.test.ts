@@ -185,7 +185,8 @@ describe("copydesk write --resume", () => {
         (ctrlC) => void fake.waitForRequests(1).then(ctrlC),
       );
       assert.equal(stopped.code, 130, stopped.stderr);
-      assert.match(stopped.stdout, /1 written, 0 failed, 1 not yet written, of 2/);
+      // Ctrl-C cancels the request in flight: nothing is written, both products wait for the resume.
+      assert.match(stopped.stdout, /cancelled: 0 written, 0 failed, 2 not yet written, of 2/);
       const jobId = /Resume with: copydesk write --resume (\S+)/.exec(stopped.stdout)?.[1];
       assert.ok(jobId, stopped.stdout);
 
@@ -194,8 +195,8 @@ describe("copydesk write --resume", () => {
       assert.equal(resumed.code, 0, resumed.stderr);
       assert.match(resumed.stdout, new RegExp(`with OpenAI-compatible model ${FAKE_MODEL} at ${fake.url}`));
       assert.match(resumed.stdout, /done: 2 written, 0 failed, 0 not yet written, of 2/);
-      // One request per product in all: the resumed run asked only for the one left.
-      assert.equal(fake.requests.length, 2);
+      // The cancelled request, then one per product.
+      assert.equal(fake.requests.length, 3);
       const database = readFileSync(join(dataDir, "copydesk.db"));
       assert.equal(database.includes(key), false, "the key is not in the database");
     } finally {

@@ -3,6 +3,7 @@ import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { inspect } from "node:util";
 import { parseProviderConfig } from "../../src/cli/provider-config.ts";
 import { createLogger, type Logger } from "../../src/log/logger.ts";
+import { isLastingFailure } from "../../src/pipeline/lasting-failure.ts";
 import { createProvider } from "../../src/providers/create-provider.ts";
 import { ProviderError, type ProviderFailure } from "../../src/providers/errors.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
@@ -323,6 +324,7 @@ for (const api of APIS) {
         /connection refused/,
         /Is the server running\?/,
       );
+      assert.ok(isLastingFailure(allErrors.at(-1)), "nothing listening stops a job");
     });
 
     it("a cancelled tool call aborts the HTTP request mid-flight", async () => {
@@ -489,6 +491,32 @@ describe("retries, deadlines and replies (OpenAI-compatible)", () => {
       "not-found",
       /API root \(e\.g\. .*11434\/v1/,
     );
+  });
+
+  it("a 400 that names an unknown model is a not-found, like a 404, so a job stops on it", async () => {
+    const unknown: Array<[string, Record<string, unknown>]> = [
+      ["The model `gpt-9` does not exist or you do not have access to it.", { code: "model_not_found" }],
+      ['model "llama9" not found, try pulling it first', {}],
+      ["Invalid model name passed in model=gpt-9. Call `/v1/models` to view available models.", {}],
+    ];
+    for (const [message, extra] of unknown) {
+      server.enqueue({ status: 400, body: openAiError(message, "invalid_request_error", extra) });
+      const error = await failure(
+        harness("openai", server.url).provider.complete(BRIEF, { signal: signal() }),
+        "not-found",
+        new RegExp(FAKE_MODEL),
+      );
+      assert.ok(isLastingFailure(error), message);
+    }
+    server.enqueue({
+      status: 400,
+      body: openAiError("This request breaks the usage policy.", "invalid_request_error"),
+    });
+    const refused = await failure(
+      harness("openai", server.url).provider.complete(BRIEF, { signal: signal() }),
+      "bad-request",
+    );
+    assert.equal(isLastingFailure(refused), false, "one product's refusal does not stop a job");
   });
 
   it("a local server needs no key, and gets no Authorization header", async () => {

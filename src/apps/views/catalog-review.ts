@@ -17,10 +17,11 @@ interface Listed {
 
 interface Job {
   readonly id: string;
-  readonly state: "running" | "done" | "cancelled" | "interrupted";
+  readonly state: "running" | "done" | "cancelled" | "interrupted" | "stopped" | "waiting_for_copy";
   readonly total: number;
   readonly done: number;
   readonly failed: number;
+  readonly stopReason?: string;
 }
 
 const STATUSES = ["draft", "written", "needs_review", "approved", "exported"] as const;
@@ -168,7 +169,8 @@ function follow(job: Job): void {
   });
   const words = `${job.done} of ${job.total} written${job.failed ? `, ${job.failed} failed` : ""}`;
   jobLine.dataset.state = job.state;
-  jobLine.replaceChildren(bar, ` ${words} (${job.state})`);
+  const why = job.stopReason ? `: ${job.stopReason}` : "";
+  jobLine.replaceChildren(bar, ` ${words} (${job.state}${why})`);
   if (job.state === "running") {
     setTimeout(async () => {
       const result = await call("get_job", { id: job.id });

@@ -32,7 +32,7 @@ export const WRITE_SPEC: SubcommandSpec = {
   name: "write",
   usage: "[--missing | --all | --ids ID,...] [--import ID] [options]\n       copydesk write --resume JOB",
   summary:
-    "Writes copy for many products as one job, with the configured provider (--provider, or its variables).\nEach product's copy is saved the moment it is written; a product that fails is recorded with its reason\nand the job goes on. Ctrl-C stops new work, lets the products in flight finish and leaves the job\nresumable with --resume. A progress bar on a terminal, otherwise one line per 10%.",
+    "Writes copy for many products as one job, with the configured provider (--provider, or its variables).\nEach product's copy is saved the moment it is written; a product that fails is recorded with its reason\nand the job goes on; a wrong key, an unknown model or a provider that cannot be reached stops it\nat the first such answer. Ctrl-C cancels the requests in flight. Either way the job is resumable\nwith --resume. A progress bar on a terminal, otherwise one line per 10%.",
   options: [
     { name: "missing", description: "The products with no copy yet (status draft): the default" },
     { name: "all", description: "Every product (of the import, with --import), written or not" },
@@ -169,7 +169,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
     const removeHandler = deps.onInterrupt(() => {
       // A second Ctrl-C gets the default behaviour: the process ends at once (the job stays resumable).
       removeHandler();
-      deps.stderr.write("\nStopping: letting the products in flight finish (Ctrl-C again to quit at once)\n");
+      deps.stderr.write("\nStopping: cancelling the requests in flight (Ctrl-C again to quit at once)\n");
       stopping.abort();
     });
     let final: JobInfo;
@@ -204,6 +204,8 @@ function nothingLeft(job: JobInfo, deps: CatalogDeps): number {
 
 function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): number {
   const out = deps.stdout;
+  // Once, however many products it stopped: the same answer would have come for each.
+  if (job.state === "stopped") deps.stderr.write(`copydesk: write: job stopped: ${job.stopReason}\n`);
   const tokens =
     job.inputTokens + job.outputTokens > 0 ? ` Tokens: ${job.inputTokens} in, ${job.outputTokens} out.` : "";
   out.write(
@@ -221,7 +223,8 @@ function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): numbe
     );
   }
   if (job.pending > 0) {
-    out.write(`Resume with: copydesk write --resume ${job.id}\n`);
+    const fix = job.state === "stopped" ? "Fix that, then resume" : "Resume";
+    out.write(`${fix} with: copydesk write --resume ${job.id}\n`);
     return interrupted ? INTERRUPTED : 1;
   }
   return job.failed > 0 ? 1 : 0;

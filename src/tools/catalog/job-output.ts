@@ -7,9 +7,9 @@ const MAX_FAILURES_SHOWN = 100;
 export const jobSchema = z.object({
   id: z.string().describe("The job's id, for get_job and resume_job"),
   state: z
-    .enum(["running", "done", "cancelled", "interrupted", "waiting_for_copy"])
+    .enum(["running", "done", "cancelled", "interrupted", "stopped", "waiting_for_copy"])
     .describe(
-      "running; done; cancelled (resumable); interrupted (its process went away: resumable); waiting_for_copy (the calling model writes it: save the page, resume_job for the next)",
+      "running; done; cancelled (resumable); interrupted (its process went away: resumable); stopped (by an answer every product would get, see stopReason: resumable once fixed); waiting_for_copy (the calling model writes it: save the page, resume_job for the next)",
     ),
   total: z.number().int(),
   done: z.number().int().describe("Products written by this job"),
@@ -20,6 +20,12 @@ export const jobSchema = z.object({
   failures: z
     .array(z.object({ id: z.string(), title: z.string(), error: z.string() }))
     .describe(`The first ${MAX_FAILURES_SHOWN} failed products with their reasons (failed counts them all)`),
+  stopReason: z
+    .string()
+    .optional()
+    .describe(
+      "Why a stopped job stopped (a wrong key, an unknown model, nothing listening): fix it, then resume",
+    ),
   options: z.record(z.string(), z.string()).describe("What every product is written with"),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -41,6 +47,12 @@ export function jobText(job: JobInfo): string {
     lines.push("Failed:", ...job.failures.slice(0, 20).map((f) => `- ${f.title} (id ${f.id}): ${f.error}`));
     if (job.failures.length > 20)
       lines.push(`- and ${job.failures.length - 20} more (get_job lists them all)`);
+  }
+  if (job.state === "stopped") {
+    lines.push(
+      `Stopped: ${job.stopReason ?? "the provider gave an answer every product would get"}`,
+      `Fix that, then resume_job("${job.id}") writes the ${job.pending} pending products: what was written stays, nothing is written twice.`,
+    );
   }
   if (job.state === "cancelled" || job.state === "interrupted") {
     lines.push(`Resume it with resume_job("${job.id}"): what was written stays, nothing is written twice.`);

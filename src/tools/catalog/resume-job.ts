@@ -9,7 +9,7 @@ export const resumeJob = defineTool({
   name: "resume_job",
   title: "Resume a catalog job",
   description:
-    "Go on with a cancelled or interrupted write_catalog job, or fetch the next page of briefs: only products not " +
+    "Go on with a cancelled, interrupted or stopped write_catalog job (once what stopped it is fixed), or fetch the next page of briefs: only products not " +
     "yet written are written, so none is written twice.",
   inputSchema: {
     id: z.string().trim().min(1).max(100).describe("The job's id, from write_catalog or list_jobs"),

@@ -21,8 +21,9 @@ export const writeCatalog = defineTool({
   title: "Write copy for a catalog",
   description:
     "Write copy for many products at once, as a resumable job: each product's copy is saved the moment it is " +
-    "written, a product that fails is recorded and the job goes on, and progress is reported. Cancelling stops " +
-    "new work and keeps what is done (resume_job goes on). Through a provider it runs many at once; through the " +
+    "written, a product that fails is recorded and the job goes on, and progress is reported. A wrong key, an " +
+    "unknown model or an unreachable provider stops the job at the first such answer (get_job says what to fix). " +
+    "Cancelling cancels the requests in flight and keeps what is done; resume_job goes on. Through a provider it runs many at once; through the " +
     "client's sampling a few; with neither, it hands you the products' briefs a page at a time.",
   inputSchema: {
     selection: z

@@ -1,5 +1,6 @@
 import { loadCopyLibraries } from "../../copy/libraries.ts";
 import { PRODUCT } from "../../kinds/product.ts";
+import { GenerationError } from "../../sampling/errors.ts";
 import type { JobOptions } from "../../store/jobs.ts";
 import type { StoredRecord } from "../../store/records.ts";
 import type { ToolDeps } from "../define-tool.ts";
@@ -32,7 +33,15 @@ export function jobProductWriter(
     const context = copyContext(PRODUCT, record, deps, catalog);
     const image = storedImage(record, store);
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
-    if (outcome.kind === "host-model") throw new Error(`no model can write: ${outcome.reason}`);
+    // Planned as client sampling, but the client cannot sample after all: resume_job hands out briefs.
+    if (outcome.kind === "host-model") {
+      throw new GenerationError(
+        "no-sampling",
+        `Nobody here can write: ${outcome.reason}. resume_job hands you the products' briefs to write yourself; or configure a provider (--provider) and resume.`,
+      );
+    }
+    // A reply that arrives after the job was cancelled or stopped is not stored: the product stays pending.
+    signal.throwIfAborted();
     const { usage } = outcome;
     if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
     store.addVersion("product", record.id, writtenVersion(outcome, { source: "generated", jobId: job.id }));
