@@ -1,5 +1,6 @@
 import { type Check, compareChecks, failedChecks } from "../copy/checks/index.ts";
 import type { Logger } from "../log/logger.ts";
+import { ProviderError } from "../providers/errors.ts";
 import { GenerationError } from "../sampling/errors.ts";
 import type { CallContext, Generation } from "../sampling/generation.ts";
 import type { Writer } from "../sampling/router.ts";
@@ -132,8 +133,10 @@ export async function writeCopy<C>(
         logger.warning(`The retry for failed checks gave no usable ${brief.kind}; keeping the first`);
       }
     } catch (error) {
-      // The first copy is valid: a failed retry must not lose it, unless the user cancelled.
-      if (!(error instanceof GenerationError) || error.failure === "cancelled") throw error;
+      // The first copy is valid: a failed retry (through sampling or a provider) must not lose it, unless
+      // the user cancelled.
+      const failed = error instanceof GenerationError || error instanceof ProviderError;
+      if (!failed || error.failure === "cancelled") throw error;
       logger.warning(`The retry for failed checks failed (${error.message}); keeping the first copy`);
     }
   }

@@ -6,6 +6,7 @@ import { loadCopyLibraries } from "../../src/copy/libraries.ts";
 import { readCopy } from "../../src/copywriting/read-copy.ts";
 import { writeCopy } from "../../src/copywriting/write-copy.ts";
 import { createLogger } from "../../src/log/logger.ts";
+import { ProviderError } from "../../src/providers/errors.ts";
 import { GenerationError } from "../../src/sampling/errors.ts";
 import type { Writer } from "../../src/sampling/router.ts";
 import type { WritingBrief } from "../../src/writing/brief.ts";
@@ -98,7 +99,12 @@ describe("writeCopy", () => {
   });
 
   it("keeps the first copy when the retry is no better, unusable, or fails", async () => {
-    for (const second of ['{"title": "B", "words": 2}', "garbage", new GenerationError("declined", "no")]) {
+    const failures = [
+      new GenerationError("declined", "no"),
+      new ProviderError("rate-limited", "429 after every retry", 429),
+      new ProviderError("disconnected", "socket closed"),
+    ];
+    for (const second of ['{"title": "B", "words": 2}', "garbage", ...failures]) {
       const outcome = await writeCopy(request, writer(['{"title": "A", "words": 3}', second]), call, logger);
       assert.equal(outcome.kind === "written" && outcome.copy.title, "A", String(second));
     }
@@ -107,6 +113,8 @@ describe("writeCopy", () => {
   it("a cancellation during the retry is not swallowed", async () => {
     const w = writer(['{"title": "A", "words": 3}', new GenerationError("cancelled", "cancelled")]);
     await assert.rejects(writeCopy(request, w, call, logger), /cancelled/);
+    const viaProvider = writer(['{"title": "A", "words": 3}', new ProviderError("cancelled", "cancelled")]);
+    await assert.rejects(writeCopy(request, viaProvider, call, logger), /cancelled/);
   });
 
   it("keeps a reply in prose as copy, with no repair and no retry for its failing checks", async () => {
