@@ -122,6 +122,8 @@ export function exportCatalog(
       if (unquoteCell(cells[index] ?? "") !== value) differ++;
       cells[index] = quoteCell(value);
     }
+    // A column added for copy is there in every row that carries copy, filled or not.
+    if (columns.length > header.columns.length) while (cells.length < columns.length) cells.push("");
     changed(differ);
     return `${cells.join(",")}${end}`;
   };

@@ -247,12 +247,24 @@ function* productsMadeHere(store: Store): Iterable<StoredRecord> {
   } while (cursor);
 }
 
+/**
+ * The copy fields an export writes. A field the copy left empty (a reply in prose has only its main text)
+ * is left out, so the file keeps the cell it had: an empty cell would blank the store's SEO title.
+ */
 function catalogCopy(copy: Readonly<Record<string, unknown>> = {}): ProductCopy {
+  const text = (field: string) => {
+    const value = String(copy[field] ?? "");
+    return value.trim() === "" ? undefined : value;
+  };
+  const tags = (copy.tags as string[] | undefined) ?? [];
   return {
-    description_html: String(copy.description_html ?? ""),
-    short_description: String(copy.short_description ?? ""),
-    seo_title: String(copy.seo_title ?? ""),
-    seo_description: String(copy.seo_description ?? ""),
-    tags: (copy.tags as string[] | undefined) ?? [],
+    ...present("description_html", text("description_html")),
+    ...present("short_description", text("short_description")),
+    ...present("seo_title", text("seo_title")),
+    ...present("seo_description", text("seo_description")),
+    ...(tags.length > 0 ? { tags } : {}),
   };
 }
+
+const present = <K extends string>(field: K, value: string | undefined) =>
+  (value === undefined ? {} : { [field]: value }) as Partial<Record<K, string>>;

@@ -295,3 +295,36 @@ for (const [fixture, dialect] of [
     });
   });
 }
+
+describe("copy fields left empty keep the store's cells", () => {
+  it("a version with only a description (a reply in prose) leaves the SEO title and description as imported", async () => {
+    const server = await startInMemory();
+    const dir = folder();
+    try {
+      const fixture = resolve("test/fixtures/catalog/shopify-current.csv");
+      ok(await callTool(server.client, "import_products", { path: fixture }));
+      const shirt = (await listed(server)).find((product) => product.title === "Linen Shirt") as Product;
+      ok(
+        await callTool(server.client, "save_product_description", {
+          id: shirt.id,
+          description: "A breathable linen shirt with a relaxed fit, made in Portugal.",
+        }),
+      );
+      ok(await callTool(server.client, "approve_products", { ids: [shirt.id] }));
+      const out = join(dir, "shop.csv");
+      const { exported } = await exportTo(server, { format: "shopify", path: out });
+      assert.equal(exported.products, 1);
+      const source = cellsOf(fixture);
+      const header = source[0] as string[];
+      const rows = cellsOf(out);
+      const seoTitle = header.indexOf("SEO title");
+      const seoDescription = header.indexOf("SEO description");
+      assert.equal(rows[1]?.[seoTitle], "Linen Shirt | Acme");
+      assert.equal(rows[1]?.[seoTitle], source[1]?.[seoTitle]);
+      assert.equal(rows[1]?.[seoDescription], source[1]?.[seoDescription]);
+      assert.match(rows[1]?.[header.indexOf("Description")] ?? "", /relaxed fit, made in Portugal/);
+    } finally {
+      await server.close();
+    }
+  });
+});

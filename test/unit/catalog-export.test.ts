@@ -112,7 +112,7 @@ describe("catalog export", () => {
     const exported = await exportText(imported, new Map([[tv, { description_html: "new" }]]));
     assert.equal(
       exported,
-      'title,size,description_html,short_description,seo_title,seo_description\nTV,"55"" screen",new\n',
+      'title,size,description_html,short_description,seo_title,seo_description\nTV,"55"" screen",new,,,\n',
     );
     const again = await importAll({ text: exported });
     assert.equal(again.products[0]?.facts.size, '55" screen');
