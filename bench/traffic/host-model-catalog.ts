@@ -15,6 +15,8 @@ export const CHARACTERS_PER_TOKEN = 4;
 export interface Traffic {
   /** tools/list, as the client puts every tool into the conversation once. */
   readonly toolsList: number;
+  /** The part of tools/list a chat model is shown: each tool's name, description and input schema. */
+  readonly toolsShown: number;
   readonly requests: number;
   readonly results: number;
   readonly calls: number;
@@ -35,6 +37,7 @@ const textOf = (result: CallToolResult): string =>
 /** Counts what passes between a chat model and copydesk over one SDK client (no sampling: host model). */
 export class TrafficMeter {
   toolsList = 0;
+  toolsShown = 0;
   requests = 0;
   results = 0;
   calls = 0;
@@ -47,7 +50,11 @@ export class TrafficMeter {
   }
 
   async listTools(): Promise<void> {
-    this.toolsList = JSON.stringify(await this.client.listTools()).length;
+    const listed = await this.client.listTools();
+    this.toolsList = JSON.stringify(listed).length;
+    this.toolsShown = JSON.stringify(
+      listed.tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema })),
+    ).length;
   }
 
   async call(name: string, args: Record<string, unknown>): Promise<CallToolResult> {
@@ -73,6 +80,7 @@ export class TrafficMeter {
   traffic(): Traffic {
     return {
       toolsList: this.toolsList,
+      toolsShown: this.toolsShown,
       requests: this.requests,
       results: this.results,
       calls: this.calls,

@@ -111,7 +111,8 @@ export function trafficTable({ products, catalog, typical }: TrafficFigures): st
     "| --- | ---: | ---: |",
     ...rows,
     "",
-    `tools/list: ${number(catalog.toolsList)} characters (~${number(Math.round(catalog.toolsList / CHARACTERS_PER_TOKEN))} tokens), once per session`,
+    `tools/list: ${number(catalog.toolsList)} characters (~${number(Math.round(catalog.toolsList / CHARACTERS_PER_TOKEN))} tokens), once per session; ` +
+      `${number(catalog.toolsShown)} (~${number(Math.round(catalog.toolsShown / CHARACTERS_PER_TOKEN))} tokens) without the output schemas, which clients check results against rather than show their model`,
     `host-model catalog of ${products} products: ${catalog.calls} calls, ${number(catalog.requests)} characters of requests + ` +
       `${number(catalog.results)} of results = ${number(total)} (~${number(Math.round(total / CHARACTERS_PER_TOKEN))} tokens)`,
   ].join("\n");
