@@ -5,7 +5,6 @@ import { after, before, describe, it } from "node:test";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
-import { copywriter, lastMessageText } from "../support/copy-replies.ts";
 import {
   FAKE_MODEL,
   type FakeLlmServer,
@@ -14,11 +13,11 @@ import {
   type RecordedRequest,
   startFakeOpenAi,
 } from "../support/fake-llm-servers.ts";
+import { holdingSampler } from "../support/holding-sampler.ts";
 import {
   callTool,
   eventually,
   type RunningServer,
-  type SamplingHandler,
   startServer,
   tempDataDir,
   textOf,
@@ -263,26 +262,7 @@ describe("stopping a job half-way", () => {
 
 describe("cancelling a job written through client sampling, on the executable", () => {
   it("cancels every sampling request in flight; resume_job at once finishes it, no product answered twice", async () => {
-    const answered: string[] = [];
-    const held: AbortSignal[] = [];
-    let holding = true;
-    let heldFour: () => void = () => {};
-    const fourHeld = new Promise<void>((resolve) => {
-      heldFour = resolve;
-    });
-    const write = copywriter();
-    // Answers the first product, then holds every request open, as a client waiting for its user would.
-    const sampling: SamplingHandler = async (request, extra) => {
-      if (holding && answered.length > 0) {
-        held.push(extra.signal);
-        if (held.length === 4) heldFour();
-        return new Promise(() => {});
-      }
-      answered.push(
-        /<product_name>\n(.*)\n<\/product_name>/.exec(lastMessageText(request.params))?.[1] ?? "?",
-      );
-      return write(request, extra);
-    };
+    const { sampling, answered, held, heldAll, release } = holdingSampler(4);
     const server = await startServer({ sampling });
     try {
       const lamps = `Title,Keywords\n${Array.from({ length: 8 }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
@@ -294,7 +274,7 @@ describe("cancelling a job written through client sampling, on the executable", 
         { selection: { status: "draft" } },
         { signal: controller.signal },
       );
-      await fourHeld;
+      await heldAll;
       controller.abort("user pressed stop");
       await assert.rejects(call);
       // Each resolves only once the server has sent notifications/cancelled for that sampling request.
@@ -303,7 +283,7 @@ describe("cancelling a job written through client sampling, on the executable", 
         .jobs[0]?.id as string;
       // Within 3 s of the cancel, as the issue asks: the job has settled and resume_job is taken.
       const deadline = Date.now() + 3000;
-      holding = false;
+      release();
       let resumed = await callTool(server.client, "resume_job", { id });
       while (resumed.isError && /running now/.test(textOf(resumed)) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));

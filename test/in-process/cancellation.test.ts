@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { it } from "node:test";
-import type { CreateMessageRequest } from "@modelcontextprotocol/sdk/types.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { parseCommandLine } from "../../src/cli/parse-args.ts";
 import { createLogger } from "../../src/log/logger.ts";
 import { serverSideModel } from "../../src/providers/server-side-model.ts";
 import type { ServerSideModel } from "../../src/sampling/router.ts";
-import { copywriter } from "../support/copy-replies.ts";
 import { FAKE_MODEL, type FakeLlmServer, startFakeOpenAi } from "../support/fake-llm-servers.ts";
+import { holdingSampler, productNameOf } from "../support/holding-sampler.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, eventually, type SamplingHandler, textOf } from "../support/server-process.ts";
 
@@ -50,11 +49,6 @@ it("cancelling a tool call cancels its sampling request, even the server's first
 
 type Job = { id: string; state: string; done: number; failed: number; pending: number; total: number };
 const jobOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { job: Job }).job;
-const productName = (prompt: string) => /<product_name>\n(.*)\n<\/product_name>/.exec(prompt)?.[1] ?? "?";
-const promptOf = (request: CreateMessageRequest) => {
-  const content = request.params.messages.find((message) => message.role === "user")?.content;
-  return content && !Array.isArray(content) && content.type === "text" ? content.text : "";
-};
 
 async function importLamps(server: InMemoryServer, count: number): Promise<void> {
   const csv = `Title,Keywords\n${Array.from({ length: count }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
@@ -74,24 +68,7 @@ async function settled(server: InMemoryServer, id: string, withinMs: number): Pr
 }
 
 it("cancelling a sampling job cancels every sampling request in flight; resume_job at once finishes it", async () => {
-  const answered: string[] = [];
-  const held: AbortSignal[] = [];
-  let holding = true;
-  let heldFour: () => void = () => {};
-  const fourHeld = new Promise<void>((resolve) => {
-    heldFour = resolve;
-  });
-  const write = copywriter();
-  // Answers the first product, then holds every request open, as a client waiting for its user would.
-  const sampling: SamplingHandler = async (request, extra) => {
-    if (holding && answered.length > 0) {
-      held.push(extra.signal);
-      if (held.length === 4) heldFour();
-      return new Promise(() => {});
-    }
-    answered.push(productName(promptOf(request)));
-    return write(request, extra);
-  };
+  const { sampling, answered, held, heldAll, release } = holdingSampler(4);
   const server = await startInMemory({ sampling });
   try {
     await importLamps(server, 8);
@@ -102,7 +79,7 @@ it("cancelling a sampling job cancels every sampling request in flight; resume_j
       { selection: { status: "draft" } },
       { signal: controller.signal },
     );
-    await fourHeld;
+    await heldAll;
     controller.abort("user pressed stop");
     await assert.rejects(call);
     // Each resolves only if the server sent notifications/cancelled for that sampling request.
@@ -112,7 +89,7 @@ it("cancelling a sampling job cancels every sampling request in flight; resume_j
     const job = await settled(server, id, 3000);
     assert.deepEqual([job.state, job.done, job.failed, job.pending], ["cancelled", 1, 0, 7]);
 
-    holding = false;
+    release();
     const resumed = await callTool(server.client, "resume_job", { id });
     assert.equal(resumed.isError, undefined, textOf(resumed));
     assert.deepEqual([jobOf(resumed).state, jobOf(resumed).done, jobOf(resumed).failed], ["done", 8, 0]);
@@ -190,7 +167,7 @@ it("cancelling a job through a provider aborts its HTTP requests in flight", asy
     const resumed = jobOf(await callTool(server.client, "resume_job", { id }));
     assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 6, 0]);
     const answered = fake.requests.filter((request) => request.status === 200).map((r) => r.prompt);
-    assert.equal(new Set(answered.map(productName)).size, 6);
+    assert.equal(new Set(answered.map(productNameOf)).size, 6);
     assert.equal(answered.length, 6, "no product was answered twice");
   } finally {
     await server.close();
