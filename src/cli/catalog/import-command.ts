@@ -32,7 +32,8 @@ export const IMPORT_SPEC: SubcommandSpec = {
     },
   ],
   provider: false,
-  notes: "Next: copydesk write --import ID writes the copy, copydesk export writes the file back.",
+  notes:
+    "Next: copydesk write --import ID writes the copy; copydesk list, show and approve review it; copydesk export\nwrites the file back.",
 };
 
 /** `copydesk import FILE`: returns the exit code. */
