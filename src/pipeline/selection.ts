@@ -39,10 +39,13 @@ export function selectProducts(store: Store, selection: Selection): StoredRecord
   const picked: StoredRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = store.list("product", { limit: 100, cursor, status: selection.status });
-    for (const record of page.items) {
-      if (selection.importId === undefined || record.importId === selection.importId) picked.push(record);
-    }
+    const page = store.list("product", {
+      limit: 100,
+      cursor,
+      status: selection.status,
+      importId: selection.importId,
+    });
+    picked.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return picked.reverse();

@@ -102,6 +102,8 @@ export interface PageRequest {
   readonly status?: RecordStatus | undefined;
   /** Only records from a store file (true), or only those made in copydesk (false). */
   readonly fromFile?: boolean | undefined;
+  /** Only records of this import (as their latest import names it). */
+  readonly importId?: string | undefined;
 }
 
 /** An image kept with a product so revisions can show it to the model again. */

@@ -57,6 +57,10 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     if (request.fromFile !== undefined) {
       where.push(request.fromFile ? "import_id IS NOT NULL" : "import_id IS NULL");
     }
+    if (request.importId !== undefined) {
+      where.push("import_id = ?");
+      values.push(request.importId);
+    }
     const sql = `SELECT ${RECORD_COLUMNS} FROM records WHERE ${where.join(" AND ")} AND seq < ? ORDER BY seq DESC LIMIT ?`;
     let statement = pageStatements.get(sql);
     if (statement === undefined) {

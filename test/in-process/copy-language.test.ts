@@ -102,6 +102,30 @@ describe("the language copy is written in", () => {
     }
   });
 
+  it("a catalog's language is its own, whatever an import after it is in", async () => {
+    // The server's default is German too: only the catalog's own descriptions make it English.
+    const server = await startInMemory({ sampling: multilingual, language: "de" });
+    try {
+      const english = await callTool(server.client, "import_products", { csv_text: ENGLISH_CATALOG });
+      const englishId = (english.structuredContent as { import: { importId: string } }).import.importId;
+      // A newer German file with more products than the sample a catalog's language is told from.
+      const german = [
+        "title,keywords,description_html",
+        ...Array.from({ length: 120 }, (_, i) => `Flambierbrenner ${i + 1},butan,"${GERMAN_DESCRIPTION}"`),
+      ].join("\n");
+      const imported = await callTool(server.client, "import_products", { csv_text: german });
+      assert.equal(imported.isError, undefined, textOf(imported));
+      const job = await callTool(server.client, "write_catalog", { selection: { import_id: englishId } });
+      assert.equal(job.isError, undefined, textOf(job));
+      assert.equal(server.samplingRequests.length, 3);
+      for (const request of server.samplingRequests) {
+        assert.match(briefOf(request), /Language: write every field in English \(en\)/);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it("the call's language, then the brand voice's, win over everything else", async () => {
     const server = await startInMemory({ sampling: multilingual, language: "fr" });
     try {

@@ -59,10 +59,9 @@ export function catalogLanguages(store: Store): CatalogLanguages {
   const known = new Map<string, LanguageChoice | undefined>();
   return (importId) => {
     if (!known.has(importId)) {
-      const { items } = store.list("product", { limit: CATALOG_SAMPLE, fromFile: true });
+      const { items } = store.list("product", { limit: CATALOG_SAMPLE, importId });
       const language = textLanguage(
         items
-          .filter((item) => item.importId === importId)
           .map((item) => item.input.existing_description)
           .filter((text): text is string => typeof text === "string"),
       );
