@@ -78,7 +78,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
   const source = sourceImport(store, options);
   const convert = source !== undefined && !DIALECTS[options.format].includes(source.header.dialect);
   /** The records whose copy went out, with the version written. */
-  const exported: { seq: number; version: number; latestVersion: number }[] = [];
+  const exported: { seq: number; version: number }[] = [];
   const waiting: Partial<Record<RecordStatus, number>> = {};
   /** The copy of a record that goes out, counted; undefined (and counted as waiting) when none does. */
   const goesOut = (record: RowRecord | null): ProductCopy | undefined => {
@@ -88,7 +88,7 @@ export async function exportProducts(store: Store, options: ExportOptions): Prom
       waiting[status] = (waiting[status] ?? 0) + 1;
       return undefined;
     }
-    exported.push({ seq: record.seq, version: record.version, latestVersion: record.latestVersion });
+    exported.push({ seq: record.seq, version: record.version });
     return catalogCopy(record.copy);
   };
 

@@ -323,6 +323,22 @@ describe("the catalog in the SQLite store", () => {
     );
   });
 
+  it("a version added while the file was written is not marked approved or exported", async () => {
+    await importLines(["Lamp,led"]);
+    const lamp = store.list("product", { limit: 1 }).items[0];
+    assert.ok(lamp);
+    store.addVersion("product", lamp.id, written("Lamp"));
+    store.setStatus("product", [lamp.id], "approved");
+    // The export read version 1; a job adds version 2 before the export marks what it wrote.
+    store.addVersion("product", lamp.id, written("Lamp, by a job"));
+    store.catalog.markExported([{ seq: lamp.seq, version: 1 }]);
+    const after = store.get("product", lamp.id);
+    assert.deepEqual(
+      [after?.status, after?.latestVersion, after?.approvedVersion, after?.exportedVersion],
+      ["written", 2, 1, 1],
+    );
+  });
+
   it("WooCommerce: a product made here and exported before is not added again (no ID or SKU to match it)", async () => {
     const made = store.create("product", { title: "Mug", handle: "mug", input: {} }, written("Mug"));
     store.setStatus("product", [made.id], "approved");
