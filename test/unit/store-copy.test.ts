@@ -88,4 +88,15 @@ describe("the store's copy of a product, from its row", () => {
       "seo_description",
     ]);
   });
+
+  it("a field the copy leaves empty changes nothing: the export keeps the store's cell", () => {
+    const store = {
+      description: "A red mug.",
+      short_description: null,
+      seo_title: "Red mug | Shop",
+      seo_description: "A red mug for coffee.",
+    };
+    const prose = { description: "A bright red mug for the morning.", seo_title: "", seo_description: "" };
+    assert.deepEqual(copyChanges(prose, store), ["description"]);
+  });
 });

@@ -37,7 +37,9 @@ const normal = (text: string) => text.replace(/\s+/g, " ").trim();
 export function changedFields(copy: NewCopy, store: StoreCopy): ComparedField[] {
   return (Object.keys(FIELD_LABELS) as ComparedField[]).filter((field) => {
     const before = store.copy[field];
-    return before !== null && normal(before) !== normal(newText(copy, field));
+    const after = normal(newText(copy, field));
+    // An empty field keeps the store's cell on export: it changes nothing.
+    return before !== null && after !== "" && normal(before) !== after;
   });
 }
 
@@ -56,8 +58,9 @@ function marked(parts: readonly DiffPart[]): (Node | string)[] {
  * the right. Every string goes in as text: nothing the store file holds is parsed as markup here.
  */
 export function comparison(field: ComparedField, label: string, before: string, after: string): HTMLElement {
-  const diff = diffWords(before, after);
-  const changed = normal(before) !== normal(after);
+  const kept = after.trim() === "";
+  const diff = diffWords(before, kept ? before : after);
+  const changed = !kept && normal(before) !== normal(after);
   return h(
     "div",
     { class: "compare", "data-compare": field, "data-changed": String(changed) },
@@ -76,12 +79,14 @@ export function comparison(field: ComparedField, label: string, before: string, 
     h(
       "div",
       { class: "side after" },
-      h("h3", {}, changed ? "New" : "New (the same)"),
-      h(
-        "div",
-        { class: "diff value", "data-after": "", "aria-label": `New ${label}` },
-        ...marked(diff.after),
-      ),
+      h("h3", {}, changed || kept ? "New" : "New (the same)"),
+      kept
+        ? h("p", { class: "empty" }, "(empty: an export keeps the store's)")
+        : h(
+            "div",
+            { class: "diff value", "data-after": "", "aria-label": `New ${label}` },
+            ...marked(diff.after),
+          ),
     ),
   );
 }

@@ -24,8 +24,9 @@ export function storeCopyText(cells: StoreCells): StoreCopy {
 const normal = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /**
- * The fields whose copy differs from the store's, white space aside, in COMPARED_FIELDS order: the
- * description as it is exported (its HTML, bullets included) against the store's description.
+ * The fields an export would change: copy that differs from the store's, white space aside, in
+ * COMPARED_FIELDS order; the description as it is exported (its HTML, bullets included) against the
+ * store's description.
  */
 export function copyChanges(copy: Readonly<Record<string, unknown>>, store: StoreCopy): ComparedField[] {
   const text = (field: ComparedField) => {
@@ -35,7 +36,9 @@ export function copyChanges(copy: Readonly<Record<string, unknown>>, store: Stor
   };
   return COMPARED_FIELDS.filter((field) => {
     const before = store[field];
-    return before !== null && normal(before) !== normal(text(field));
+    const after = normal(text(field));
+    // An empty field (a reply in prose has only its main text) keeps the store's cell on export.
+    return before !== null && after !== "" && normal(before) !== after;
   });
 }
 
