@@ -154,3 +154,26 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
     await server.close();
   }
 });
+
+it("copy the same as the latest version, saved for a job that waits for it, counts for the job", async () => {
+  const server = await startInMemory();
+  try {
+    await callTool(server.client, "import_products", { csv_text: catalog(2) });
+    const started = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
+    const first = started.structuredContent as { job: Job; page: Page };
+    const page = pageCopy(started, first.page);
+    // The first job is done with these; a second job over the same products then waits for them.
+    await callTool(server.client, "save_product_copy", { job_id: first.job.id, items: page });
+    const again = await callTool(server.client, "write_catalog", { selection: { all: true } });
+    const second = again.structuredContent as { job: Job; page: Page };
+    assert.equal(second.job.state, "waiting_for_copy");
+    const saved = await callTool(server.client, "save_product_copy", { job_id: second.job.id, items: page });
+    const result = saved.structuredContent as SaveResult;
+    assert.deepEqual(
+      [result.job?.state, result.job?.done, result.saved.map((s) => s.version)],
+      ["done", 2, [2, 2]],
+    );
+  } finally {
+    await server.close();
+  }
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { JobInfo } from "../../store/jobs.ts";
+import { count } from "../../text/count.ts";
 
 /** A job of 10,000 failures would make a result no client reads: the first ones tell the story. */
 const MAX_FAILURES_SHOWN = 100;
@@ -51,7 +52,7 @@ export function jobText(job: JobInfo): string {
   if (job.state === "stopped") {
     lines.push(
       `Stopped: ${job.stopReason ?? "the provider gave an answer every product would get"}`,
-      `Fix that, then resume_job("${job.id}") writes the ${job.pending} pending products: what was written stays, nothing is written twice.`,
+      `Fix that, then resume_job("${job.id}") writes the ${count(job.pending, "pending product")}: what was written stays, nothing is written twice.`,
     );
   }
   if (job.state === "cancelled" || job.state === "interrupted") {

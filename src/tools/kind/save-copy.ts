@@ -189,15 +189,17 @@ function saveOne(
   const store = deps.store();
   const record = findRecord(kind, store, item.id);
   const copy = kind.finish(cleanStrings(item.copy));
-  // The same copy sent again (a whole page resent after one item was fixed) is already stored: a second
-  // version of it would only make the product look written twice.
-  const latest = record.current;
-  if (!item.edited && latest?.version === record.latestVersion && isDeepStrictEqual(latest.copy, copy)) {
-    return { saved: record, jobId: latest.jobId, unchanged: true };
-  }
-  const checks = kind.checks(copy, record, copyContext(kind, record, deps));
   // A version counts for the job that still waits for this record (the one named first), however saved.
   const jobId = store.jobs.waitingFor(record.seq, item.jobId);
+  // The same copy sent again (a whole page resent after one item was fixed) is already stored: a second
+  // version of it would only make the product look written twice. Unless a job still waits for it: then
+  // the version is the job's, or the job would hand the product out again and again.
+  const latest = record.current;
+  const same = latest?.version === record.latestVersion && isDeepStrictEqual(latest?.copy, copy);
+  if (!item.edited && same && jobId === undefined) {
+    return { saved: record, jobId: latest?.jobId, unchanged: true };
+  }
+  const checks = kind.checks(copy, record, copyContext(kind, record, deps));
   const saved = addVersion(
     kind,
     store,
