@@ -22,7 +22,9 @@ export async function progressView(stream: Stream, label: string): Promise<Progr
 }
 
 export function lineView(stream: NodeJS.WritableStream, label: string): ProgressView {
-  let shownTenth = -1;
+  // Nothing at 0%: the command has said what it starts, and a job that stops at its first answer then
+  // leaves one line on stderr, the reason.
+  let shownTenth = 0;
   return {
     update({ total, written, failed }) {
       const processed = written + failed;
