@@ -164,6 +164,9 @@ export const MIGRATIONS: readonly Migration[] = [
    UPDATE records SET exported_version = latest_version WHERE status = 'exported';`,
   // 10: why a job stopped (a wrong key, an unknown model, nothing listening), shown until it is resumed.
   "ALTER TABLE jobs ADD COLUMN stop_reason TEXT;",
+  // 11: the job a record is pending in, found from the record: every save asks (1.4 ms a lookup in a
+  // 20,000-product job without it, growing with the job).
+  "CREATE INDEX job_items_record ON job_items (record_seq);",
 ];
 
 export class SchemaTooNewError extends Error {
