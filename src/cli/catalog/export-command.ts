@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { exportPath } from "../../catalog/export-target.ts";
 import { type ExportFormat, exportProducts } from "../../pipeline/export-products.ts";
 import { exportSummary } from "../../pipeline/export-summary.ts";
 import { RECORD_STATUSES, type RecordStatus } from "../../store/records.ts";
@@ -63,7 +63,7 @@ export async function runExport(argv: readonly string[], deps: CatalogDeps): Pro
   try {
     const result = await exportProducts(store.get(), {
       format: format as ExportFormat,
-      path: resolve(deps.cwd, output),
+      path: exportPath(output, deps.cwd),
       include,
       importId,
       tags: args.flag("tags"),

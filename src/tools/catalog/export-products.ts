@@ -1,5 +1,5 @@
-import { resolve } from "node:path";
 import { z } from "zod";
+import { exportPath } from "../../catalog/export-target.ts";
 import { exportProducts as exportCatalog } from "../../pipeline/export-products.ts";
 import { exportSummary } from "../../pipeline/export-summary.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
@@ -21,7 +21,14 @@ export const exportProducts = defineTool({
     format: z
       .enum(["shopify", "woocommerce", "csv", "jsonl"])
       .describe("The store's layout, or a plain CSV or JSON Lines"),
-    path: z.string().trim().min(1).max(4096).describe("The file to write, on this machine"),
+    path: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4096)
+      .describe(
+        "The file to write, on this machine: a regular file ending in .csv (.jsonl for jsonl), not a hidden one",
+      ),
     include: z
       .array(z.enum(RECORD_STATUSES))
       .min(1)
@@ -67,7 +74,7 @@ export const exportProducts = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle(input, deps) {
     if (!deps.localFiles) throw new TextRejectedError("Over HTTP copydesk writes no files by path.");
-    const path = resolve(input.path);
+    const path = exportPath(input.path);
     const result = await exportCatalog(deps.store(), {
       format: input.format,
       path,
