@@ -72,6 +72,12 @@ export interface Jobs {
    * saved for it counts for that job however it was saved; undefined when no job waits for it.
    */
   waitingFor(seq: number, preferred?: string): string | undefined;
+  /**
+   * Takes a job that is not running for this process, in one write transaction, so that two processes
+   * resuming it at once cannot both run it: `claimed` is false when it is running (here or elsewhere).
+   * The job comes back as it was before the claim; undefined when there is no such job.
+   */
+  claim(id: string): { readonly job: JobInfo; readonly claimed: boolean } | undefined;
   /** Sets the state (and the heartbeat, for "running"). */
   setState(id: string, state: JobState): void;
   /** Leaves the job stopped, with the reason that stopped it. */
@@ -224,6 +230,17 @@ export function openJobs(
     waitingFor(seq, preferred) {
       const row = waitingJob.get(seq, preferred ?? null) as Row | undefined;
       return row && String(row.job_id);
+    },
+    claim(id) {
+      return transaction(() => {
+        const row = byId.get(id) as Row | undefined;
+        if (!row) return undefined;
+        const job = toInfo(row);
+        if (job.state === "running") return { job, claimed: false };
+        const at = now().toISOString();
+        setJobState.run("running", at, probe.pid, at, id);
+        return { job, claimed: true };
+      });
     },
     setState(id, state) {
       const at = now().toISOString();

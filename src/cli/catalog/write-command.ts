@@ -129,6 +129,11 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       }
       if (found.pending === 0) return nothingLeft(found, deps);
       providerConfig = resumedProvider(args.pick, deps.env, resume, db.jobs.providerOf(resume));
+      // Checked and taken in one transaction: another process resuming it now cannot run it too.
+      if (!db.jobs.claim(resume)?.claimed) {
+        deps.stderr.write(`copydesk: write: job ${resume} was just resumed by another process\n`);
+        return 1;
+      }
       job = found;
     } else {
       providerConfig = configured as ProviderConfig;

@@ -18,13 +18,13 @@ export const resumeJob = defineTool({
   outputSchema: { job: jobSchema, page: pageSchema.optional() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle({ id, max_concurrency }, deps, call) {
-    const job = deps.store().jobs.get(id);
-    if (!job) throw new NotFoundError(`There is no job with id "${id}". list_jobs shows the jobs.`);
-    if (job.state === "running") {
+    const claim = deps.store().jobs.claim(id);
+    if (!claim) throw new NotFoundError(`There is no job with id "${id}". list_jobs shows the jobs.`);
+    if (!claim.claimed) {
       throw new TextRejectedError(
         `Job ${id} is running now (in this or another copydesk); get_job shows its progress.`,
       );
     }
-    return runOrPage(job, max_concurrency, deps, call);
+    return runOrPage(claim.job, max_concurrency, deps, call);
   },
 });
