@@ -15,6 +15,7 @@ import {
 } from "../support/fake-llm-servers.ts";
 import { holdingSampler } from "../support/holding-sampler.ts";
 import {
+  callThenCancel,
   callTool,
   eventually,
   type RunningServer,
@@ -267,16 +268,7 @@ describe("cancelling a job written through client sampling, on the executable", 
     try {
       const lamps = `Title,Keywords\n${Array.from({ length: 8 }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
       await callTool(server.client, "import_products", { csv_text: lamps });
-      const controller = new AbortController();
-      const call = callTool(
-        server.client,
-        "write_catalog",
-        { selection: { status: "draft" } },
-        { signal: controller.signal },
-      );
-      await heldAll;
-      controller.abort("user pressed stop");
-      await assert.rejects(call);
+      await callThenCancel(server.client, "write_catalog", { selection: { status: "draft" } }, heldAll);
       // Each resolves only once the server has sent notifications/cancelled for that sampling request.
       await Promise.all(held.map((signal) => (signal.aborted ? undefined : once(signal, "abort"))));
       const id = ((await callTool(server.client, "list_jobs", {})).structuredContent as { jobs: Job[] })

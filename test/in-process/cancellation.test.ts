@@ -9,7 +9,13 @@ import type { ServerSideModel } from "../../src/sampling/router.ts";
 import { FAKE_MODEL, type FakeLlmServer, startFakeOpenAi } from "../support/fake-llm-servers.ts";
 import { holdingSampler, productNameOf } from "../support/holding-sampler.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
-import { callTool, eventually, type SamplingHandler, textOf } from "../support/server-process.ts";
+import {
+  callThenCancel,
+  callTool,
+  eventually,
+  type SamplingHandler,
+  textOf,
+} from "../support/server-process.ts";
 
 it("cancelling a tool call cancels its sampling request, even the server's first one", async () => {
   let samplingStarted: () => void = () => {};
@@ -28,16 +34,7 @@ it("cancelling a tool call cancels its sampling request, even the server's first
   };
   const server = await startInMemory({ sampling: hanging });
   try {
-    const controller = new AbortController();
-    const call = callTool(
-      server.client,
-      "create_blog",
-      { title: "T", content: "C" },
-      { signal: controller.signal },
-    );
-    await started;
-    controller.abort("user pressed stop");
-    await assert.rejects(call);
+    await callThenCancel(server.client, "create_blog", { title: "T", content: "C" }, started);
     // Resolves only if the server sent notifications/cancelled for the sampling request.
     await aborted;
     const listed = await callTool(server.client, "list_posts");
@@ -72,16 +69,7 @@ it("cancelling a sampling job cancels every sampling request in flight; resume_j
   const server = await startInMemory({ sampling });
   try {
     await importLamps(server, 8);
-    const controller = new AbortController();
-    const call = callTool(
-      server.client,
-      "write_catalog",
-      { selection: { status: "draft" } },
-      { signal: controller.signal },
-    );
-    await heldAll;
-    controller.abort("user pressed stop");
-    await assert.rejects(call);
+    await callThenCancel(server.client, "write_catalog", { selection: { status: "draft" } }, heldAll);
     // Each resolves only if the server sent notifications/cancelled for that sampling request.
     await Promise.all(held.map((signal) => (signal.aborted ? undefined : once(signal, "abort"))));
     assert.equal(held.length, 4, "every request in flight was cancelled, and no new one was sent");
@@ -123,16 +111,7 @@ it("a reply that comes after the cancel is not stored: the product stays pending
   const server = await startInMemory({ provider });
   try {
     await importLamps(server, 4);
-    const controller = new AbortController();
-    const call = callTool(
-      server.client,
-      "write_catalog",
-      { selection: { status: "draft" } },
-      { signal: controller.signal },
-    );
-    await held;
-    controller.abort();
-    await assert.rejects(call);
+    await callThenCancel(server.client, "write_catalog", { selection: { status: "draft" } }, held);
     for (const answer of late) answer();
     const id = (server.store.jobs.list(1)[0] as { id: string }).id;
     const job = await settled(server, id, 3000);
@@ -150,16 +129,12 @@ it("cancelling a job through a provider aborts its HTTP requests in flight", asy
   try {
     await importLamps(server, 6);
     fake.enqueue({}, { hang: true }, { hang: true }, { hang: true });
-    const controller = new AbortController();
-    const call = callTool(
+    await callThenCancel(
       server.client,
       "write_catalog",
       { selection: { status: "draft" }, max_concurrency: 3 },
-      { signal: controller.signal },
+      fake.waitForRequests(4),
     );
-    await fake.waitForRequests(4);
-    controller.abort();
-    await assert.rejects(call);
     await eventually(() => fake.requests.slice(1).every((request) => request.aborted), "requests dropped");
     const id = (server.store.jobs.list(1)[0] as { id: string }).id;
     const job = await settled(server, id, 3000);

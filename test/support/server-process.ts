@@ -131,6 +131,28 @@ export async function callTool(
   return (await client.callTool({ name, arguments: args }, undefined, options)) as CallToolResult;
 }
 
+/**
+ * Calls a tool and cancels the call (as a client's stop button does) once `until` resolves; resolves when
+ * the cancelled call has been rejected.
+ */
+export async function callThenCancel(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+  until: Promise<unknown>,
+): Promise<void> {
+  const controller = new AbortController();
+  const call = callTool(client, name, args, { signal: controller.signal });
+  await until;
+  controller.abort("user pressed stop");
+  await call.then(
+    () => {
+      throw new Error(`${name} answered although it was cancelled`);
+    },
+    () => undefined,
+  );
+}
+
 /** The text blocks of a tool result. */
 export function textOf(result: CallToolResult): string {
   return result.content
