@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
-import type { Views } from "../src/apps/built-views.ts";
-import { CATALOG_REVIEW, PRODUCT_REVIEW } from "../src/apps/uris.ts";
+import type { Views } from "../src/mcp/apps/built-views.ts";
+import { CATALOG_REVIEW, PRODUCT_REVIEW } from "../src/mcp/apps/uris.ts";
 
-const DIR = "src/apps/views";
+const DIR = "src/views";
 const VIEWS = [
   { uri: PRODUCT_REVIEW, entry: `${DIR}/product-review.ts`, title: "Product review" },
   { uri: CATALOG_REVIEW, entry: `${DIR}/catalog-review.ts`, title: "Catalog review" },

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry of the npm package (`node dist/copydesk.mjs`). The executable calls the same start() from a
 // snapshot main that scripts/bundle.ts generates, and carries its own Node, so it needs neither check.
-import { isSupportedNode, unsupportedNodeMessage } from "./runtime/node-support.ts";
-import { silenceSqliteExperimentalWarning } from "./runtime/quiet-warnings.ts";
+import { isSupportedNode, unsupportedNodeMessage } from "./platform/node-support.ts";
+import { silenceSqliteExperimentalWarning } from "./platform/quiet-warnings.ts";
 
 if (isSupportedNode(process.version)) {
   silenceSqliteExperimentalWarning(process);

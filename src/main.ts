@@ -7,22 +7,22 @@ import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
 import { defaultImageLoader } from "./images/default-loader.ts";
-import { escapeControlCharacters } from "./log/escape.ts";
-import { createLogger, stderrSink } from "./log/logger.ts";
-import { serverSideModel } from "./providers/server-side-model.ts";
-import { flushCompiledCodeFromSnapshot } from "./runtime/flush-compiled-code.ts";
-import { preferSpeedOverSize } from "./runtime/speed-over-size.ts";
-import { warmUpServer } from "./runtime/warm-up-server.ts";
-import type { ServerDeps } from "./server.ts";
-import { defaultDataDir } from "./store/data-dir.ts";
+import { serverSideModel } from "./llm/providers/server-side-model.ts";
+import type { ServerDeps } from "./mcp/server.ts";
+import { ListenError } from "./mcp/transports/http/server.ts";
+import { serveHttp } from "./mcp/transports/http.ts";
+import { warmUpScreen } from "./mcp/transports/stdio/warm-up.ts";
+import { serveStdio } from "./mcp/transports/stdio.ts";
+import { defaultDataDir } from "./platform/data-dir.ts";
+import { escapeControlCharacters } from "./platform/escape.ts";
+import { flushCompiledCodeFromSnapshot } from "./platform/flush-compiled-code.ts";
+import { createLogger, stderrSink } from "./platform/logger.ts";
+import { preferSpeedOverSize } from "./platform/speed-over-size.ts";
+import { VERSION } from "./platform/version.ts";
 import { lazyStore } from "./store/lazy-store.ts";
 import { newRecordId } from "./store/record-id.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
-import { ListenError } from "./transports/http/server.ts";
-import { serveHttp } from "./transports/http.ts";
-import { warmUpScreen } from "./transports/stdio/warm-up.ts";
-import { serveStdio } from "./transports/stdio.ts";
-import { VERSION } from "./version.ts";
+import { warmUpServer } from "./warm-up-server.ts";
 
 /** Runs once while the V8 startup snapshot is built (scripts/bundle.ts `prepare`), never at run time. */
 export async function prepareSnapshot(): Promise<void> {

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
-import { fileBytes } from "../../src/catalog/byte-source.ts";
-import { exportProducts } from "../../src/pipeline/export-products.ts";
-import { importProducts } from "../../src/pipeline/import-products.ts";
+import { fileBytes } from "../../src/formats/byte-source.ts";
+import { exportProducts } from "../../src/services/export-products.ts";
+import { importProducts } from "../../src/services/import-products.ts";
 import { newRecordId } from "../../src/store/record-id.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 

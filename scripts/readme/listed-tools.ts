@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { createServer } from "../../src/server.ts";
+import { createServer } from "../../src/mcp/server.ts";
 
 /**
  * The tools as a client sees them in tools/list: the README's reference is made from this JSON Schema,

@@ -34,7 +34,7 @@ export interface BuildSeaOptions {
  *   calls in flight peak RSS 115 MiB instead of 151 (copydesk before the catalog: 124), private memory 60
  *   instead of 96, for 22% fewer calls a second (897 against 1146, p50 the same); a 1,000-product catalog
  *   job took the same time with 19% more CPU (5.6 s against 4.7). Measured 2026-11-27. The catalog commands
- *   turn it off as they start (src/runtime/speed-over-size.ts): bulk work in a process of its own.
+ *   turn it off as they start (src/platform/speed-over-size.ts): bulk work in a process of its own.
  */
 export const EXEC_ARGV: readonly string[] = ["--max-semi-space-size=4", "--optimize-for-size"];
 

@@ -1,4 +1,4 @@
-import { describeDuration, parseDuration } from "../sampling/duration.ts";
+import { describeDuration, parseDuration } from "../platform/duration.ts";
 import { UsageError } from "./usage-error.ts";
 
 /**

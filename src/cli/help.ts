@@ -1,5 +1,5 @@
-import { PROMPTS } from "../prompts/index.ts";
-import { TOOLS } from "../tools/index.ts";
+import { PROMPTS } from "../mcp/prompts/index.ts";
+import { TOOLS } from "../mcp/tools/index.ts";
 import { flagLabel, OPTIONS } from "./options.ts";
 import { wrap } from "./wrap.ts";
 

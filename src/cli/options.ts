@@ -1,5 +1,5 @@
-import { DEFAULTS } from "../config.ts";
-import { FALLBACK_LANGUAGE } from "../copy/language-choice.ts";
+import { DEFAULTS } from "../services/config.ts";
+import { FALLBACK_LANGUAGE } from "../text/language-choice.ts";
 import type { OptionSpec } from "./option-spec.ts";
 import { PROVIDER_OPTIONS } from "./provider-options.ts";
 

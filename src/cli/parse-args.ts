@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
-import { type Config, DEFAULTS, type HttpConfig } from "../config.ts";
-import { canonicalLanguage } from "../copy/language-tag.ts";
-import { LOG_LEVELS } from "../log/logger.ts";
-import { hostnameOf, isLoopbackAddress } from "../transports/http/allowed-hosts.ts";
+import { hostnameOf, isLoopbackAddress } from "../platform/allowed-hosts.ts";
+import { LOG_LEVELS } from "../platform/logger.ts";
+import { type Config, DEFAULTS, type HttpConfig } from "../services/config.ts";
+import { canonicalLanguage } from "../text/language-tag.ts";
 import { durationOption } from "./duration-option.ts";
 import { OPTIONS } from "./options.ts";
 import { parseProviderConfig } from "./provider-config.ts";

@@ -5,16 +5,16 @@ import {
   type ProviderConfig,
   type ProviderKind,
   type ProviderMode,
-} from "../providers/config.ts";
-import { safeUrl } from "../providers/http.ts";
+} from "../llm/providers/config.ts";
+import { safeUrl } from "../llm/providers/http.ts";
 import {
   exposesKey,
   isPlausibleKey,
   needsKey,
   VENDOR_KEY_VARIABLE,
   vendorKeyFor,
-} from "../providers/key-policy.ts";
-import { Secret } from "../providers/secret.ts";
+} from "../llm/providers/key-policy.ts";
+import { Secret } from "../llm/providers/secret.ts";
 import { durationOption } from "./duration-option.ts";
 import { PROVIDER_DEFAULTS, PROVIDER_OPTIONS } from "./provider-options.ts";
 import { UsageError } from "./usage-error.ts";

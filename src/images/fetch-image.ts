@@ -1,4 +1,4 @@
-import { describeDuration } from "../sampling/duration.ts";
+import { describeDuration } from "../platform/duration.ts";
 import { describeSize, describeSource, ImageError } from "./image-error.ts";
 
 export interface FetchImageDeps {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { WritingBrief } from "../writing/brief.ts";
+import type { WritingBrief } from "../kinds/brief.ts";
 import { fetchImage } from "./fetch-image.ts";
 import { describeSize, describeSource, ImageError } from "./image-error.ts";
 import { sniffImageType } from "./image-type.ts";

@@ -1,4 +1,4 @@
-import { fsPromises } from "../runtime/fs-promises.ts";
+import { fsPromises } from "../platform/fs-promises.ts";
 
 /**
  * A readFile that stops after maxBytes + 1 bytes: enough to tell a file is over the limit without

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { LANGUAGE_SOURCES } from "../copy/language-choice.ts";
-import { canonicalLanguage, languageTag } from "../copy/language-tag.ts";
-import { plainLine } from "../copy/plain-text.ts";
-import { LENGTH_PATTERN, TONE_PRESETS } from "../writing/copy-settings.ts";
+import { LANGUAGE_SOURCES } from "../text/language-choice.ts";
+import { canonicalLanguage, languageTag } from "../text/language-tag.ts";
+import { plainLine } from "../text/plain-text.ts";
+import { LENGTH_PATTERN, TONE_PRESETS } from "./copy-settings.ts";
 
 /** Input fields more than one kind takes, bounded and described once. */
 

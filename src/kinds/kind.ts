@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import type { Check } from "../copy/checks/index.ts";
-import type { LanguageSource } from "../copy/language-choice.ts";
+import type { Check } from "../checks/index.ts";
 import type { BrandVoice } from "../store/brand-voices.ts";
 import type { KindName, NewRecord, StoredRecord } from "../store/records.ts";
-import type { WritingBrief } from "../writing/brief.ts";
-import type { CopyBriefOptions } from "../writing/product-copy.ts";
+import type { LanguageSource } from "../text/language-choice.ts";
+import type { WritingBrief } from "./brief.ts";
+import type { CopyBriefOptions } from "./product-copy.ts";
 
 /** What checks and briefs know beyond the record: the brand voice in force, the language and who chose it. */
 export interface CopyContext {

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { missingFieldsCheck, runChecks } from "../copy/checks/index.ts";
-import { plainLine, plainText } from "../copy/plain-text.ts";
-import type { PostCopy } from "../copy/types.ts";
-import { cleanReply } from "../sampling/clean-reply.ts";
-import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "../writing/post-copy.ts";
+import { missingFieldsCheck, runChecks } from "../checks/index.ts";
+import { cleanReply } from "../text/clean-reply.ts";
+import { plainLine, plainText } from "../text/plain-text.ts";
+import type { PostCopy } from "./copy-types.ts";
 import {
   brand,
   givenFields,
@@ -16,6 +15,7 @@ import {
   tone,
 } from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
+import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "./post-copy.ts";
 
 const LIMITS = { title: 200, content: 100_000 } as const;
 

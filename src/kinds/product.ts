@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { missingFieldsCheck, runChecks } from "../copy/checks/index.ts";
-import { slugify } from "../copy/handle.ts";
-import { sanitizeHtml, textToHtml } from "../copy/html.ts";
-import { plainLine, plainText } from "../copy/plain-text.ts";
-import type { ProductCopy } from "../copy/types.ts";
-import { cleanReply as cleanProse } from "../sampling/clean-reply.ts";
-import { lengthRange } from "../writing/copy-settings.ts";
-import { PRODUCT_COPY_SHAPE, productCopyBrief } from "../writing/product-copy.ts";
+import { missingFieldsCheck, runChecks } from "../checks/index.ts";
+import { cleanReply as cleanProse } from "../text/clean-reply.ts";
+import { slugify } from "../text/handle.ts";
+import { sanitizeHtml, textToHtml } from "../text/html.ts";
+import { plainLine, plainText } from "../text/plain-text.ts";
+import { lengthRange } from "./copy-settings.ts";
+import type { ProductCopy } from "./copy-types.ts";
 import {
   brand,
   givenFields,
@@ -20,6 +19,7 @@ import {
   tone,
 } from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
+import { PRODUCT_COPY_SHAPE, productCopyBrief } from "./product-copy.ts";
 
 const LIMITS = { title: 200, keywords: 25, keyword: 60, facts: 30, existing: 10_000 } as const;
 

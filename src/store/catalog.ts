@@ -1,7 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
-import { fromChunk, type RowChunk } from "../catalog/row-chunks.ts";
-import type { CatalogHeader, StagedProduct } from "../catalog/types.ts";
-import { uniqueHandle } from "../copy/handle.ts";
+import { fromChunk, type RowChunk } from "../formats/row-chunks.ts";
+import type { CatalogHeader, StagedProduct } from "../formats/types.ts";
+import { uniqueHandle } from "../text/handle.ts";
 
 type Row = Record<string, SQLInputValue>;
 

@@ -1,4 +1,4 @@
-import type { Check } from "../copy/checks/index.ts";
+import type { Check } from "../checks/index.ts";
 import type { BrandVoices } from "./brand-voices.ts";
 import type { Catalog } from "./catalog.ts";
 import type { Jobs } from "./jobs.ts";

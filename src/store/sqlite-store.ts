@@ -1,6 +1,6 @@
 import type { SQLInputValue, StatementSync } from "node:sqlite";
-import type { Check } from "../copy/checks/index.ts";
-import { uniqueHandle } from "../copy/handle.ts";
+import type { Check } from "../checks/index.ts";
+import { uniqueHandle } from "../text/handle.ts";
 import { openBrandVoices } from "./brand-voices.ts";
 import { openCatalog } from "./catalog.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";

@@ -10,7 +10,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { build } from "esbuild";
 import { type BrowserContext, chromium, type FrameLocator, type Page } from "playwright-core";
 import { ensureTool } from "../../scripts/sea/debian-tools.ts";
-import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW, UI_EXTENSION } from "../../src/apps/uris.ts";
+import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW, UI_EXTENSION } from "../../src/mcp/apps/uris.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { callTool, type RunningServer, startServer, textOf } from "../support/server-process.ts";
 

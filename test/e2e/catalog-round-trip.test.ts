@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
-import { COPY_COLUMNS } from "../../src/catalog/layout.ts";
+import { COPY_COLUMNS } from "../../src/formats/layout.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { callTool, startServer, textOf } from "../support/server-process.ts";
 

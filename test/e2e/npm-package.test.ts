@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { fetchOldestSupportedNode, RegistryUnreachableError } from "../../scripts/sea/fetch-node.ts";
 import { readPins } from "../../scripts/sea/targets.ts";
-import { isSupportedNode } from "../../src/runtime/node-support.ts";
+import { isSupportedNode } from "../../src/platform/node-support.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { callTool, startServer, textOf } from "../support/server-process.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW, UI_EXTENSION } from "../../src/apps/uris.ts";
+import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW, UI_EXTENSION } from "../../src/mcp/apps/uris.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { startInMemory } from "../support/in-memory.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { withoutTypeArrays } from "../../src/tools/portable-schema.ts";
+import { withoutTypeArrays } from "../../src/mcp/tools/portable-schema.ts";
 import { startInMemory } from "../support/in-memory.ts";
 
 /** Paths of every `type` that is an array, anywhere in a JSON Schema. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { brandVoicePrompt } from "../../src/kinds/brand-voice.ts";
 import type { BrandVoice } from "../../src/store/brand-voices.ts";
-import { brandVoicePrompt } from "../../src/writing/brand-voice.ts";
 
 const voice: BrandVoice = {
   name: "Nordic Home",

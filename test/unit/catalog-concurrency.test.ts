@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createAdaptiveLimiter, type LimiterClock, overloadOfReply } from "../../src/catalog/concurrency.ts";
+import { createAdaptiveLimiter, type LimiterClock, overloadOfReply } from "../../src/services/concurrency.ts";
 
 /** Time that moves only when the test says so; `settle` runs every timer due, in order, until none is left. */
 function fakeClock() {

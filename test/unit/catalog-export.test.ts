@@ -3,11 +3,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { writeFileAtomically } from "../../src/catalog/atomic-file.ts";
-import { CatalogExportError } from "../../src/catalog/errors.ts";
-import { exportCatalog } from "../../src/catalog/export.ts";
-import { freshHeader, type NewProduct } from "../../src/catalog/new-rows.ts";
-import type { Dialect, ImportedProduct } from "../../src/catalog/types.ts";
+import { writeFileAtomically } from "../../src/formats/atomic-file.ts";
+import { CatalogExportError } from "../../src/formats/errors.ts";
+import { exportCatalog } from "../../src/formats/export.ts";
+import { freshHeader, type NewProduct } from "../../src/formats/new-rows.ts";
+import type { Dialect, ImportedProduct } from "../../src/formats/types.ts";
 import { copyFor, exportText, fixturePath, importAll } from "./catalog-support.ts";
 
 const lamp: NewProduct = {

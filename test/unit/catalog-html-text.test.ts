@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { htmlToText } from "../../src/catalog/html-text.ts";
+import { htmlToText } from "../../src/formats/html-text.ts";
 
 describe("a store's HTML as text for a brief", () => {
   const cases: [html: string, text: string][] = [

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type ByteSource, fileBytes } from "../../src/catalog/byte-source.ts";
-import { CatalogFileError } from "../../src/catalog/errors.ts";
-import { openCatalog } from "../../src/catalog/import.ts";
+import { type ByteSource, fileBytes } from "../../src/formats/byte-source.ts";
+import { CatalogFileError } from "../../src/formats/errors.ts";
+import { openCatalog } from "../../src/formats/import.ts";
 import { fixturePath, importAll } from "./catalog-support.ts";
 
 async function failure(

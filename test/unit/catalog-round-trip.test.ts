@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
-import { detectLayout } from "../../src/catalog/layout.ts";
-import { splitLineEnding, splitRawRecord } from "../../src/catalog/raw-fields.ts";
-import type { CopyField, ImportedProduct, ProductCopy, SourceRow } from "../../src/catalog/types.ts";
+import { detectLayout } from "../../src/formats/layout.ts";
+import { splitLineEnding, splitRawRecord } from "../../src/formats/raw-fields.ts";
+import type { CopyField, ImportedProduct, ProductCopy, SourceRow } from "../../src/formats/types.ts";
 import { copyFor, exportText, fixturePath, fixtureText, importAll } from "./catalog-support.ts";
 
 const FORMAT = {

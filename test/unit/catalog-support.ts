@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { fileBytes, textBytes } from "../../src/catalog/byte-source.ts";
-import { type ExportRow, exportCatalog } from "../../src/catalog/export.ts";
-import { type OpenCatalogOptions, openCatalog } from "../../src/catalog/import.ts";
-import type { NewProduct } from "../../src/catalog/new-rows.ts";
+import { fileBytes, textBytes } from "../../src/formats/byte-source.ts";
+import { type ExportRow, exportCatalog } from "../../src/formats/export.ts";
+import { type OpenCatalogOptions, openCatalog } from "../../src/formats/import.ts";
+import type { NewProduct } from "../../src/formats/new-rows.ts";
 import type {
   CatalogHeader,
   ImportedProduct,
   ImportItem,
   ProductCopy,
   SourceRow,
-} from "../../src/catalog/types.ts";
+} from "../../src/formats/types.ts";
 
 export const FIXTURES = new URL("../fixtures/catalog/", import.meta.url);
 

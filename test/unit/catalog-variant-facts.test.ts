@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { perVariant, variantLabels } from "../../src/catalog/variant-facts.ts";
-import { inventedSpecsCheck } from "../../src/copy/checks/invented-specs.ts";
+import { inventedSpecsCheck } from "../../src/checks/invented-specs.ts";
+import { perVariant, variantLabels } from "../../src/formats/variant-facts.ts";
 import { importAll } from "./catalog-support.ts";
 
 const SHOPIFY = [

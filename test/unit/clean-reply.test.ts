@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cleanReply } from "../../src/sampling/clean-reply.ts";
+import { cleanReply } from "../../src/text/clean-reply.ts";
 
 describe("cleanReply", () => {
   const cases: Array<[string, string, string]> = [

@@ -4,8 +4,8 @@ import { helpText } from "../../src/cli/help.ts";
 import { OPTIONS } from "../../src/cli/options.ts";
 import { parseCommandLine } from "../../src/cli/parse-args.ts";
 import { UsageError } from "../../src/cli/usage-error.ts";
-import { describeDuration, parseDuration } from "../../src/sampling/duration.ts";
-import { defaultDataDir } from "../../src/store/data-dir.ts";
+import { defaultDataDir } from "../../src/platform/data-dir.ts";
+import { describeDuration, parseDuration } from "../../src/platform/duration.ts";
 
 const context = { env: {}, defaultDataDir: "/home/u/.local/share/copydesk" };
 

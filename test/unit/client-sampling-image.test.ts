@@ -4,9 +4,9 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { type CreateMessageRequest, CreateMessageRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { createLogger } from "../../src/log/logger.ts";
-import { type ClientSampling, createClientSampling } from "../../src/sampling/client-sampling.ts";
-import type { WritingBrief } from "../../src/writing/brief.ts";
+import type { WritingBrief } from "../../src/kinds/brief.ts";
+import { type ClientSampling, createClientSampling } from "../../src/llm/client-sampling.ts";
+import { createLogger } from "../../src/platform/logger.ts";
 import { PNG } from "../support/images.ts";
 
 const BRIEF: WritingBrief = {

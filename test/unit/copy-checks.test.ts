@@ -1,19 +1,19 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { bannedWordsCheck } from "../../src/copy/checks/banned-words.ts";
+import { bannedWordsCheck } from "../../src/checks/banned-words.ts";
 import {
   type Check,
   type CheckContext,
   compareChecks,
   failedChecks,
   runChecks,
-} from "../../src/copy/checks/index.ts";
-import { keywordsCheck } from "../../src/copy/checks/keywords.ts";
-import { lengthCheck } from "../../src/copy/checks/length.ts";
-import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
-import { seoDescriptionCheck } from "../../src/copy/checks/seo-description.ts";
-import { seoTitleCheck } from "../../src/copy/checks/seo-title.ts";
-import { productCopyBrief } from "../../src/writing/product-copy.ts";
+} from "../../src/checks/index.ts";
+import { keywordsCheck } from "../../src/checks/keywords.ts";
+import { lengthCheck } from "../../src/checks/length.ts";
+import { loadCheckLibraries } from "../../src/checks/libraries.ts";
+import { seoDescriptionCheck } from "../../src/checks/seo-description.ts";
+import { seoTitleCheck } from "../../src/checks/seo-title.ts";
+import { productCopyBrief } from "../../src/kinds/product-copy.ts";
 
 // The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
 before(() => loadCheckLibraries());

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { removeControlCharacters } from "../../src/copy/clean-text.ts";
+import { removeControlCharacters } from "../../src/text/clean-text.ts";
 
 describe("removeControlCharacters", () => {
   const cases: Array<[string, string, string]> = [

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { extractJsonObject } from "../../src/copy/extract-json.ts";
-import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+import { loadCopyLibraries } from "../../src/services/libraries.ts";
+import { extractJsonObject } from "../../src/text/extract-json.ts";
 
 before(() => loadCopyLibraries());
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { slugify, uniqueHandle } from "../../src/copy/handle.ts";
-import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+import { loadCopyLibraries } from "../../src/services/libraries.ts";
+import { slugify, uniqueHandle } from "../../src/text/handle.ts";
 
 before(() => loadCopyLibraries());
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { htmlToText, sanitizeHtml, textToHtml } from "../../src/copy/html.ts";
-import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+import { loadCopyLibraries } from "../../src/services/libraries.ts";
+import { htmlToText, sanitizeHtml, textToHtml } from "../../src/text/html.ts";
 
 before(() => loadCopyLibraries());
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { inventedSpecsCheck } from "../../src/copy/checks/invented-specs.ts";
-import { parseNumber, quantitiesIn } from "../../src/copy/checks/quantities.ts";
+import { inventedSpecsCheck } from "../../src/checks/invented-specs.ts";
+import { parseNumber, quantitiesIn } from "../../src/checks/quantities.ts";
 
 const sources = (facts: Record<string, string>, title = "Red mug", keywords: string[] = []) => ({
   title,

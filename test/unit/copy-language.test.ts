@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { detectLanguage, languageCheck } from "../../src/copy/checks/language.ts";
-import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
-import { chooseLanguage } from "../../src/copy/language-choice.ts";
-import { textLanguage } from "../../src/copy/text-language.ts";
+import { detectLanguage, languageCheck } from "../../src/checks/language.ts";
+import { loadCheckLibraries } from "../../src/checks/libraries.ts";
+import { textLanguage } from "../../src/checks/text-language.ts";
+import { chooseLanguage } from "../../src/text/language-choice.ts";
 
 // The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
 before(() => loadCheckLibraries());

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { htmlLibraries, textToHtml } from "../../src/copy/html.ts";
-import { plainLine, plainText } from "../../src/copy/plain-text.ts";
+import { htmlLibraries, textToHtml } from "../../src/text/html.ts";
+import { plainLine, plainText } from "../../src/text/plain-text.ts";
 
 before(() => htmlLibraries.load());
 

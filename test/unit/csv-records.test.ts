@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ByteWindow } from "../../src/catalog/byte-window.ts";
-import { csvRecords } from "../../src/catalog/csv-records.ts";
+import { ByteWindow } from "../../src/formats/byte-window.ts";
+import { csvRecords } from "../../src/formats/csv-records.ts";
 
 async function* pieces(bytes: Buffer, size: number): AsyncIterable<Buffer> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { it } from "node:test";
-import { GenerationError } from "../../src/sampling/errors.ts";
-import { toolFailureMessage } from "../../src/tools/failures.ts";
+import { GenerationError } from "../../src/llm/errors.ts";
+import { toolFailureMessage } from "../../src/mcp/tools/failures.ts";
 
 it("expected failures keep their message; a refusing database is one too; anything else is a bug", () => {
   assert.equal(toolFailureMessage(new GenerationError("declined", "You said no.")), "You said no.");

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { inspect } from "node:util";
 import { parseProviderConfig } from "../../src/cli/provider-config.ts";
-import { createLogger } from "../../src/log/logger.ts";
-import { createProvider } from "../../src/providers/create-provider.ts";
-import { ProviderError } from "../../src/providers/errors.ts";
-import { Secret } from "../../src/providers/secret.ts";
-import type { WritingBrief } from "../../src/writing/brief.ts";
+import type { WritingBrief } from "../../src/kinds/brief.ts";
+import { createProvider } from "../../src/llm/providers/create-provider.ts";
+import { ProviderError } from "../../src/llm/providers/errors.ts";
+import { Secret } from "../../src/llm/providers/secret.ts";
+import { createLogger } from "../../src/platform/logger.ts";
 import {
   FAKE_MODEL,
   type FakeLlmServer,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadCheckLibraries } from "../../src/copy/checks/libraries.ts";
-import { COMMON_LANGUAGES, commonLanguageName } from "../../src/copy/language-names.ts";
+import { loadCheckLibraries } from "../../src/checks/libraries.ts";
+import { COMMON_LANGUAGES, commonLanguageName } from "../../src/text/language-names.ts";
 
 describe("common language names", () => {
   it("are the names Intl.DisplayNames gives", () => {

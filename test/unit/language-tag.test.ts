@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { canonicalLanguage, languageName, languageTag } from "../../src/copy/language-tag.ts";
+import { canonicalLanguage, languageName, languageTag } from "../../src/text/language-tag.ts";
 
 describe("language tags", () => {
   it("canonicalises well-formed tags of known languages", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { lazyJsonSchemaValidator } from "../../src/runtime/lazy-json-schema-validator.ts";
+import { lazyJsonSchemaValidator } from "../../src/mcp/lazy-json-schema-validator.ts";
 
 describe("lazy JSON Schema validator", () => {
   it("validates as the SDK's Ajv validator does, once asked", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { coalesced } from "../../src/resources/list-changed.ts";
+import { coalesced } from "../../src/mcp/resources/list-changed.ts";
 
 it("coalesces a burst of changes into one notification, and notifies again after the burst", async (t) => {
   t.mock.timers.enable({ apis: ["setTimeout"] });

@@ -16,7 +16,7 @@ import {
   loadImage,
 } from "../../src/images/load-image.ts";
 import { readFileUpTo } from "../../src/images/read-file-up-to.ts";
-import { toolFailureMessage } from "../../src/tools/failures.ts";
+import { toolFailureMessage } from "../../src/mcp/tools/failures.ts";
 import { closedPort } from "../support/fake-llm-servers.ts";
 import { GIF, HEIC, HTML, JPEG, PDF, PNG, SVG, WEBP } from "../support/images.ts";
 

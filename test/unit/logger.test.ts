@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { createLogger, stderrSink } from "../../src/log/logger.ts";
+import { createLogger, stderrSink } from "../../src/platform/logger.ts";
 
 it("escapes control characters before any sink sees the message: one message, one line", () => {
   const stderr: string[] = [];

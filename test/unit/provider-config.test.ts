@@ -4,8 +4,8 @@ import { inspect } from "node:util";
 import { parseProviderConfig } from "../../src/cli/provider-config.ts";
 import { PROVIDER_OPTIONS } from "../../src/cli/provider-options.ts";
 import { UsageError } from "../../src/cli/usage-error.ts";
-import { describeProviderConfig } from "../../src/providers/config.ts";
-import { redactKeyLike, Secret } from "../../src/providers/secret.ts";
+import { describeProviderConfig } from "../../src/llm/providers/config.ts";
+import { redactKeyLike, Secret } from "../../src/llm/providers/secret.ts";
 
 const KEY = "sk-test-SECRET-123";
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parseProviderConfig } from "../../src/cli/provider-config.ts";
-import { createLogger } from "../../src/log/logger.ts";
-import { createProvider } from "../../src/providers/create-provider.ts";
-import type { Provider } from "../../src/providers/provider.ts";
-import type { WritingBrief } from "../../src/writing/brief.ts";
+import type { WritingBrief } from "../../src/kinds/brief.ts";
+import { createProvider } from "../../src/llm/providers/create-provider.ts";
+import type { Provider } from "../../src/llm/providers/provider.ts";
+import { createLogger } from "../../src/platform/logger.ts";
 import {
   ANTHROPIC_TEXT,
   FAKE_MODEL,

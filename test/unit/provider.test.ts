@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { after, afterEach, beforeEach, describe, it } from "node:test";
 import { inspect } from "node:util";
 import { parseProviderConfig } from "../../src/cli/provider-config.ts";
-import { createLogger, type Logger } from "../../src/log/logger.ts";
-import { isLastingFailure } from "../../src/pipeline/lasting-failure.ts";
-import { createProvider } from "../../src/providers/create-provider.ts";
-import { ProviderError, type ProviderFailure } from "../../src/providers/errors.ts";
-import type { WritingBrief } from "../../src/writing/brief.ts";
+import type { WritingBrief } from "../../src/kinds/brief.ts";
+import { createProvider } from "../../src/llm/providers/create-provider.ts";
+import { ProviderError, type ProviderFailure } from "../../src/llm/providers/errors.ts";
+import { createLogger, type Logger } from "../../src/platform/logger.ts";
+import { isLastingFailure } from "../../src/services/lasting-failure.ts";
 import {
   ANTHROPIC_TEXT,
   anthropicError,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readProse } from "../../src/copywriting/read-prose.ts";
+import { readProse } from "../../src/llm/read-prose.ts";
 
 describe("readProse", () => {
   for (const [name, reply, expected] of [

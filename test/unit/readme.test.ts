@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { it } from "node:test";
 import { listedTools } from "../../scripts/readme/listed-tools.ts";
 import { regenerate } from "../../scripts/readme/reference.ts";
-import { MAX_ATTEMPTS } from "../../src/providers/config.ts";
+import { MAX_ATTEMPTS } from "../../src/llm/providers/config.ts";
 
 it("the README's tool and option reference matches the code (run `npm run readme` to update)", async () => {
   const readme = readFileSync("README.md", "utf8");

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
+import { toolFailureMessage } from "../../src/mcp/tools/failures.ts";
+import { resolveBrandVoice } from "../../src/mcp/tools/resolve-brand-voice.ts";
 import { openBrandVoices } from "../../src/store/brand-voices.ts";
 import { migrate } from "../../src/store/migrations.ts";
-import { toolFailureMessage } from "../../src/tools/failures.ts";
-import { resolveBrandVoice } from "../../src/tools/resolve-brand-voice.ts";
 
 function voices() {
   const db = new DatabaseSync(":memory:");

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createLogger } from "../../src/log/logger.ts";
-import type { ProviderMode } from "../../src/providers/config.ts";
-import type { ClientSampling } from "../../src/sampling/client-sampling.ts";
-import { GenerationError } from "../../src/sampling/errors.ts";
-import type { RawReply } from "../../src/sampling/generation.ts";
-import { createWriter, type ServerSideModel } from "../../src/sampling/router.ts";
-import { postCopyBrief } from "../../src/writing/post-copy.ts";
+import { postCopyBrief } from "../../src/kinds/post-copy.ts";
+import type { ClientSampling } from "../../src/llm/client-sampling.ts";
+import { GenerationError } from "../../src/llm/errors.ts";
+import type { RawReply } from "../../src/llm/generation.ts";
+import type { ProviderMode } from "../../src/llm/providers/config.ts";
+import { createWriter, type ServerSideModel } from "../../src/llm/router.ts";
+import { createLogger } from "../../src/platform/logger.ts";
 
 const brief = postCopyBrief({ title: "T", content: "C" }, { brand: undefined, language: undefined });
 const call = { requestId: 1, signal: new AbortController().signal };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fromChunk, toChunks } from "../../src/catalog/row-chunks.ts";
+import { fromChunk, toChunks } from "../../src/formats/row-chunks.ts";
 
 describe("rows kept in chunks", () => {
   const rows = [

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { PRODUCT } from "../../src/kinds/product.ts";
+import { nextStep, type Saved } from "../../src/mcp/tools/kind/saved-output.ts";
 import type { JobInfo } from "../../src/store/jobs.ts";
-import { nextStep, type Saved } from "../../src/tools/kind/saved-output.ts";
 
 const job = (state: JobInfo["state"], done: number, pending: number): JobInfo => ({
   id: "J",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { sharedLead } from "../../src/tools/catalog/shared-lead.ts";
+import { sharedLead } from "../../src/mcp/tools/catalog/shared-lead.ts";
 
 const brief = (name: string, length = "75-125") =>
   `Write the copy for this product.\n\nLanguage: English.\nLength: ${length} words.\n\n<product_name>\n${name}\n</product_name>\n`;

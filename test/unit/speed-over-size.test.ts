@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { describe, it } from "node:test";
-import { preferSpeedOverSize, SPEED_OVER_SIZE } from "../../src/runtime/speed-over-size.ts";
+import { preferSpeedOverSize, SPEED_OVER_SIZE } from "../../src/platform/speed-over-size.ts";
 
 describe("a catalog command prefers speed over size", () => {
   it("turns off --optimize-for-size", () => {

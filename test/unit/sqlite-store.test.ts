@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, before, beforeEach, describe, it } from "node:test";
-import { loadCopyLibraries } from "../../src/copy/libraries.ts";
+import { loadCopyLibraries } from "../../src/services/libraries.ts";
 import { MIGRATIONS, migrate, SchemaTooNewError } from "../../src/store/migrations.ts";
 import { InvalidCursorError, type NewVersion, type Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";

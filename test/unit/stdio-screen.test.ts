@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { type LineEvent, lineSplitter } from "../../src/transports/stdio/line-splitter.ts";
-import { screenLine } from "../../src/transports/stdio/screen-message.ts";
+import { type LineEvent, lineSplitter } from "../../src/mcp/transports/stdio/line-splitter.ts";
+import { screenLine } from "../../src/mcp/transports/stdio/screen-message.ts";
 
 it("splits lines across chunks, keeps a character split between chunks, drops a trailing CR", () => {
   const events: LineEvent[] = [];

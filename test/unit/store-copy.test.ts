@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { storeCellsOf } from "../../src/catalog/store-copy.ts";
-import type { CatalogHeader } from "../../src/catalog/types.ts";
-import { loadCopyLibraries } from "../../src/copy/libraries.ts";
-import { copyChanges, storeCopyText } from "../../src/tools/kind/store-copy.ts";
+import { storeCellsOf } from "../../src/formats/store-copy.ts";
+import type { CatalogHeader } from "../../src/formats/types.ts";
+import { copyChanges, storeCopyText } from "../../src/mcp/tools/kind/store-copy.ts";
+import { loadCopyLibraries } from "../../src/services/libraries.ts";
 
 const header = (
   dialect: CatalogHeader["dialect"],

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { buildViews } from "../../scripts/views.ts";
-import { CATALOG_REVIEW, PRODUCT_REVIEW } from "../../src/apps/uris.ts";
+import { CATALOG_REVIEW, PRODUCT_REVIEW } from "../../src/mcp/apps/uris.ts";
 
 it("builds each view into one self-contained page: inline script and style, nothing fetched, no eval", async () => {
   const views = await buildViews();

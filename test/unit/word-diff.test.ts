@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type DiffPart, diffWords } from "../../src/apps/views/word-diff.ts";
+import { type DiffPart, diffWords } from "../../src/views/word-diff.ts";
 
 const joined = (parts: DiffPart[]) => parts.map((p) => p.text).join("");
 const marked = (parts: DiffPart[]) =>

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { z } from "zod";
-import type { Check } from "../../src/copy/checks/index.ts";
-import { loadCopyLibraries } from "../../src/copy/libraries.ts";
-import { readCopy } from "../../src/copywriting/read-copy.ts";
-import { writeCopy } from "../../src/copywriting/write-copy.ts";
-import { createLogger } from "../../src/log/logger.ts";
-import { ProviderError } from "../../src/providers/errors.ts";
-import { GenerationError } from "../../src/sampling/errors.ts";
-import type { Writer } from "../../src/sampling/router.ts";
-import type { WritingBrief } from "../../src/writing/brief.ts";
+import type { Check } from "../../src/checks/index.ts";
+import type { WritingBrief } from "../../src/kinds/brief.ts";
+import { GenerationError } from "../../src/llm/errors.ts";
+import { ProviderError } from "../../src/llm/providers/errors.ts";
+import { readCopy } from "../../src/llm/read-copy.ts";
+import type { Writer } from "../../src/llm/router.ts";
+import { writeCopy } from "../../src/llm/write-copy.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { loadCopyLibraries } from "../../src/services/libraries.ts";
 
 before(() => loadCopyLibraries());
 

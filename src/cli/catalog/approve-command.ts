@@ -1,4 +1,4 @@
-import { approvalText, approveProducts } from "../../pipeline/approve-products.ts";
+import { approvalText, approveProducts } from "../../services/approve-products.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { LOG_LEVELS } from "../../log/logger.ts";
+import { LOG_LEVELS } from "../../platform/logger.ts";
 import type { OptionSpec } from "../option-spec.ts";
 import { OPTIONS } from "../options.ts";
 import { PROVIDER_OPTIONS } from "../provider-options.ts";

@@ -1,7 +1,7 @@
-import { CatalogExportError, CatalogFileError } from "../../catalog/errors.ts";
-import { loadCopyLibraries } from "../../copy/libraries.ts";
-import { escapeControlCharacters } from "../../log/escape.ts";
-import { SelectionError } from "../../pipeline/selection.ts";
+import { CatalogExportError, CatalogFileError } from "../../formats/errors.ts";
+import { escapeControlCharacters } from "../../platform/escape.ts";
+import { loadCopyLibraries } from "../../services/libraries.ts";
+import { SelectionError } from "../../services/selection.ts";
 import { DatabaseWriteError } from "../../store/durability.ts";
 import { StoreUnavailableError } from "../../store/lazy-store.ts";
 import { SchemaTooNewError } from "../../store/migrations.ts";

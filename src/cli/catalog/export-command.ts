@@ -1,6 +1,6 @@
-import { exportPath } from "../../catalog/export-target.ts";
-import { type ExportFormat, exportProducts } from "../../pipeline/export-products.ts";
-import { exportSummary } from "../../pipeline/export-summary.ts";
+import { exportPath } from "../../formats/export-target.ts";
+import { type ExportFormat, exportProducts } from "../../services/export-products.ts";
+import { exportSummary } from "../../services/export-summary.ts";
 import { RECORD_STATUSES, type RecordStatus } from "../../store/records.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";

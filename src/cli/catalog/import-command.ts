@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
-import { fileBytes } from "../../catalog/byte-source.ts";
-import type { FormatChoice } from "../../catalog/layout.ts";
-import type { ColumnMapping } from "../../catalog/types.ts";
-import { importProducts } from "../../pipeline/import-products.ts";
+import { fileBytes } from "../../formats/byte-source.ts";
+import type { FormatChoice } from "../../formats/layout.ts";
+import type { ColumnMapping } from "../../formats/types.ts";
+import { importProducts } from "../../services/import-products.ts";
 import { count } from "../../text/count.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";

@@ -1,4 +1,4 @@
-import type { ProviderConfig } from "../../providers/config.ts";
+import type { ProviderConfig } from "../../llm/providers/config.ts";
 import type { JobProvider } from "../../store/jobs.ts";
 import { parseProviderConfig } from "../provider-config.ts";
 import { UsageError } from "../usage-error.ts";

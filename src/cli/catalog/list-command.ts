@@ -1,8 +1,8 @@
 import { PRODUCT } from "../../kinds/product.ts";
-import { selectProducts } from "../../pipeline/selection.ts";
+import { recordLine } from "../../mcp/tools/kind/record-line.ts";
+import { selectProducts } from "../../services/selection.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
 import { count } from "../../text/count.ts";
-import { recordLine } from "../../tools/kind/record-line.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";

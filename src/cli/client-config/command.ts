@@ -1,6 +1,6 @@
 import { posix, win32 } from "node:path";
 import { parseArgs } from "node:util";
-import { isSupportedNode, SUPPORTED_NODE } from "../../runtime/node-support.ts";
+import { isSupportedNode, SUPPORTED_NODE } from "../../platform/node-support.ts";
 import { parseCommandLine } from "../parse-args.ts";
 import { UsageError } from "../usage-error.ts";
 import {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { FormattingOptions, ParseError } from "jsonc-parser";
-import { deferred } from "../../libraries/deferred.ts";
+import { deferred } from "../../platform/deferred.ts";
 
 /** jsonc-parser, loaded only by `copydesk config` (see libraries/deferred.ts): await its load() first. */
 export const jsoncLibrary = deferred("jsonc-parser", () => import("jsonc-parser"));

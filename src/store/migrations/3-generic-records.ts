@@ -1,5 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
-import { slugify, uniqueHandle } from "../../copy/handle.ts";
+import { slugify, uniqueHandle } from "../../text/handle.ts";
 
 type Row = Record<string, SQLInputValue>;
 

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from "node:sqlite";
-import { toChunks } from "../../catalog/row-chunks.ts";
+import { toChunks } from "../../formats/row-chunks.ts";
 
-/** As many rows as an import stages at once (BATCH_ROWS in src/catalog/staged-read.ts). */
+/** As many rows as an import stages at once (BATCH_ROWS in src/formats/staged-read.ts). */
 const ROWS_PER_CHUNK = 500;
 
 /**

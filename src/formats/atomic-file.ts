@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join, resolve } from "node:path";
+import { fsPromises } from "../platform/fs-promises.ts";
+import { CatalogExportError } from "./errors.ts";
+
+const BATCH = 1024 * 1024;
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (path: string) =>
+    fsPromises()
+      .realpath(path)
+      .catch(() => resolve(path));
+  return (await real(a)) === (await real(b));
+}
+
+/**
+ * Writes text to `path` so that a reader sees the old file or the whole new one, never a part: a temporary file
+ * in the same folder, flushed to disk, then renamed over. Refuses the source file unless `overwriteSource`.
+ */
+export async function writeFileAtomically(
+  path: string,
+  chunks: AsyncIterable<string>,
+  options: { source?: string; overwriteSource?: boolean } = {},
+): Promise<{ bytes: number }> {
+  if (options.source !== undefined && !options.overwriteSource && (await samePath(path, options.source))) {
+    throw new CatalogExportError(
+      `${path} is the file the products were imported from; choose another output file, or ask to overwrite the source.`,
+    );
+  }
+  const folder = dirname(resolve(path));
+  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await fsPromises()
+    .open(temporary, "wx")
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new CatalogExportError(`Cannot write in ${folder} (${error.code ?? error.message}).`);
+    });
+  let bytes = 0;
+  try {
+    let batch = "";
+    for await (const chunk of chunks) {
+      batch += chunk;
+      if (batch.length >= BATCH) {
+        bytes += (await handle.write(batch)).bytesWritten;
+        batch = "";
+      }
+    }
+    if (batch !== "") bytes += (await handle.write(batch)).bytesWritten;
+    await handle.sync();
+    await handle.close();
+    await fsPromises().rename(temporary, path);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fsPromises().rm(temporary, { force: true });
+    throw error;
+  }
+  // The rename itself is durable only once the folder is flushed; not every platform can open a folder.
+  const directory = await fsPromises()
+    .open(folder, "r")
+    .catch(() => undefined);
+  await directory?.sync().catch(() => undefined);
+  await directory?.close();
+  return { bytes };
+}

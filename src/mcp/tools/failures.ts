@@ -1,0 +1,54 @@
+import { CatalogExportError, CatalogFileError } from "../../formats/errors.ts";
+import { ImageError } from "../../images/image-error.ts";
+import { GenerationError } from "../../llm/errors.ts";
+import { ProviderError } from "../../llm/providers/errors.ts";
+import { SelectionError } from "../../services/selection.ts";
+import { DatabaseWriteError } from "../../store/durability.ts";
+import { StoreUnavailableError } from "../../store/lazy-store.ts";
+import { SchemaTooNewError } from "../../store/migrations.ts";
+import { InvalidCursorError } from "../../store/records.ts";
+import { SaveFailedError } from "./save.ts";
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** Text handed to a save tool that cannot be stored. */
+export class TextRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TextRejectedError";
+  }
+}
+
+const EXPECTED = [
+  CatalogFileError,
+  CatalogExportError,
+  SelectionError,
+  GenerationError,
+  ProviderError,
+  InvalidCursorError,
+  NotFoundError,
+  TextRejectedError,
+  StoreUnavailableError,
+  DatabaseWriteError,
+  SchemaTooNewError,
+  SaveFailedError,
+  ImageError,
+];
+
+/** A failure the user can act on, as one message; undefined for anything that is a bug. */
+export function toolFailureMessage(error: unknown): string | undefined {
+  if (EXPECTED.some((kind) => error instanceof kind)) return (error as Error).message;
+  // The database refused (locked past the busy timeout, disk full, read-only): not a bug in copydesk.
+  if (error instanceof Error && (error as { code?: unknown }).code === "ERR_SQLITE_ERROR") {
+    return (
+      `copydesk's database could not complete the request (${error.message}). Try again; if it goes on, ` +
+      "check the disk and the data folder (--data-dir or COPYDESK_DATA_DIR)."
+    );
+  }
+  return undefined;
+}
