@@ -1,5 +1,5 @@
 import { PROMPTS } from "../mcp/prompts/index.ts";
-import { TOOLS } from "../mcp/tools/index.ts";
+import { TOOLS } from "../mcp/tools/all/index.ts";
 import { flagLabel, OPTIONS } from "./options.ts";
 import { wrap } from "./wrap.ts";
 
