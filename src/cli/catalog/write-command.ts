@@ -7,8 +7,8 @@ import { serverSideModel } from "../../llm/providers/server-side-model.ts";
 import { createWriter } from "../../llm/router.ts";
 import { jobProductWriter } from "../../mcp/tools/catalog/write-one.ts";
 import type { ToolDeps } from "../../mcp/tools/define-tool.ts";
-import { toolFailureMessage } from "../../mcp/tools/failures.ts";
 import { createLogger, stderrSink } from "../../platform/logger.ts";
+import { failureMessage } from "../../services/failures.ts";
 import { runJob } from "../../services/run-job.ts";
 import { type Selection, selectProducts } from "../../services/selection.ts";
 import type { JobInfo, JobOptions } from "../../store/jobs.ts";
@@ -188,7 +188,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
           maxConcurrency,
           logger,
           onProgress: (info) => view.update({ total: info.total, written: info.done, failed: info.failed }),
-          describeFailure: toolFailureMessage,
+          describeFailure: failureMessage,
         },
         stopping.signal,
       );

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { WritingBrief } from "../../../kinds/brief.ts";
 import { PRODUCT } from "../../../kinds/product.ts";
+import { failureMessage } from "../../../services/failures.ts";
 import { runJob } from "../../../services/run-job.ts";
 import type { JobInfo } from "../../../store/jobs.ts";
 import type { Store } from "../../../store/records.ts";
 import type { ToolCall, ToolDeps } from "../define-tool.ts";
-import { toolFailureMessage } from "../failures.ts";
 import { catalogLanguages, copyContext } from "../kind/context.ts";
 import { briefFor } from "../kind/produce.ts";
 import { jobText, presentJob } from "./job-output.ts";
@@ -87,7 +87,7 @@ export async function runOrPage(
       route,
       maxConcurrency,
       logger: deps.logger,
-      describeFailure: toolFailureMessage,
+      describeFailure: failureMessage,
       onProgress: (info, message) =>
         call.progress(info.done + info.failed, total, `${info.done + info.failed}/${total} ${message}`),
     },

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { brand, language, length, tone } from "../../../kinds/fields.ts";
+import { TextRejectedError } from "../../../services/failures.ts";
 import { selectProducts } from "../../../services/selection.ts";
 import { RECORD_STATUSES } from "../../../store/records.ts";
 import { count } from "../../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
-import { TextRejectedError } from "../failures.ts";
 import { jobSchema } from "./job-output.ts";
 import { pageSchema, runOrPage } from "./run-or-page.ts";
 

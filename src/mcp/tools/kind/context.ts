@@ -1,10 +1,10 @@
 import { textLanguage } from "../../../checks/text-language.ts";
 import type { AnyKind } from "../../../kinds/index.ts";
 import type { CopyContext } from "../../../kinds/kind.ts";
+import { resolveBrandVoice } from "../../../services/resolve-brand-voice.ts";
 import type { NewRecord, Store } from "../../../store/records.ts";
 import { chooseLanguage, type LanguageChoice } from "../../../text/language-choice.ts";
 import type { ToolDeps } from "../define-tool.ts";
-import { resolveBrandVoice } from "../resolve-brand-voice.ts";
 
 /** Imported products looked at for a catalog's descriptions: the newest, enough for a sample. */
 const CATALOG_SAMPLE = 100;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { saveOrKeep } from "../../../services/save-or-keep.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
 import { truncationNote } from "../notes.ts";
-import { saveOrKeep } from "../save.ts";
 import { copyContext } from "./context.ts";
 import { briefFor, produceCopy, writtenVersion } from "./produce.ts";
 import { presentRecord, recordSchema, recordText } from "./record-output.ts";

@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { failureMessage, NotFoundError, TextRejectedError } from "../../../services/failures.ts";
 import type { StoredRecord } from "../../../store/records.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { checkedLater, issuesText } from "../checked-later.ts";
 import { type AnyTool, defineTool, type ToolDeps } from "../define-tool.ts";
-import { NotFoundError, TextRejectedError, toolFailureMessage } from "../failures.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
 import { reportedModel } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
@@ -131,7 +131,7 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
           saved.push(one);
           if (one.jobId !== undefined) jobs.add(one.jobId);
         } catch (error) {
-          const reason = toolFailureMessage(error);
+          const reason = failureMessage(error);
           if (reason === undefined) throw error;
           rejected.push({ index, id: item.id, error: reason });
         }

@@ -1,8 +1,8 @@
 import type { AnyKind } from "../../../kinds/index.ts";
+import { TextRejectedError } from "../../../services/failures.ts";
 import { cleanReply } from "../../../text/clean-reply.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
-import { TextRejectedError } from "../failures.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
 import { LIMITS, reportedModel, writtenText } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
