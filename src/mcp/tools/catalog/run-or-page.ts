@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { WritingBrief } from "../../../kinds/brief.ts";
 import { PRODUCT } from "../../../kinds/product.ts";
+import { catalogLanguages, copyContext } from "../../../services/copy-context.ts";
 import { failureMessage } from "../../../services/failures.ts";
+import { briefFor } from "../../../services/produce-copy.ts";
 import { runJob } from "../../../services/run-job.ts";
 import type { JobInfo } from "../../../store/jobs.ts";
 import type { Store } from "../../../store/records.ts";
 import type { ToolCall, ToolDeps } from "../define-tool.ts";
-import { catalogLanguages, copyContext } from "../kind/context.ts";
-import { briefFor } from "../kind/produce.ts";
 import { jobText, presentJob } from "./job-output.ts";
 import { sharedLead } from "./shared-lead.ts";
 import { jobProductWriter, withJobOptions } from "./write-one.ts";

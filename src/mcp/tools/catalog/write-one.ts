@@ -1,11 +1,11 @@
 import { PRODUCT } from "../../../kinds/product.ts";
 import { GenerationError } from "../../../llm/errors.ts";
+import { catalogLanguages, copyContext } from "../../../services/copy-context.ts";
 import { loadCopyLibraries } from "../../../services/libraries.ts";
+import { produceCopy, storedImage, writtenVersion } from "../../../services/produce-copy.ts";
 import type { JobOptions } from "../../../store/jobs.ts";
 import type { StoredRecord } from "../../../store/records.ts";
 import type { ToolDeps } from "../define-tool.ts";
-import { catalogLanguages, copyContext } from "../kind/context.ts";
-import { produceCopy, storedImage, writtenVersion } from "../kind/produce.ts";
 
 /** A job's settings over a product's own (a job in German writes every product in German). */
 export function withJobOptions(record: StoredRecord, options: JobOptions): StoredRecord {

@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
 import { failureMessage, NotFoundError, TextRejectedError } from "../../../services/failures.ts";
+import { presentRecord } from "../../../services/present-record.ts";
 import type { StoredRecord } from "../../../store/records.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { checkedLater, issuesText } from "../checked-later.ts";
@@ -9,10 +11,9 @@ import { type AnyTool, defineTool, type ToolDeps } from "../define-tool.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
 import { reportedModel } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
-import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { presentRecord, recordSchema } from "./record-output.ts";
+import { recordSchema } from "./record-schema.ts";
 import {
   nextStep,
   plural,

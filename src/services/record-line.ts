@@ -1,6 +1,6 @@
-import { failedChecks } from "../../../checks/index.ts";
-import type { AnyKind } from "../../../kinds/index.ts";
-import type { StoredRecord } from "../../../store/records.ts";
+import { failedChecks } from "../checks/index.ts";
+import type { AnyKind } from "../kinds/index.ts";
+import type { StoredRecord } from "../store/records.ts";
 
 /** How much of the main text a list shows of each record. */
 export const EXCERPT_LENGTH = 120;
