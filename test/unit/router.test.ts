@@ -58,6 +58,16 @@ async function route(available: boolean, answer: () => Promise<RawReply>, mode?:
 }
 
 describe("route decision", () => {
+  it("with no client sampling at all (the command line), the provider in every mode", async () => {
+    for (const mode of ["fallback", "fallback_on_error", "always"] as const) {
+      const model = provider(mode);
+      const writer = createWriter({ provider: model, logger, clientName: () => "copydesk write" });
+      assert.equal(writer.plannedRoute(), "provider");
+      const outcome = await writer.write(brief, call);
+      assert.equal(outcome.kind === "written" && outcome.generation.route, "provider", mode);
+      assert.equal(model.asked, 1);
+    }
+  });
   it("client sampling when offered and no provider", async () => {
     assert.equal(await route(true, fromClient), "client-sampling:From the client.");
   });
