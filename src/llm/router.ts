@@ -15,9 +15,9 @@ export interface ServerSideModel {
 }
 
 export type WriteOutcome =
-  | { readonly kind: "written"; readonly generation: Generation }
+  | { readonly result: "written"; readonly generation: Generation }
   /** Nobody here can write: the tool stores a draft and hands the brief to the calling model. */
-  | { readonly kind: "host-model"; readonly reason: string };
+  | { readonly result: "host-model"; readonly reason: string };
 
 export interface Writer {
   write(brief: WritingBrief, call: CallContext): Promise<WriteOutcome>;
@@ -54,9 +54,9 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
     generate(brief, "client-sampling", () => client.ask(brief, call), logger);
   const viaProvider = (model: ServerSideModel, brief: WritingBrief, call: CallContext) =>
     generate(brief, "provider", () => model.complete(brief, { signal: call.signal }), logger);
-  const written = (generation: Generation): WriteOutcome => ({ kind: "written", generation });
+  const written = (generation: Generation): WriteOutcome => ({ result: "written", generation });
 
-  const hostModel = (reason: string): WriteOutcome => ({ kind: "host-model", reason });
+  const hostModel = (reason: string): WriteOutcome => ({ result: "host-model", reason });
   // A client that declares sampling but answers "Method not found" (Cursor does) cannot sample: it is
   // treated as one without, for the rest of the session, instead of failing every call.
   let samplingMissing = false;

@@ -39,7 +39,7 @@ export function jobProductWriter(
     const image = storedImage(record, store);
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
     // Planned as client sampling, but the client cannot sample after all: resume_job hands out briefs.
-    if (outcome.kind === "host-model") {
+    if (outcome.result === "host-model") {
       throw new GenerationError(
         "no-sampling",
         `Nobody here can write: ${outcome.reason}. resume_job hands you the products' briefs to write yourself; or configure a provider (--provider) and resume.`,

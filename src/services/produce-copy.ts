@@ -72,7 +72,7 @@ export function produceCopy(
 
 /** The version that stores written copy, with how it was written. */
 export function writtenVersion(
-  outcome: Extract<CopyOutcome<Record<string, unknown>>, { kind: "written" }>,
+  outcome: Extract<CopyOutcome<Record<string, unknown>>, { result: "written" }>,
   how: { readonly source: "generated" | "revised"; readonly instructions?: string; readonly jobId?: string },
 ): NewVersion {
   const { generation, copy, checks } = outcome;

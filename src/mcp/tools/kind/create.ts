@@ -64,7 +64,7 @@ export function createTool(kind: AnyKind): AnyTool {
             data: Buffer.from(image.data, "base64"),
           });
       };
-      if (outcome.kind === "host-model") {
+      if (outcome.result === "host-model") {
         keepImage();
         const stored = store.create(kind.name, record);
         deps.resourcesChanged();

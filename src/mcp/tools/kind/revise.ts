@@ -51,7 +51,7 @@ export function reviseTool(kind: AnyKind): AnyTool {
           : {}),
       };
       const outcome = await produceCopy(kind, record, options, deps, call);
-      if (outcome.kind === "host-model") {
+      if (outcome.result === "host-model") {
         const handOff = {
           kind,
           id: record.id,
