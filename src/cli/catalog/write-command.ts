@@ -5,7 +5,8 @@ import { serverSideModel } from "../../llm/providers/server-side-model.ts";
 import { createWriter } from "../../llm/router.ts";
 import { createLogger, stderrSink } from "../../platform/logger.ts";
 import type { JobWriterDeps } from "../../services/job-product-writer.ts";
-import { type Selection, selectProducts } from "../../services/selection.ts";
+import type { Selection } from "../../services/selection.ts";
+import { startJob } from "../../services/start-job.ts";
 import { writeJob } from "../../services/write-job.ts";
 import type { JobInfo, JobOptions } from "../../store/jobs.ts";
 import { count } from "../../text/count.ts";
@@ -126,18 +127,14 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       job = found;
     } else {
       providerConfig = configured as ProviderConfig;
-      const records = selectProducts(db, selection as Selection);
-      if (records.length === 0) {
+      const started = startJob(db, selection as Selection, options, jobProvider(providerConfig));
+      if (!started) {
         deps.stdout.write(
           "No products to write: none matches (--missing takes those with no copy yet, --all every one).\n",
         );
         return 0;
       }
-      job = db.jobs.create(
-        records.map((record) => record.seq),
-        options,
-        jobProvider(providerConfig),
-      );
+      job = started;
     }
     if (job.pending === 0) return nothingLeft(job, deps);
 
