@@ -105,7 +105,10 @@ export function listTool(kind: AnyKind): AnyTool {
       const last = shown.at(-1);
       const next = trimmed && last ? store.cursorAfter(last) : page.nextCursor;
       const lines = shown.map((record) =>
-        recordLine(kind, record, { changes: stored.get(record.seq)?.changes }),
+        recordLine(kind, record, {
+          changes: stored.get(record.seq)?.changes,
+          draftHint: "get it by id for the brief",
+        }),
       );
       const more = next
         ? `${trimmed ? `Only ${shown.length} fit in one answer. ` : ""}More ${kind.plural}: call again with cursor "${next}".`
