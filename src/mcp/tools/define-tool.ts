@@ -138,7 +138,7 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       const progress = progressReporter(extra);
       try {
         // The libraries that read, check and store copy load on the first call, not at start-up
-        // (libraries/deferred.ts); a first call may also open an old database and migrate it.
+        // (platform/deferred.ts); a first call may also open an old database and migrate it.
         await loadCopyLibraries();
         const reply = await tool.handle(input, deps, {
           requestId: extra.requestId,
