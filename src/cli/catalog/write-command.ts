@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defaultImageLoader } from "../../images/default-loader.ts";
 import { brand, language, length, tone } from "../../kinds/fields.ts";
+import { productKind } from "../../kinds/product/kind.ts";
 import type { ClientSampling } from "../../llm/client-sampling.ts";
 import type { ProviderConfig } from "../../llm/providers/config.ts";
 import { serverSideModel } from "../../llm/providers/server-side-model.ts";
@@ -167,7 +168,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       language: shopLanguage,
     };
     deps.stdout.write(
-      `Job ${job.id}: writing ${job.pending} of ${count(job.total, "product")} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
+      `Job ${job.id}: writing ${job.pending} of ${count(job.total, productKind.noun)} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
     );
     const view = await progressView(deps.stderr, "writing");
     const stopping = new AbortController();

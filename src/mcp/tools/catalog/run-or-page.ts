@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { WritingBrief } from "../../../kinds/brief.ts";
-import { PRODUCT } from "../../../kinds/product.ts";
+import { productKind } from "../../../kinds/product/kind.ts";
 import { runJob } from "../../../services/run-job.ts";
 import type { JobInfo } from "../../../store/jobs.ts";
 import type { Store } from "../../../store/records.ts";
@@ -62,7 +62,7 @@ export async function runOrPage(
     // The briefs travel once, in the text every client shows its model: a page is most of a host-model
     // catalog's traffic, and a copy of them here as well doubled it.
     const page = {
-      saveWith: "save_product_copy",
+      saveWith: productKind.tools.saveCopy,
       next: "resume_job",
       items: briefs.map(({ id, title }) => ({ id, title })),
     };
@@ -71,7 +71,7 @@ export async function runOrPage(
       text:
         `${now.done} of ${now.total} written. Nobody here can write (no sampling, no provider): please write ` +
         `${briefs.length === 1 ? "this product's" : `these ${briefs.length} products'`} copy yourself, each as the JSON object the instructions describe, then ` +
-        `call save_product_copy with job_id "${job.id}" and items: [{id, copy}, ...]; its answer says what comes next.` +
+        `call ${productKind.tools.saveCopy} with job_id "${job.id}" and items: [{id, copy}, ...]; its answer says what comes next.` +
         `\n\n--- Instructions (for every product) ---\n${instructions}` +
         (lead === "" ? "" : `\n\nFor every product below:\n${lead}`) +
         "\n\n" +
@@ -107,7 +107,7 @@ function pageOfBriefs(
     const pending = store.jobs.pending(job.id, PAGE_SIZE);
     const briefs = [];
     for (const { seq, id } of pending) {
-      const stored = store.get("product", id);
+      const stored = store.get(productKind.name, id);
       if (!stored) {
         store.jobs.fail(job.id, seq, "The product was deleted.");
         continue;
@@ -116,7 +116,7 @@ function pageOfBriefs(
       briefs.push({
         id,
         title: record.title,
-        brief: briefFor(PRODUCT, record, { context: copyContext(PRODUCT, record, deps, catalog) }),
+        brief: briefFor(productKind, record, { context: copyContext(productKind, record, deps, catalog) }),
       });
     }
     if (briefs.length > 0 || pending.length === 0) return briefs;

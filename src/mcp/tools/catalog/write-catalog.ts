@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { brand, language, length, tone } from "../../../kinds/fields.ts";
+import { productKind } from "../../../kinds/product/kind.ts";
 import { selectProducts } from "../../../services/selection.ts";
 import { RECORD_STATUSES } from "../../../store/records.ts";
 import { count } from "../../../text/count.ts";
@@ -69,7 +70,7 @@ export const writeCatalog = defineTool({
       records.map((record) => record.seq),
       options,
     );
-    deps.logger.info(`Job ${job.id}: writing ${count(job.total, "product")}`);
+    deps.logger.info(`Job ${job.id}: writing ${count(job.total, productKind.noun)}`);
     return runOrPage(job, input.max_concurrency, deps, call);
   },
 });
