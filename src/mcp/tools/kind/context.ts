@@ -63,8 +63,8 @@ export function catalogLanguages(store: Store): CatalogLanguages {
       const { items } = store.list(productKind.name, { limit: CATALOG_SAMPLE, importId });
       const language = textLanguage(
         items
-          .map((item) => item.input.existing_description)
-          .filter((text): text is string => typeof text === "string"),
+          .map((item) => productKind.readInput(item).input.existing_description)
+          .filter((text) => text !== undefined),
       );
       known.set(importId, language ? { language, source: "catalog" } : undefined);
     }
