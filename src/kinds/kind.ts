@@ -35,7 +35,7 @@ export interface LegacySave {
 /**
  * Everything copydesk needs to know about one kind of record (a product, a blog post). The store, the
  * tools, the resources, the prompts' completions, the server's instructions and the README's tool
- * reference all follow from it: a new kind is one new folder here, listed in index.ts.
+ * reference all follow from it: a new kind is one new folder here, listed in all/index.ts.
  * `I` is the stored input: the kind's own fields and the common ones every tool reads the same way.
  */
 export interface RecordKind<

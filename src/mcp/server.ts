@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { type AnyKind, KINDS } from "../kinds/index.ts";
+import { KINDS } from "../kinds/all/index.ts";
+import type { AnyKind } from "../kinds/index.ts";
 import { createClientSampling, type SamplingConfig } from "../llm/client-sampling.ts";
 import { createWriter, type ServerSideModel } from "../llm/router.ts";
 import { createLogger, type Logger, type LogSink } from "../platform/logger.ts";

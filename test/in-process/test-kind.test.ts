@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { z } from "zod";
 import { missingFieldsCheck } from "../../src/checks/index.ts";
+import { KINDS } from "../../src/kinds/all/index.ts";
 import {
   brand,
   commonRecordFields,
@@ -11,7 +12,6 @@ import {
   titleField,
   tone,
 } from "../../src/kinds/fields.ts";
-import { KINDS } from "../../src/kinds/index.ts";
 import type { RecordKind } from "../../src/kinds/kind.ts";
 import { storedInputReader } from "../../src/kinds/stored-input.ts";
 import { startInMemory } from "../support/in-memory.ts";

@@ -1,4 +1,5 @@
-import { type AnyKind, KINDS } from "../../../kinds/index.ts";
+import { KINDS } from "../../../kinds/all/index.ts";
+import type { AnyKind } from "../../../kinds/index.ts";
 import { approveProducts } from "../catalog/approve-products.ts";
 import { exportProducts } from "../catalog/export-products.ts";
 import { getJob, listJobs } from "../catalog/get-job.ts";
