@@ -21,6 +21,46 @@ export const languageSourceField = z
     "What chose the language: call (asked), brand_voice, catalog (its imported descriptions), content (the post's text) or default (--language, else English)",
   );
 
+/** The common fields in results, described once; each kind places them among its own. */
+export const commonRecordFields = {
+  language: z
+    .string()
+    .optional()
+    .describe("The language the copy is written in (BCP 47), as language_source chose it"),
+  language_source: languageSourceField,
+  tone: z.string().optional(),
+  brand: z.string().optional().describe("The brand voice asked for by name"),
+};
+
+/** A create tool's image: a path, a data: URL or an http(s) URL, loaded and checked by the tool. */
+export const imageField = z
+  .string()
+  .trim()
+  .min(1, "image must not be empty")
+  .max(7_000_000, "image is too long: give a file path or URL instead of a data: URL over 5 MB");
+
+/** A record's image as stored: where it came from and which bytes (the bytes are kept apart, by hash). */
+export const storedImage = z.object({
+  source: z.string().describe("Where the image came from (a data: URL is shown shortened)"),
+  sha256: z.string().describe("SHA-256 of the image's bytes"),
+  mimeType: z.string(),
+});
+
+/**
+ * The stored fields any kind's record may carry, which the tools read the same way whatever the kind: the
+ * brand voice and tone asked for, the language and what chose it, an image. Types only: a stored record
+ * was bounded when it was made, and an old one must still read.
+ */
+export const commonStoredFields = {
+  brand: z.string().optional(),
+  language: z.string().optional(),
+  language_source: z.enum(LANGUAGE_SOURCES).optional(),
+  tone: z.string().optional(),
+  image: storedImage.optional(),
+};
+
+export type CommonFields = z.output<z.ZodObject<typeof commonStoredFields>>;
+
 export const tone = z
   .string()
   .trim()

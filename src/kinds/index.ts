@@ -1,9 +1,6 @@
+import type { CommonFields } from "./fields.ts";
 import type { RecordKind } from "./kind.ts";
-import { POST } from "./post.ts";
-import { PRODUCT } from "./product.ts";
 
+/** Any one kind, whatever its copy: what the tools, resources and prompts take. The list is all/index.ts. */
 // biome-ignore lint/suspicious/noExplicitAny: kinds with different copy types in one list
-export type AnyKind = RecordKind<any>;
-
-/** Every kind of record copydesk keeps; tools, resources and instructions follow from this list. */
-export const KINDS: readonly AnyKind[] = [POST, PRODUCT];
+export type AnyKind = RecordKind<any, CommonFields>;

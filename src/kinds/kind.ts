@@ -3,8 +3,9 @@ import type { Check } from "../checks/index.ts";
 import type { BrandVoice } from "../store/brand-voices.ts";
 import type { KindName, NewRecord, StoredRecord } from "../store/records.ts";
 import type { LanguageSource } from "../text/language-choice.ts";
-import type { WritingBrief } from "./brief.ts";
-import type { CopyBriefOptions } from "./product-copy.ts";
+import type { CopyBriefOptions, WritingBrief } from "./brief.ts";
+import type { CommonFields } from "./fields.ts";
+import type { StoredInput } from "./stored-input.ts";
 
 /** What checks and briefs know beyond the record: the brand voice in force, the language and who chose it. */
 export interface CopyContext {
@@ -24,12 +25,23 @@ export interface KindToolNames {
   readonly restore: string;
 }
 
+/** A single-text save tool, as copydesk 0.1 had one per kind. */
+export interface LegacySave {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+}
+
 /**
  * Everything copydesk needs to know about one kind of record (a product, a blog post). The store, the
- * tools, the resources, the server's instructions and the README's tool reference all follow from it:
- * a new kind is one new file here plus its prompt in src/writing/.
+ * tools, the resources, the prompts' completions, the server's instructions and the README's tool
+ * reference all follow from it: a new kind is one new folder here, listed in all/index.ts.
+ * `I` is the stored input: the kind's own fields and the common ones every tool reads the same way.
  */
-export interface RecordKind<C extends object = Record<string, unknown>> {
+export interface RecordKind<
+  C extends object = Record<string, unknown>,
+  I extends CommonFields = CommonFields,
+> {
   readonly name: KindName;
   /** "product", "blog post". */
   readonly noun: string;
@@ -43,11 +55,18 @@ export interface RecordKind<C extends object = Record<string, unknown>> {
    * descriptions (products), or the record's own text (a post's content).
    */
   readonly languageFrom: "catalog" | "content";
+  /** The record's own text, which tells its language when languageFrom is "content" (a post's content). */
+  ownText?(record: NewRecord): string | undefined;
+  /**
+   * Records that come from a shop's store files: imported, compared with the store's copy, approved and
+   * exported by the catalog tools (products).
+   */
+  readonly fromStoreFiles: boolean;
   /** The one text everyone asks for: "description", "abstract". */
   readonly mainField: keyof C & string;
   readonly tools: KindToolNames;
-  /** The single-text save tool kept from copydesk 0.1 (save_product_description, save_blog_abstract). */
-  readonly legacySave: { readonly name: string; readonly title: string; readonly description: string };
+  /** The single-text save tool kept from copydesk 0.1 (save_product_description, save_blog_abstract); a newer kind has none. */
+  readonly legacySave?: LegacySave;
   readonly create: {
     readonly title: string;
     readonly description: string;
@@ -56,6 +75,8 @@ export interface RecordKind<C extends object = Record<string, unknown>> {
   };
   /** Splits a create call's input into what is stored. */
   recordFrom(input: Record<string, unknown>): NewRecord;
+  /** The record's stored input, parsed with the kind's schema; what cannot be read is said, not thrown. */
+  readInput(record: { readonly input: unknown }): StoredInput<I>;
   /** The copy as a model or a caller writes it: what replies and save_*_copy are validated against. */
   readonly copyInput: z.ZodObject;
   /** The copy as stored and returned. */

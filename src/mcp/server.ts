@@ -1,5 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { type AnyKind, KINDS } from "../kinds/index.ts";
+import { KINDS } from "../kinds/all/index.ts";
+import type { AnyKind } from "../kinds/index.ts";
 import { createClientSampling, type SamplingConfig } from "../llm/client-sampling.ts";
 import { createWriter, type ServerSideModel } from "../llm/router.ts";
 import { createLogger, type Logger, type LogSink } from "../platform/logger.ts";
@@ -16,7 +17,7 @@ import { PROMPTS } from "./prompts/index.ts";
 import { registerBrandVoiceResources } from "./resources/brand-voices.ts";
 import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
-import { TOOLS } from "./tools/all/index.ts";
+import { TOOLS, toolsFor } from "./tools/all/index.ts";
 import { registerTool, type ToolDeps } from "./tools/define-tool.ts";
 
 export interface ServerDeps {
@@ -34,6 +35,8 @@ export interface ServerDeps {
   readonly views?: Views;
   /** The server-wide default language (--language); English when unset. */
   readonly language?: string | undefined;
+  /** The kinds of record the server keeps, each with its tools and resources; default: copydesk's own. */
+  readonly kinds?: readonly AnyKind[];
 }
 
 /** What the server tells the calling model, made from the kinds so a new kind is described too. */
@@ -56,11 +59,12 @@ export function instructions(kinds: readonly AnyKind[]): string {
 
 /** Builds a server with every tool and resource; cheap and free of side effects until connected. */
 export function createServer(deps: ServerDeps): { server: McpServer; logger: Logger } {
+  const kinds = deps.kinds ?? KINDS;
   const server = new McpServer(
     { name: "copydesk", title: "copydesk", version: VERSION },
     {
       capabilities: { logging: {} },
-      instructions: instructions(KINDS),
+      instructions: instructions(kinds),
       jsonSchemaValidator: lazyJsonSchemaValidator(),
     },
   );
@@ -91,7 +95,9 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     localFiles: deps.localFiles,
     language: deps.language,
   };
-  for (const tool of TOOLS) registerTool(server, withView(tool), toolDeps);
+  // The shipped tools are built once per process, not once per session (each HTTP session has a server).
+  const tools = deps.kinds ? toolsFor(deps.kinds) : TOOLS;
+  for (const tool of tools) registerTool(server, withView(tool), toolDeps);
   registerAppResources(server, deps.views ?? BUILT_VIEWS);
   // A resource read or a completion may be the first use of the store, which migrates an old one (making
   // handles): tools load the libraries themselves (define-tool.ts), these through openedStore.
@@ -99,7 +105,7 @@ export function createServer(deps: ServerDeps): { server: McpServer; logger: Log
     await loadCopyLibraries();
     return deps.store();
   };
-  registerRecordResources(server, openedStore, KINDS);
+  registerRecordResources(server, openedStore, kinds);
   registerBrandVoiceResources(server, openedStore);
   for (const prompt of PROMPTS) registerPrompt(server, prompt, { store: openedStore });
   return { server, logger };

@@ -1,3 +1,4 @@
+import { productKind } from "../kinds/product/kind.ts";
 import type { Store } from "../store/records.ts";
 import { count } from "../text/count.ts";
 import { type Selection, selectProducts } from "./selection.ts";
@@ -20,15 +21,15 @@ export function approveCopy(store: Store, selection: Selection): Approval {
     selection.ids !== undefined
       ? [...new Set(selection.ids)]
       : selectProducts(store, selection).map((record) => record.id);
-  const approved = ids.length > 0 ? store.setStatus("product", ids, "approved") : [];
+  const approved = ids.length > 0 ? store.setStatus(productKind.name, ids, "approved") : [];
   const done = new Set(approved);
   return { approved, notFound: ids.filter((id) => !done.has(id)) };
 }
 
 /** What an approval did, as the MCP tool and the CLI both say it. */
 export function approvalText({ approved, notFound }: Approval): string {
-  if (notFound.length === 0) return `Approved ${count(approved.length, "product")}.`;
+  if (notFound.length === 0) return `Approved ${count(approved.length, productKind.noun)}.`;
   const listed = notFound.slice(0, LISTED_IDS).join(", ");
   const more = notFound.length > LISTED_IDS ? ` and ${notFound.length - LISTED_IDS} more` : "";
-  return `Approved ${count(approved.length, "product")}. Not approved (no such product, or no copy yet): ${listed}${more}.`;
+  return `Approved ${count(approved.length, productKind.noun)}. Not approved (no such product, or no copy yet): ${listed}${more}.`;
 }

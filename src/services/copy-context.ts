@@ -1,6 +1,8 @@
 import { textLanguage } from "../checks/text-language.ts";
+import type { CommonFields } from "../kinds/fields.ts";
 import type { AnyKind } from "../kinds/index.ts";
 import type { CopyContext } from "../kinds/kind.ts";
+import { productKind } from "../kinds/product/kind.ts";
 import type { NewRecord, Store } from "../store/records.ts";
 import { chooseLanguage, type LanguageChoice } from "../text/language-choice.ts";
 import { resolveBrandVoice } from "./resolve-brand-voice.ts";
@@ -30,14 +32,14 @@ export function copyContext(
   catalog: CatalogLanguages = catalogLanguages(deps.store()),
 ): CopyContext {
   const store = deps.store();
-  const asked = typeof record.input.brand === "string" ? record.input.brand : undefined;
-  const brand = resolveBrandVoice(store.brands, asked);
+  const input = kind.readInput(record).input;
+  const brand = resolveBrandVoice(store.brands, input.brand);
   const choice = chooseLanguage({
-    call: askedLanguage(record),
+    call: askedLanguage(input),
     brandVoice: brand?.language,
     material: () =>
       kind.languageFrom === "content"
-        ? contentLanguage(record)
+        ? contentLanguage(kind.ownText?.(record))
         : record.importId
           ? catalog(record.importId)
           : undefined,
@@ -51,9 +53,8 @@ export function copyContext(
  * copydesk chose (stored by create_* with its source) is chosen again, as the voice or catalog may have
  * changed since.
  */
-function askedLanguage(record: NewRecord): string | undefined {
-  const { language, language_source: source } = record.input;
-  if (typeof language !== "string") return undefined;
+function askedLanguage({ language, language_source: source }: CommonFields): string | undefined {
+  if (language === undefined) return undefined;
   return source === undefined || source === "call" ? language : undefined;
 }
 
@@ -65,11 +66,11 @@ export function catalogLanguages(store: Store): CatalogLanguages {
   const known = new Map<string, LanguageChoice | undefined>();
   return (importId) => {
     if (!known.has(importId)) {
-      const { items } = store.list("product", { limit: CATALOG_SAMPLE, importId });
+      const { items } = store.list(productKind.name, { limit: CATALOG_SAMPLE, importId });
       const language = textLanguage(
         items
-          .map((item) => item.input.existing_description)
-          .filter((text): text is string => typeof text === "string"),
+          .map((item) => productKind.readInput(item).input.existing_description)
+          .filter((text) => text !== undefined),
       );
       known.set(importId, language ? { language, source: "catalog" } : undefined);
     }
@@ -77,8 +78,7 @@ export function catalogLanguages(store: Store): CatalogLanguages {
   };
 }
 
-function contentLanguage(record: NewRecord): LanguageChoice | undefined {
-  const content = record.input.content;
-  const language = typeof content === "string" ? textLanguage([content]) : undefined;
+function contentLanguage(content: string | undefined): LanguageChoice | undefined {
+  const language = content ? textLanguage([content]) : undefined;
   return language ? { language, source: "content" } : undefined;
 }

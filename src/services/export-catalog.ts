@@ -4,6 +4,7 @@ import { writeCatalogFile } from "../formats/export-file.ts";
 import { freshHeader, type NewProduct } from "../formats/new-rows.ts";
 import { storedProducts } from "../formats/stored-products.ts";
 import type { CatalogHeader, Dialect, ImportedProduct, ProductCopy } from "../formats/types.ts";
+import { productKind } from "../kinds/product/kind.ts";
 import type { ImportInfo, RowRecord } from "../store/catalog.ts";
 import type { RecordStatus, Store, StoredRecord } from "../store/records.ts";
 
@@ -124,8 +125,8 @@ export async function exportCatalog(store: Store, options: ExportOptions): Promi
       yield {
         key: { handle: record.handle ?? undefined },
         title: record.title,
-        keywords: (record.input.keywords as string[] | undefined) ?? [],
-        facts: (record.input.facts as Record<string, string> | undefined) ?? {},
+        keywords: productKind.readInput(record).input.keywords,
+        facts: productKind.readInput(record).input.facts ?? {},
         copy,
       } as NewProduct;
     }
@@ -191,7 +192,7 @@ async function factNames(
     }
   }
   for (const record of productsMadeHere(store)) {
-    for (const name of Object.keys((record.input.facts as object | undefined) ?? {})) names.add(name);
+    for (const name of Object.keys(productKind.readInput(record).input.facts ?? {})) names.add(name);
   }
   return [...names];
 }
@@ -227,7 +228,7 @@ function madeHereRow(store: Store, record: StoredRecord, latestFor: readonly str
       ? undefined
       : version === record.latestVersion
         ? record.current
-        : store.get("product", record.id, version)?.current;
+        : store.get(productKind.name, record.id, version)?.current;
   return {
     seq: record.seq,
     id: record.id,
@@ -241,7 +242,7 @@ function madeHereRow(store: Store, record: StoredRecord, latestFor: readonly str
 function* productsMadeHere(store: Store): Iterable<StoredRecord> {
   let cursor: string | undefined;
   do {
-    const page = store.list("product", { limit: 100, cursor, fromFile: false });
+    const page = store.list(productKind.name, { limit: 100, cursor, fromFile: false });
     yield* page.items;
     cursor = page.nextCursor;
   } while (cursor);

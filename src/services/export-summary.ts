@@ -1,3 +1,4 @@
+import { productKind } from "../kinds/product/kind.ts";
 import type { RecordStatus } from "../store/records.ts";
 import { count } from "../text/count.ts";
 import type { ExportResult } from "./export-catalog.ts";
@@ -36,12 +37,12 @@ export function exportSummary(result: ExportResult, steps: ExportSteps): string[
         : `, import ${result.importId}`;
   const lines = [
     `Wrote ${result.path} (${result.dialect}${from}, ${count(result.rows, "row")}): ` +
-      `the copy of ${count(result.products, "product")}${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""}; ` +
-      `${count(result.cellsChanged, "copy cell")} changed in ${count(result.productsChanged, "product")}.`,
+      `the copy of ${count(result.products, productKind.noun)}${result.added > 0 ? ` (${result.added} made in copydesk, added)` : ""}; ` +
+      `${count(result.cellsChanged, "copy cell")} changed in ${count(result.productsChanged, productKind.noun)}.`,
   ];
   if (result.notAddedAgain > 0) {
     lines.push(
-      `${count(result.notAddedAgain, "product")} made in copydesk and exported before not added again: WooCommerce would create ${result.notAddedAgain === 1 ? "it" : "them"} twice (import the store's export to link ${result.notAddedAgain === 1 ? "it" : "them"}, or ${steps.includeExported} to add ${result.notAddedAgain === 1 ? "it" : "them"} anyway).`,
+      `${count(result.notAddedAgain, productKind.noun)} made in copydesk and exported before not added again: WooCommerce would create ${result.notAddedAgain === 1 ? "it" : "them"} twice (import the store's export to link ${result.notAddedAgain === 1 ? "it" : "them"}, or ${steps.includeExported} to add ${result.notAddedAgain === 1 ? "it" : "them"} anyway).`,
     );
   }
   const waiting = waitingText(result.waiting);

@@ -2,6 +2,7 @@ import type { ByteSource } from "../formats/byte-source.ts";
 import type { FormatChoice } from "../formats/layout.ts";
 import { readStaged } from "../formats/staged-read.ts";
 import type { ColumnMapping, Dialect, StagedProduct } from "../formats/types.ts";
+import { productKind } from "../kinds/product/kind.ts";
 import type { ImportSummary } from "../store/catalog.ts";
 import type { Store } from "../store/records.ts";
 import { slugify, slugLibrary } from "../text/handle.ts";
@@ -114,12 +115,12 @@ function apply(
   let unchanged = 0;
   const links: { number: number; recordSeq: number }[] = [];
   // Keys of the records there are, and of those this import makes: a key in neither is a new product.
-  const known = store.catalog.sourceKeys("product");
+  const known = store.catalog.sourceKeys(productKind.name);
   let pending: StagedProduct[] = [];
   const pendingKeys = new Set<string>();
   const createPending = () => {
     const seqs = store.catalog.createImported(
-      "product",
+      productKind.name,
       pending.map((product) => ({
         title: product.title,
         handle: product.handle ?? slugify(product.title),
@@ -140,7 +141,7 @@ function apply(
     const { sourceKey: key, title, inputJson } = product;
     // A key the file has twice: its first product must exist before the second is matched against it.
     if (pendingKeys.has(key)) createPending();
-    const existing = known.has(key) ? store.catalog.findBySourceKey("product", key) : undefined;
+    const existing = known.has(key) ? store.catalog.findBySourceKey(productKind.name, key) : undefined;
     if (existing === undefined) {
       pending.push(product);
       pendingKeys.add(key);

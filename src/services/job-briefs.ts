@@ -1,5 +1,5 @@
 import type { WritingBrief } from "../kinds/brief.ts";
-import { PRODUCT } from "../kinds/product.ts";
+import { productKind } from "../kinds/product/kind.ts";
 import type { JobInfo } from "../store/jobs.ts";
 import { type CopyContextDeps, catalogLanguages, copyContext } from "./copy-context.ts";
 import { withJobOptions } from "./job-product-writer.ts";
@@ -22,16 +22,16 @@ export function nextJobBriefs(job: JobInfo, size: number, deps: CopyContextDeps)
     const pending = store.jobs.pending(job.id, size);
     const briefs = [];
     for (const { seq, id } of pending) {
-      const stored = store.get("product", id);
+      const stored = store.get(productKind.name, id);
       if (!stored) {
-        store.jobs.fail(job.id, seq, "The product was deleted.");
+        store.jobs.fail(job.id, seq, `The ${productKind.noun} was deleted.`);
         continue;
       }
       const record = withJobOptions(stored, job.options);
       briefs.push({
         id,
         title: record.title,
-        brief: briefFor(PRODUCT, record, { context: copyContext(PRODUCT, record, deps, catalog) }),
+        brief: briefFor(productKind, record, { context: copyContext(productKind, record, deps, catalog) }),
       });
     }
     if (briefs.length > 0 || pending.length === 0) return briefs;

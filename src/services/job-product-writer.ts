@@ -1,4 +1,4 @@
-import { PRODUCT } from "../kinds/product.ts";
+import { productKind } from "../kinds/product/kind.ts";
 import { GenerationError } from "../llm/errors.ts";
 import type { JobOptions } from "../store/jobs.ts";
 import type { StoredRecord } from "../store/records.ts";
@@ -35,9 +35,9 @@ export function jobProductWriter(
     await loadCopyLibraries();
     const store = deps.store();
     const record = withJobOptions(stored, job.options);
-    const context = copyContext(PRODUCT, record, deps, catalog);
-    const image = storedImage(record, store);
-    const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
+    const context = copyContext(productKind, record, deps, catalog);
+    const image = storedImage(productKind, record, store);
+    const outcome = await produceCopy(productKind, record, { context, image }, deps, { requestId, signal });
     // Planned as client sampling, but the client cannot sample after all: resume_job hands out briefs.
     if (outcome.result === "host-model") {
       throw new GenerationError(
@@ -49,7 +49,11 @@ export function jobProductWriter(
     signal.throwIfAborted();
     const { usage } = outcome;
     if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
-    store.addVersion("product", record.id, writtenVersion(outcome, { source: "generated", jobId: job.id }));
+    store.addVersion(
+      productKind.name,
+      record.id,
+      writtenVersion(outcome, { source: "generated", jobId: job.id }),
+    );
     deps.onChange();
   };
 }

@@ -16,15 +16,15 @@ export interface ProduceOptions {
 }
 
 /** A record's image as the model gets it again (a revision, a job), from the store. */
-export function storedImage(record: NewRecord, store: Store): BriefImage | undefined {
-  const sha = (record.input.image as { sha256?: string } | undefined)?.sha256;
+export function storedImage(kind: AnyKind, record: NewRecord, store: Store): BriefImage | undefined {
+  const sha = kind.readInput(record).input.image?.sha256;
   const kept = sha ? store.getImage(sha) : undefined;
   return kept && { mimeType: kept.mimeType, data: Buffer.from(kept.data).toString("base64") };
 }
 
 /** The brief for a record, as the model (or, on the host-model route, the calling model) gets it. */
 export function briefFor(kind: AnyKind, record: NewRecord, options: ProduceOptions): WritingBrief {
-  const image = record.input.image as { source?: string } | undefined;
+  const image = kind.readInput(record).input.image;
   return kind.brief(record, {
     brand: options.context.brand,
     language: options.context.language,

@@ -1,3 +1,4 @@
+import { productKind } from "../kinds/product/kind.ts";
 import type { Logger } from "../platform/logger.ts";
 import type { JobInfo, PendingItem } from "../store/jobs.ts";
 import type { Store, StoredRecord } from "../store/records.ts";
@@ -77,7 +78,7 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
       limiter
         .run(async () => {
           if (inFlight.signal.aborted) return;
-          const record = store.get("product", item.id);
+          const record = store.get(productKind.name, item.id);
           if (!record) {
             store.jobs.fail(jobId, item.seq, "The product was deleted.");
             return;

@@ -1,3 +1,4 @@
+import { productKind } from "../kinds/product/kind.ts";
 import type { RecordStatus, Store, StoredRecord } from "../store/records.ts";
 
 /** Which products a job writes or an export includes. */
@@ -21,7 +22,7 @@ export function selectProducts(store: Store, selection: Selection): StoredRecord
   if (selection.ids !== undefined) {
     const missing: string[] = [];
     const found = selection.ids.flatMap((id) => {
-      const record = store.get("product", id);
+      const record = store.get(productKind.name, id);
       if (!record) missing.push(id);
       return record ? [record] : [];
     });
@@ -39,7 +40,7 @@ export function selectProducts(store: Store, selection: Selection): StoredRecord
   const picked: StoredRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = store.list("product", {
+    const page = store.list(productKind.name, {
       limit: 100,
       cursor,
       status: selection.status,

@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CreateMessageRequest, ModelPreferences } from "@modelcontextprotocol/sdk/types.js";
 import { defaultImageLoader } from "../../src/images/default-loader.ts";
+import type { AnyKind } from "../../src/kinds/index.ts";
 import type { ServerSideModel } from "../../src/llm/router.ts";
 import { createServer } from "../../src/mcp/server.ts";
 import { newRecordId } from "../../src/store/record-id.ts";
@@ -22,6 +23,8 @@ export interface InMemoryOptions {
   readonly modelPreferences?: ModelPreferences;
   /** The server-wide default language, as --language or COPYDESK_LANGUAGE sets it. */
   readonly language?: string;
+  /** The kinds of record the server keeps; default: copydesk's own. */
+  readonly kinds?: readonly AnyKind[];
 }
 
 export interface InMemoryServer {
@@ -62,6 +65,7 @@ export async function startInMemory(options: InMemoryOptions = {}): Promise<InMe
     loadImage: defaultImageLoader(),
     localFiles: true,
     language: options.language,
+    ...(options.kinds ? { kinds: options.kinds } : {}),
   });
   const client = new Client(
     { name: "copydesk-test-client", version: "1.0.0" },

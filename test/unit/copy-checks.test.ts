@@ -13,7 +13,7 @@ import { lengthCheck } from "../../src/checks/length.ts";
 import { loadCheckLibraries } from "../../src/checks/libraries.ts";
 import { seoDescriptionCheck } from "../../src/checks/seo-description.ts";
 import { seoTitleCheck } from "../../src/checks/seo-title.ts";
-import { productCopyBrief } from "../../src/kinds/product-copy.ts";
+import { productCopyBrief } from "../../src/kinds/product/brief.ts";
 
 // The checks' libraries load on first use (libraries.ts); a tool call does this before any check.
 before(() => loadCheckLibraries());

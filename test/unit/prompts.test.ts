@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { delimit } from "../../src/kinds/delimit.ts";
-import { postCopyBrief } from "../../src/kinds/post-copy.ts";
-import { productCopyBrief } from "../../src/kinds/product-copy.ts";
+import { postCopyBrief } from "../../src/kinds/post/brief.ts";
+import { productCopyBrief } from "../../src/kinds/product/brief.ts";
 
 describe("delimit", () => {
   it("wraps text in a named block", () => {

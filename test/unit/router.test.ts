@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { postCopyBrief } from "../../src/kinds/post-copy.ts";
+import { postCopyBrief } from "../../src/kinds/post/brief.ts";
 import type { ClientSampling } from "../../src/llm/client-sampling.ts";
 import { GenerationError } from "../../src/llm/errors.ts";
 import type { RawReply } from "../../src/llm/generation.ts";

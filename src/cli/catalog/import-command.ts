@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fileBytes } from "../../formats/byte-source.ts";
 import type { FormatChoice } from "../../formats/layout.ts";
 import type { ColumnMapping } from "../../formats/types.ts";
+import { productKind } from "../../kinds/product/kind.ts";
 import { importCatalog } from "../../services/import-catalog.ts";
 import { count } from "../../text/count.ts";
 import { UsageError } from "../usage-error.ts";
@@ -60,7 +61,7 @@ export async function runImport(argv: readonly string[], deps: CatalogDeps): Pro
     const result = await importCatalog(store.get(), fileBytes(path), { format, mapping, source: path });
     const out = deps.stdout;
     out.write(
-      `Imported ${file} (${result.dialect}): ${count(result.rows, "row")}, ${count(result.products, "product")}: ` +
+      `Imported ${file} (${result.dialect}): ${count(result.rows, "row")}, ${count(result.products, productKind.noun)}: ` +
         `${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ` +
         `${count(result.rejected.length, "row")} rejected.\n`,
     );

@@ -1,4 +1,4 @@
-import { PRODUCT } from "../../kinds/product.ts";
+import { productKind } from "../../kinds/product/kind.ts";
 import { recordLine } from "../../services/record-line.ts";
 import { selectProducts } from "../../services/selection.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
@@ -60,11 +60,11 @@ export async function runList(argv: readonly string[], deps: CatalogDeps): Promi
     }
     for (const record of records) {
       deps.stdout.write(
-        `${recordLine(PRODUCT, record, { draftHint: `copydesk write --ids ${record.id} writes it` })}\n`,
+        `${recordLine(productKind, record, { draftHint: `copydesk write --ids ${record.id} writes it` })}\n`,
       );
     }
     deps.stdout.write(
-      `${count(records.length, "product")}${which === "" ? "" : ` (${which})`}. ` +
+      `${count(records.length, productKind.noun)}${which === "" ? "" : ` (${which})`}. ` +
         "copydesk show ID shows one in full; copydesk approve ID... approves.\n",
     );
     return 0;

@@ -1,4 +1,4 @@
-import { PRODUCT } from "../../kinds/product.ts";
+import { productKind } from "../../kinds/product/kind.ts";
 import { recordText } from "../../services/record-text.ts";
 import { UsageError } from "../usage-error.ts";
 import { countOption, parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
@@ -32,16 +32,16 @@ export async function runShow(argv: readonly string[], deps: CatalogDeps): Promi
   const store = catalogStore(args.dataDir);
   try {
     const db = store.get();
-    const record = db.get(PRODUCT.name, id, version);
+    const record = db.get(productKind.name, id, version);
     if (!record) {
       const reason =
-        version !== undefined && db.get(PRODUCT.name, id)
+        version !== undefined && db.get(productKind.name, id)
           ? `the product "${id}" has no version ${version}`
           : `there is no product with id "${id}" (copydesk list shows the ids)`;
       deps.stderr.write(`copydesk: show: ${reason}\n`);
       return 1;
     }
-    deps.stdout.write(`${recordText(PRODUCT, record)}\n`);
+    deps.stdout.write(`${recordText(productKind, record)}\n`);
     const next = !record.current
       ? `copydesk write --ids ${record.id} writes its copy.`
       : record.status === "written" || record.status === "needs_review"

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { brand, language, length, tone } from "../../kinds/fields.ts";
+import { productKind } from "../../kinds/product/kind.ts";
 import type { ProviderConfig } from "../../llm/providers/config.ts";
 import { serverSideModel } from "../../llm/providers/server-side-model.ts";
 import { createWriter } from "../../llm/router.ts";
@@ -151,7 +152,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       onChange: () => {},
     };
     deps.stdout.write(
-      `Job ${job.id}: writing ${job.pending} of ${count(job.total, "product")} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
+      `Job ${job.id}: writing ${job.pending} of ${count(job.total, productKind.noun)} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
     );
     const view = await progressView(deps.stderr, "writing");
     const stopping = new AbortController();

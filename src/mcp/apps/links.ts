@@ -1,3 +1,4 @@
+import { productKind } from "../../kinds/product/kind.ts";
 import type { AnyTool } from "../tools/define-tool.ts";
 import { CATALOG_REVIEW, PRODUCT_REVIEW } from "./uris.ts";
 
@@ -5,13 +6,15 @@ import { CATALOG_REVIEW, PRODUCT_REVIEW } from "./uris.ts";
  * Which tool results a view shows: the one place that links tools to views. By name, so the catalog tools
  * (write_catalog, get_job) are linked when they exist and nothing breaks while they do not.
  */
+const { tools } = productKind;
+
 export const VIEW_OF_TOOL: Readonly<Record<string, string>> = {
-  create_product: PRODUCT_REVIEW,
-  get_product: PRODUCT_REVIEW,
-  revise_product: PRODUCT_REVIEW,
-  save_product_copy: PRODUCT_REVIEW,
-  restore_product_version: PRODUCT_REVIEW,
-  list_products: CATALOG_REVIEW,
+  [tools.create]: PRODUCT_REVIEW,
+  [tools.get]: PRODUCT_REVIEW,
+  [tools.revise]: PRODUCT_REVIEW,
+  [tools.saveCopy]: PRODUCT_REVIEW,
+  [tools.restore]: PRODUCT_REVIEW,
+  [tools.list]: CATALOG_REVIEW,
   write_catalog: CATALOG_REVIEW,
   get_job: CATALOG_REVIEW,
 };

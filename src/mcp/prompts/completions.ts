@@ -1,7 +1,9 @@
+import { TONE_PRESETS } from "../../kinds/copy-settings.ts";
+import type { AnyKind } from "../../kinds/index.ts";
 import type { Store } from "../../store/records.ts";
 
-/** Tone presets the prompts offer; free text is accepted too. */
-export const TONES = ["playful", "premium", "technical", "friendly"] as const;
+/** Tone presets the prompts offer, the ones every kind's tone takes; free text is accepted too. */
+export const TONES: readonly string[] = Object.keys(TONE_PRESETS);
 
 /** Common shop languages as BCP 47 tags; any other tag or language name is accepted too. */
 export const LANGUAGES = [
@@ -50,23 +52,14 @@ export async function storedBrandNames(store: () => Promise<Store>): Promise<str
   }
 }
 
-/** Titles of the newest stored products; an unusable store completes nothing rather than failing. */
-export function storedProductTitles(store: () => Promise<Store>): Promise<string[]> {
-  return titles(store, "product");
-}
-
-/** Titles of the newest stored blog posts. */
-export function storedPostTitles(store: () => Promise<Store>): Promise<string[]> {
-  return titles(store, "post");
-}
-
-async function titles(store: () => Promise<Store>, kind: "product" | "post"): Promise<string[]> {
+/** Titles of the newest stored records of a kind; an unusable store completes nothing rather than failing. */
+export async function storedTitles(store: () => Promise<Store>, kind: AnyKind): Promise<string[]> {
   try {
     const opened = await store();
     const found: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = opened.list(kind, { limit: 100, cursor });
+      const page = opened.list(kind.name, { limit: 100, cursor });
       found.push(...page.items.map((item) => item.title));
       cursor = page.nextCursor;
     } while (cursor && found.length < SCANNED);

@@ -1,20 +1,20 @@
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
-import { matching, storedProductTitles } from "./completions.ts";
+import { productKind } from "../../kinds/product/kind.ts";
 import { definePrompt } from "./define-prompt.ts";
+import { recordTitleArgument } from "./record-title.ts";
 import { styleArguments, styleInstructions } from "./shared-arguments.ts";
+
+const { create, saveCopy } = productKind.tools;
 
 export const describeProduct = definePrompt({
   name: "describe_product",
   title: "Describe a product",
-  description:
-    "Write and store a product description (50-120 words) from the product's name and keywords, with create_product.",
+  description: `Write and store a product description (50-120 words) from the product's name and keywords, with ${create}.`,
   arguments: (deps) => ({
-    title: completable(
-      z
-        .string()
-        .describe("The product's name, e.g. Ceramic pour-over mug (completes stored products' names)"),
-      async (typed) => matching(await storedProductTitles(deps.store), typed),
+    title: recordTitleArgument(
+      productKind,
+      "The product's name, e.g. Ceramic pour-over mug (completes stored products' names)",
+      deps,
     ),
     keywords: z
       .string()
@@ -24,11 +24,11 @@ export const describeProduct = definePrompt({
     ...styleArguments(deps),
   }),
   message: ({ title, keywords, ...style }) =>
-    `Write a product description with copydesk. Call the create_product tool with:
+    `Write a product description with copydesk. Call the ${create} tool with:
 - title: ${JSON.stringify(title.trim())}
 - keywords: ${JSON.stringify(splitList(keywords))}
 ${styleInstructions(style)}
-If create_product returns a brief instead of the copy, write the copy as the JSON object the brief describes and save it with save_product_copy. Then show me the stored description, its SEO title and any checks that still fail.`,
+If ${create} returns a brief instead of the copy, write the copy as the JSON object the brief describes and save it with ${saveCopy}. Then show me the stored description, its SEO title and any checks that still fail.`,
 });
 
 /** "red, dishwasher-safe; 350 ml" -> ["red", "dishwasher-safe", "350 ml"] */

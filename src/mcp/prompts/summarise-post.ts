@@ -1,19 +1,17 @@
-import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
-import { matching, storedPostTitles } from "./completions.ts";
+import { postKind } from "../../kinds/post/kind.ts";
 import { definePrompt } from "./define-prompt.ts";
+import { recordTitleArgument } from "./record-title.ts";
 import { styleArguments, styleInstructions } from "./shared-arguments.ts";
+
+const { create, list, get, saveCopy } = postKind.tools;
 
 export const summarisePost = definePrompt({
   name: "summarise_post",
   title: "Summarise a blog post",
-  description:
-    "Get a 2-4 sentence abstract for a blog post: a new one (give its text) is stored with create_blog; for a stored one (name it) the abstract is shown, or written if it is still a draft.",
+  description: `Get a 2-4 sentence abstract for a blog post: a new one (give its text) is stored with ${create}; for a stored one (name it) the abstract is shown, or written if it is still a draft.`,
   arguments: (deps) => ({
-    title: completable(
-      z.string().describe("The post's title; completes the titles of stored posts"),
-      async (typed) => matching(await storedPostTitles(deps.store), typed),
-    ),
+    title: recordTitleArgument(postKind, "The post's title; completes the titles of stored posts", deps),
     content: z
       .string()
       .optional()
@@ -25,10 +23,10 @@ export const summarisePost = definePrompt({
   message: ({ title, content, ...style }) => {
     const name = JSON.stringify(title.trim());
     const task = content?.trim()
-      ? `Call copydesk's create_blog tool with the title ${name} and this content:\n\n${content.trim()}\n`
-      : `Find the stored blog post titled ${name} with copydesk's list_posts tool (page through with nextCursor if needed) and read it with get_post. If it has an abstract, show it.`;
+      ? `Call copydesk's ${create} tool with the title ${name} and this content:\n\n${content.trim()}\n`
+      : `Find the stored blog post titled ${name} with copydesk's ${list} tool (page through with nextCursor if needed) and read it with ${get}. If it has an abstract, show it.`;
     return `Summarise a blog post with copydesk. ${task}
 ${styleInstructions(style)}
-If a tool returns a brief instead of the copy (or the stored post is a draft), write the copy as the JSON object the brief describes and save it with save_post_copy. Then show me the abstract and its SEO title.`;
+If a tool returns a brief instead of the copy (or the stored post is a draft), write the copy as the JSON object the brief describes and save it with ${saveCopy}. Then show me the abstract and its SEO title.`;
   },
 });

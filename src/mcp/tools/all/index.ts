@@ -1,4 +1,5 @@
-import { KINDS } from "../../../kinds/index.ts";
+import { KINDS } from "../../../kinds/all/index.ts";
+import type { AnyKind } from "../../../kinds/index.ts";
 import { approveProducts } from "../catalog/approve-products.ts";
 import { exportProducts } from "../catalog/export-products.ts";
 import { getJob, listJobs } from "../catalog/get-job.ts";
@@ -11,8 +12,8 @@ import { kindTools } from "../kind/index.ts";
 import { listBrandVoices } from "../list-brand-voices.ts";
 import { setBrandVoice } from "../set-brand-voice.ts";
 
-export const TOOLS: readonly AnyTool[] = [
-  ...KINDS.flatMap(kindTools),
+/** The tools that belong to no kind. */
+const SHARED_TOOLS: readonly AnyTool[] = [
   setBrandVoice,
   listBrandVoices,
   deleteBrandVoice,
@@ -24,3 +25,11 @@ export const TOOLS: readonly AnyTool[] = [
   approveProducts,
   exportProducts,
 ];
+
+/** The tools of a server that keeps these kinds: each kind's own, then the brand voice and catalog tools. */
+export function toolsFor(kinds: readonly AnyKind[]): AnyTool[] {
+  return [...kinds.flatMap(kindTools), ...SHARED_TOOLS];
+}
+
+/** The tools of copydesk as it ships. */
+export const TOOLS: readonly AnyTool[] = toolsFor(KINDS);

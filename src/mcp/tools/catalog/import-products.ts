@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { fileBytes, textBytes } from "../../../formats/byte-source.ts";
+import { productKind } from "../../../kinds/product/kind.ts";
 import { TextRejectedError } from "../../../services/failures.ts";
 import { importCatalog } from "../../../services/import-catalog.ts";
 import { count } from "../../../text/count.ts";
@@ -77,7 +78,7 @@ export const importProducts = defineTool({
     return {
       structured: { import: { ...result, rejected: [...result.rejected] } },
       text:
-        `Imported ${count(result.products, "product")} from ${count(result.rows, "row")} (${result.dialect}, import ${result.importId}): ` +
+        `Imported ${count(result.products, productKind.noun)} from ${count(result.rows, "row")} (${result.dialect}, import ${result.importId}): ` +
         `${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged, ${count(result.rejected.length, "row")} rejected.` +
         (rejected.length > 0 ? `\n${rejected.slice(0, 50).join("\n")}` : "") +
         `\n\nWrite their copy with write_catalog({"selection": {"import_id": "${result.importId}"}}).`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { productKind } from "../../../kinds/product/kind.ts";
 import { nextJobBriefs } from "../../../services/job-briefs.ts";
 import { writeJob } from "../../../services/write-job.ts";
 import type { JobInfo } from "../../../store/jobs.ts";
@@ -56,7 +57,7 @@ export async function runOrPage(
     // The briefs travel once, in the text every client shows its model: a page is most of a host-model
     // catalog's traffic, and a copy of them here as well doubled it.
     const page = {
-      saveWith: "save_product_copy",
+      saveWith: productKind.tools.saveCopy,
       next: "resume_job",
       items: briefs.map(({ id, title }) => ({ id, title })),
     };
@@ -65,7 +66,7 @@ export async function runOrPage(
       text:
         `${now.done} of ${now.total} written. Nobody here can write (no sampling, no provider): please write ` +
         `${briefs.length === 1 ? "this product's" : `these ${briefs.length} products'`} copy yourself, each as the JSON object the instructions describe, then ` +
-        `call save_product_copy with job_id "${job.id}" and items: [{id, copy}, ...]; its answer says what comes next.` +
+        `call ${productKind.tools.saveCopy} with job_id "${job.id}" and items: [{id, copy}, ...]; its answer says what comes next.` +
         `\n\n--- Instructions (for every product) ---\n${instructions}` +
         (lead === "" ? "" : `\n\nFor every product below:\n${lead}`) +
         "\n\n" +

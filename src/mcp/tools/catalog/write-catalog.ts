@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { brand, language, length, tone } from "../../../kinds/fields.ts";
+import { productKind } from "../../../kinds/product/kind.ts";
 import { TextRejectedError } from "../../../services/failures.ts";
 import { startJob } from "../../../services/start-job.ts";
 import { RECORD_STATUSES } from "../../../store/records.ts";
@@ -58,8 +59,8 @@ export const writeCatalog = defineTool({
       },
       { language: input.language, tone: input.tone, length: input.length, brand: input.brand },
     );
-    if (!job) throw new TextRejectedError("No product matches that selection: nothing to write.");
-    deps.logger.info(`Job ${job.id}: writing ${count(job.total, "product")}`);
+    if (!job) throw new TextRejectedError(`No ${productKind.noun} matches that selection: nothing to write.`);
+    deps.logger.info(`Job ${job.id}: writing ${count(job.total, productKind.noun)}`);
     return runOrPage(job, input.max_concurrency, deps, call);
   },
 });

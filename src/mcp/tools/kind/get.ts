@@ -11,11 +11,12 @@ import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
 import { recordSchema } from "./record-schema.ts";
 import { storeCopySchema } from "./store-copy-schema.ts";
+import { warnUnreadable } from "./unreadable-input.ts";
 
 /** get_product, get_post: a record with its latest copy, or an earlier version. */
 export function getTool(kind: AnyKind): AnyTool {
-  // Products come from store files, so only they have a store copy to compare with.
-  const compares = kind.name === "product";
+  // Only records from store files have a store copy to compare with.
+  const compares = kind.fromStoreFiles;
   return defineTool({
     name: kind.tools.get,
     title: `Get ${kind.noun}`,
@@ -42,6 +43,7 @@ export function getTool(kind: AnyKind): AnyTool {
     async handle({ id, version }, deps) {
       const store = deps.store();
       const found = findRecord(kind, store, id, version);
+      warnUnreadable(kind, [found], deps.logger);
       const storeCopy = compares ? (storeCopies(store, [found]).get(found.seq) ?? null) : undefined;
       if (found.current) {
         return {

@@ -9,13 +9,13 @@ import { saveCopyTool } from "./save-copy.ts";
 import { saveMainTextTool } from "./save-main-text.ts";
 import { versionsTool } from "./versions.ts";
 
-/** Every tool a kind of record gets, made from its description. */
+/** Every tool a kind of record gets, made from its description; only a kind from copydesk 0.1 has a legacy save. */
 export function kindTools(kind: AnyKind): AnyTool[] {
   return [
     createTool(kind),
     reviseTool(kind),
     saveCopyTool(kind),
-    saveMainTextTool(kind),
+    ...(kind.legacySave ? [saveMainTextTool(kind, kind.legacySave)] : []),
     listTool(kind),
     getTool(kind),
     versionsTool(kind),

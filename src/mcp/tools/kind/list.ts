@@ -8,6 +8,7 @@ import { RECORD_STATUSES, type StoredRecord } from "../../../store/records.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { nextCursor, pageInput } from "../schemas.ts";
 import { recordSchema } from "./record-schema.ts";
+import { warnUnreadable } from "./unreadable-input.ts";
 
 /**
  * A page's structured part stays under this many characters of JSON, so the whole result (which also
@@ -55,7 +56,7 @@ export function listTool(kind: AnyKind): AnyTool {
     title: `List ${kind.plural}`,
     description:
       `List stored ${kind.plural}, newest first: id, title, status, version, failing checks and the start of ` +
-      `the ${kind.mainField}${kind.name === "product" ? ", and which copy fields change against the store's copy" : ""}. ` +
+      `the ${kind.mainField}${kind.fromStoreFiles ? ", and which copy fields change against the store's copy" : ""}. ` +
       `For the full copy, ${kind.tools.get} by id (or full: true here).`,
     inputSchema: {
       ...pageInput,
@@ -79,6 +80,7 @@ export function listTool(kind: AnyKind): AnyTool {
     async handle({ limit, cursor, status, full }, deps) {
       const store = deps.store();
       const page = store.list(kind.name, { limit, cursor, status });
+      warnUnreadable(kind, page.items, deps.logger);
       const stored = storeCopies(store, page.items);
       const items: Record<string, unknown>[] = [];
       const shown: StoredRecord[] = [];
@@ -115,7 +117,7 @@ export function listTool(kind: AnyKind): AnyTool {
         : `That is every ${kind.noun}${status ? ` with status ${status}` : ""}.`;
       const then =
         `Full copy and checks: ${kind.tools.get} with an id.` +
-        (kind.name === "product" ? " Let copy through to export: approve_products with the ids." : "");
+        (kind.fromStoreFiles ? " Let copy through to export: approve_products with the ids." : "");
       return {
         structured: {
           [kind.listKey]: items,

@@ -42,7 +42,7 @@ export function reviseTool(kind: AnyKind): AnyTool {
       const store = deps.store();
       const record = findRecord(kind, store, id);
       const context = copyContext(kind, record, deps);
-      const image = storedImage(record, store);
+      const image = storedImage(kind, record, store);
       const options = {
         context,
         image,

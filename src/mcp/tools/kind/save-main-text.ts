@@ -1,4 +1,5 @@
 import type { AnyKind } from "../../../kinds/index.ts";
+import type { LegacySave } from "../../../kinds/kind.ts";
 import { copyContext } from "../../../services/copy-context.ts";
 import { TextRejectedError } from "../../../services/failures.ts";
 import { presentRecord } from "../../../services/present-record.ts";
@@ -15,12 +16,12 @@ import { nextStep, savedLine, savedOf } from "./saved-output.ts";
 import { settleJob } from "./settle-job.ts";
 
 /** save_product_description, save_blog_abstract: copydesk 0.1's single-text save, kept working. */
-export function saveMainTextTool(kind: AnyKind): AnyTool {
+export function saveMainTextTool(kind: AnyKind, legacySave: LegacySave): AnyTool {
   const field = kind.mainField;
   return defineTool({
-    name: kind.legacySave.name,
-    title: kind.legacySave.title,
-    description: kind.legacySave.description,
+    name: legacySave.name,
+    title: legacySave.title,
+    description: legacySave.description,
     inputSchema: {
       id: idField(kind),
       [field]: writtenText(field).describe(

@@ -1,9 +1,8 @@
-import { FALLBACK_LANGUAGE } from "../text/language-choice.ts";
-import { brandVoicePrompt } from "./brand-voice.ts";
-import type { WritingBrief } from "./brief.ts";
-import { languageLine, revisionBlock, toneLine } from "./copy-settings.ts";
-import { DATA_NOT_INSTRUCTIONS, delimit } from "./delimit.ts";
-import type { CopyBriefOptions } from "./product-copy.ts";
+import { FALLBACK_LANGUAGE } from "../../text/language-choice.ts";
+import { brandVoicePrompt } from "../brand-voice.ts";
+import type { CopyBriefOptions, WritingBrief } from "../brief.ts";
+import { languageLine, revisionBlock, toneLine } from "../copy-settings.ts";
+import { DATA_NOT_INSTRUCTIONS, delimit } from "../delimit.ts";
 
 export interface PostBriefInput {
   readonly title: string;

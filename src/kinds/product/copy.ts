@@ -8,11 +8,3 @@ export interface ProductCopy {
   seo_description: string;
   tags: string[];
 }
-
-/** The fields of a blog post's copy. */
-export interface PostCopy {
-  abstract: string;
-  seo_title: string;
-  seo_description: string;
-  tags: string[];
-}

@@ -1,9 +1,8 @@
-import type { BrandVoice } from "../store/brand-voices.ts";
-import { FALLBACK_LANGUAGE } from "../text/language-choice.ts";
-import { brandVoicePrompt } from "./brand-voice.ts";
-import type { BriefImage, WritingBrief } from "./brief.ts";
-import { languageLine, lengthRange, revisionBlock, toneLine } from "./copy-settings.ts";
-import { DATA_NOT_INSTRUCTIONS, delimit } from "./delimit.ts";
+import { FALLBACK_LANGUAGE } from "../../text/language-choice.ts";
+import { brandVoicePrompt } from "../brand-voice.ts";
+import type { CopyBriefOptions, WritingBrief } from "../brief.ts";
+import { languageLine, lengthRange, revisionBlock, toneLine } from "../copy-settings.ts";
+import { DATA_NOT_INSTRUCTIONS, delimit } from "../delimit.ts";
 
 export interface ProductBriefInput {
   readonly title: string;
@@ -14,16 +13,6 @@ export interface ProductBriefInput {
   readonly tone?: string;
   readonly length?: string;
   readonly existing_description?: string;
-}
-
-export interface CopyBriefOptions {
-  readonly brand: BrandVoice | undefined;
-  readonly language: string | undefined;
-  readonly image?: BriefImage | undefined;
-  /** Where the image is, for a brief the calling model reads (it cannot see the bytes). */
-  readonly imageSource?: string | undefined;
-  /** The copy to revise, and what to change. */
-  readonly revision?: { readonly copy: Readonly<Record<string, unknown>>; readonly instructions: string };
 }
 
 const EXAMPLE = {

@@ -1,60 +1,29 @@
-import { z } from "zod";
-import { missingFieldsCheck, runChecks } from "../checks/index.ts";
-import { cleanReply } from "../text/clean-reply.ts";
-import { plainLine, plainText } from "../text/plain-text.ts";
-import type { PostCopy } from "./copy-types.ts";
-import {
-  brand,
-  givenFields,
-  language,
-  languageSourceField,
-  MAX_TAGS,
-  normaliseTags,
-  searchCopyFields,
-  titleField,
-  tone,
-} from "./fields.ts";
-import type { RecordKind } from "./kind.ts";
-import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "./post-copy.ts";
-
-const LIMITS = { title: 200, content: 100_000 } as const;
-
-const copyInput = z.object({
-  abstract: z
-    .string()
-    .trim()
-    .min(1, "abstract must not be empty")
-    .max(2000, "abstract must be at most 2000 characters")
-    .describe("2-4 sentences: what the post says and why it is worth reading"),
-  ...searchCopyFields("topic tags"),
-});
-
-const copyOutput = z.object({
-  abstract: z.string(),
-  seo_title: z.string(),
-  seo_description: z.string(),
-  tags: z.array(z.string()),
-});
-
-interface PostInput {
-  readonly content: string;
-  readonly language?: string;
-  readonly tone?: string;
-  readonly brand?: string;
-}
+import type { z } from "zod";
+import { missingFieldsCheck, runChecks } from "../../checks/index.ts";
+import { cleanReply } from "../../text/clean-reply.ts";
+import { plainLine, plainText } from "../../text/plain-text.ts";
+import { givenFields, MAX_TAGS, normaliseTags } from "../fields.ts";
+import type { RecordKind } from "../kind.ts";
+import { storedInputReader, unreadableLines } from "../stored-input.ts";
+import { ABSTRACT_WORDS, POST_COPY_SHAPE, postCopyBrief } from "./brief.ts";
+import type { PostCopy } from "./copy.ts";
+import { copyInput, copyOutput, createInput, type PostInput, recordFields, storedInput } from "./schemas.ts";
 
 const MISSING_FILL = "write them and save with save_post_copy, or revise_post to have them written";
 
-const inputOf = (record: { input: Readonly<Record<string, unknown>> }) =>
-  record.input as unknown as PostInput;
+/** An old post whose content cannot be read is shown with none rather than not at all. */
+const readInput = storedInputReader(storedInput, { content: "" });
+const inputOf = (record: { readonly input: unknown }) => readInput(record).input;
 
-export const POST: RecordKind<PostCopy> = {
+export const postKind: RecordKind<PostCopy, PostInput> = {
   name: "post",
   noun: "blog post",
   plural: "blog posts",
   key: "post",
   listKey: "posts",
   languageFrom: "content",
+  ownText: (record) => inputOf(record).content,
+  fromStoreFiles: false,
   mainField: "abstract",
   tools: {
     create: "create_blog",
@@ -79,24 +48,14 @@ export const POST: RecordKind<PostCopy> = {
       "description, and tags, in the post's language and the brand voice. Written by the client's model through " +
       "sampling (the client may ask the user to approve), or by a configured provider. If neither can write, the " +
       "post is stored as a draft and the result is a brief: write the copy yourself and save it with save_post_copy.",
-    input: {
-      title: titleField(LIMITS.title, "The post's title"),
-      content: z
-        .string()
-        .trim()
-        .min(1, "content must not be empty")
-        .max(LIMITS.content, `content must be at most ${LIMITS.content} characters`)
-        .describe(`The post's full text, plain or Markdown (at most ${LIMITS.content} characters)`),
-      language,
-      tone,
-      brand,
-    },
+    input: createInput,
   },
   recordFrom(input) {
     const { title, ...rest } = input as { title: string } & Record<string, unknown>;
     const stored = givenFields(rest);
     return { title, handle: null, input: stored };
   },
+  readInput,
   copyInput,
   copyOutput,
   copyShape: POST_COPY_SHAPE,
@@ -140,23 +99,14 @@ export const POST: RecordKind<PostCopy> = {
     );
     return missing ? [...checks, missing] : checks;
   },
-  recordFields: {
-    content: z.string().optional().describe("The post's full text (get_post only; lists leave it out)"),
-    language: z
-      .string()
-      .optional()
-      .describe("The language the copy is written in (BCP 47), as language_source chose it"),
-    language_source: languageSourceField,
-    tone: z.string().optional(),
-    brand: z.string().optional().describe("The brand voice asked for by name"),
-  },
+  recordFields,
   present(record, full) {
     const { content, ...input } = inputOf(record);
     return { ...input, ...(full ? { content } : {}) };
   },
   describe(record) {
-    const input = inputOf(record);
-    return full(input.content);
+    const { input, unreadable } = readInput(record);
+    return [...full(input.content), ...unreadableLines(unreadable)];
   },
 };
 
