@@ -1,14 +1,9 @@
 import { PROMPTS } from "../mcp/prompts/index.ts";
 import { TOOLS } from "../mcp/tools/all/index.ts";
-import { flagLabel, OPTIONS } from "./options.ts";
-import { wrap } from "./wrap.ts";
+import { helpRows } from "./help-rows.ts";
+import { SERVER_OPTIONS } from "./server-options.ts";
 
 export function helpText(version: string, defaultDataDir: string): string {
-  const rows = OPTIONS.map((option) => {
-    const flag = flagLabel(option);
-    const env = option.env ? ` [env ${option.env}]` : "";
-    return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
-  });
   return `copydesk ${version}: writes product descriptions and blog abstracts with an LLM, and stores them
 
 Usage: copydesk [options]                 MCP server on stdin/stdout (how clients start it)
@@ -32,7 +27,7 @@ Prompts (slash commands): ${PROMPTS.map((prompt) => prompt.name).join(", ")}
 Resources: copydesk://posts/{id}, copydesk://products/{id}
 
 Options (a flag wins over its environment variable):
-${rows.join("\n")}
+${helpRows(SERVER_OPTIONS)}
 
 Data folder now: ${defaultDataDir}
 Logs go to stderr and, as MCP log messages, to the client. Exit codes: 0 ok, 1 failure, 2 usage error.
