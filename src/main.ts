@@ -5,7 +5,7 @@ import { runConfigCommand } from "./cli/client-config/command.ts";
 import { jsoncLibrary } from "./cli/client-config/merge.ts";
 import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
-import { UsageError } from "./cli/usage-error.ts";
+import { reportUsageError, UsageError } from "./cli/usage-error.ts";
 import { defaultImageLoader } from "./images/default-loader.ts";
 import { serverSideModel } from "./llm/providers/server-side-model.ts";
 import { PROMPTS } from "./mcp/prompts/index.ts";
@@ -114,8 +114,7 @@ export function start(): void {
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
-        process.stderr.write(`copydesk: ${escapeControlCharacters(error.message)}\n`);
-        process.exitCode = 2;
+        process.exitCode = reportUsageError(error, process.stderr);
       } else if (error instanceof ListenError) {
         process.stderr.write(`copydesk: ${escapeControlCharacters(error.message)}\n`);
         process.exitCode = 1;

@@ -1,5 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { flagLabel, OPTIONS } from "../../src/cli/options.ts";
+import { flagLabel, optionMeaning } from "../../src/cli/help-rows.ts";
+import { SERVER_OPTIONS } from "../../src/cli/server-options.ts";
 
 /**
  * The README's reference sections, made from what the program publishes (tools/list, the option table), so
@@ -41,10 +42,10 @@ function descriptionOf(schema: JsonSchema): string {
 }
 
 export function optionReference(): string {
-  const rows = OPTIONS.map((option) => {
+  const rows = SERVER_OPTIONS.map((option) => {
     const flag = `\`${flagLabel(option)}\``;
     const env = option.env ? `\`${option.env}\`` : "";
-    return `| ${flag} | ${env} | ${option.description.replaceAll("|", "\\|")} |`;
+    return `| ${flag} | ${env} | ${optionMeaning(option).replaceAll("|", "\\|")} |`;
   });
   return ["| flag | environment variable | meaning |", "| --- | --- | --- |", ...rows].join("\n");
 }

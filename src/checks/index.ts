@@ -12,6 +12,7 @@ export { detectLanguage } from "./language.ts";
 export { loadCheckLibraries } from "./libraries.ts";
 export { missingFieldsCheck } from "./missing-fields.ts";
 export { SEO_DESCRIPTION_MAX } from "./seo-description.ts";
+export { SEO_LIMITS } from "./seo-limits.ts";
 export { SEO_TITLE_MAX } from "./seo-title.ts";
 export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";
 

@@ -1,5 +1,5 @@
-import { flagLabel, OPTIONS } from "./options.ts";
-import { wrap } from "./wrap.ts";
+import { helpRows } from "./help-rows.ts";
+import { SERVER_OPTIONS } from "./server-options.ts";
 
 /** What the MCP server offers, by name: the entry passes it in, as the CLI does not know the server. */
 export interface ServerSurface {
@@ -8,11 +8,6 @@ export interface ServerSurface {
 }
 
 export function helpText(version: string, defaultDataDir: string, surface: ServerSurface): string {
-  const rows = OPTIONS.map((option) => {
-    const flag = flagLabel(option);
-    const env = option.env ? ` [env ${option.env}]` : "";
-    return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
-  });
   return `copydesk ${version}: writes product descriptions and blog abstracts with an LLM, and stores them
 
 Usage: copydesk [options]                 MCP server on stdin/stdout (how clients start it)
@@ -36,7 +31,7 @@ Prompts (slash commands): ${surface.prompts.map((prompt) => prompt.name).join(",
 Resources: copydesk://posts/{id}, copydesk://products/{id}
 
 Options (a flag wins over its environment variable):
-${rows.join("\n")}
+${helpRows(SERVER_OPTIONS)}
 
 Data folder now: ${defaultDataDir}
 Logs go to stderr and, as MCP log messages, to the client. Exit codes: 0 ok, 1 failure, 2 usage error.

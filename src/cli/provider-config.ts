@@ -15,7 +15,8 @@ import {
   vendorKeyFor,
 } from "../llm/providers/key-policy.ts";
 import { Secret } from "../llm/providers/secret.ts";
-import { durationOption } from "./duration-option.ts";
+import { optionNamed } from "./option-spec.ts";
+import { durationOption } from "./option-values.ts";
 import { PROVIDER_DEFAULTS, PROVIDER_OPTIONS } from "./provider-options.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -84,14 +85,14 @@ export function parseProviderConfig(
     );
   }
 
-  const modeText = pick("provider-mode")?.trim() || PROVIDER_DEFAULTS.mode;
+  const modeText = pick("provider-mode")?.trim() || defaultOf("provider-mode");
   if (!(PROVIDER_MODES as readonly string[]).includes(modeText)) {
     throw new UsageError(`--provider-mode: "${modeText}" is not one of ${PROVIDER_MODES.join(", ")}`);
   }
 
   const timeoutMs = durationOption(
     "provider-timeout",
-    pick("provider-timeout") ?? PROVIDER_DEFAULTS.timeout,
+    pick("provider-timeout") ?? defaultOf("provider-timeout"),
     MAX_TIMEOUT_MS,
   );
 
@@ -107,6 +108,11 @@ export function parseProviderConfig(
     maxAttempts: MAX_ATTEMPTS,
     describe: () => summary,
   };
+}
+
+/** An option's default, from its row: `pick` gives only flags and variables (and a resumed job's values). */
+function defaultOf(name: string): string {
+  return optionNamed(PROVIDER_OPTIONS, name).default ?? "";
 }
 
 function parseUrl(text: string): URL {

@@ -39,12 +39,16 @@ export const PROVIDER_OPTIONS: readonly OptionSpec[] = [
     name: "provider-mode",
     value: "MODE",
     env: "COPYDESK_PROVIDER_MODE",
-    description: `When to use the provider: fallback (only if the client cannot sample), fallback_on_error (also when the client's sampling fails) or always (default ${PROVIDER_DEFAULTS.mode})`,
+    default: PROVIDER_DEFAULTS.mode,
+    description:
+      "When to use the provider: fallback (only if the client cannot sample), fallback_on_error (also when the client's sampling fails) or always",
   },
   {
     name: "provider-timeout",
     value: "DURATION",
     env: "COPYDESK_PROVIDER_TIMEOUT",
-    description: `How long one generation may take with the provider, retries included, e.g. 90s, 5m; at most 60m (default ${PROVIDER_DEFAULTS.timeout})`,
+    default: PROVIDER_DEFAULTS.timeout,
+    description:
+      "How long one generation may take with the provider, retries included, e.g. 90s, 5m; at most 60m",
   },
 ];

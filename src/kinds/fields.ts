@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SEO_LIMITS } from "../checks/seo-limits.ts";
 import { LANGUAGE_SOURCES } from "../text/language-choice.ts";
 import { canonicalLanguage, languageTag } from "../text/language-tag.ts";
 import { plainLine } from "../text/plain-text.ts";
@@ -88,22 +89,22 @@ export const brand = z
 export const MAX_TAGS = 10;
 
 /**
- * The search fields every kind's copy has. The bounds only stop runaways; the limits that matter (60 and
- * 160 characters) are checks, so an over-long title is asked for again rather than refused.
+ * The search fields every kind's copy has. The bounds only stop runaways; the limits that matter
+ * (SEO_LIMITS) are checks, so an over-long title is asked for again rather than refused.
  */
 export const searchCopyFields = (tagsAre: string) => ({
   seo_title: z
     .string()
     .trim()
     .min(1, "seo_title must not be empty")
-    .max(150, "seo_title must be at most 150 characters (aim for 60)")
-    .describe("Page title for search engines: aim for at most 60 characters"),
+    .max(150, `seo_title must be at most 150 characters (aim for ${SEO_LIMITS.seo_title})`)
+    .describe(`Page title for search engines: aim for at most ${SEO_LIMITS.seo_title} characters`),
   seo_description: z
     .string()
     .trim()
     .min(1, "seo_description must not be empty")
-    .max(400, "seo_description must be at most 400 characters (aim for 160)")
-    .describe("Meta description: aim for at most 160 characters"),
+    .max(400, `seo_description must be at most 400 characters (aim for ${SEO_LIMITS.seo_description})`)
+    .describe(`Meta description: aim for at most ${SEO_LIMITS.seo_description} characters`),
   tags: z
     .array(z.string().trim().min(1, "a tag must not be empty").max(50, "a tag must be at most 50 characters"))
     .min(1, "give at least one tag")

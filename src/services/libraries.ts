@@ -1,4 +1,5 @@
 import { loadCheckLibraries } from "../checks/libraries.ts";
+import { loadMigrationLibraries } from "../store/migrations/libraries.ts";
 import { jsonRepairLibrary } from "../text/extract-json.ts";
 import { slugLibrary } from "../text/handle.ts";
 import { htmlLibraries } from "../text/html.ts";
@@ -14,5 +15,7 @@ export async function loadCopyLibraries(): Promise<void> {
     jsonRepairLibrary.load(),
     slugLibrary.load(),
     htmlLibraries.load(),
+    // An old database is migrated when the store first opens, and schema 3 makes handles.
+    loadMigrationLibraries(),
   ]);
 }

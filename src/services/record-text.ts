@@ -1,4 +1,4 @@
-import { type Check, failedChecks } from "../checks/index.ts";
+import { type Check, failedChecks, SEO_LIMITS } from "../checks/index.ts";
 import type { AnyKind } from "../kinds/index.ts";
 import type { StoredRecord } from "../store/records.ts";
 import { languageSourceText } from "../text/language-choice.ts";
@@ -9,7 +9,7 @@ const LABELS: Readonly<Record<string, string>> = {
   seo_title: "SEO title",
   seo_description: "SEO description",
 };
-const LIMITS: Readonly<Record<string, number>> = { seo_title: 60, seo_description: 160 };
+const LIMITS: Readonly<Record<string, number>> = SEO_LIMITS;
 
 /** A record for a person: its fields, its copy field by field, and what the checks found. */
 export function recordText(kind: AnyKind, record: StoredRecord): string {

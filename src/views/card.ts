@@ -1,3 +1,4 @@
+import type { SeoLimits } from "../services/seo-limits.ts";
 import { type Bridge, errorText, type ToolResult } from "./bridge.ts";
 import {
   type ComparedField,
@@ -39,8 +40,11 @@ export interface Product {
   readonly route: string | null;
 }
 
-/** The limits copydesk's checks hold the SEO fields to. */
-const LIMITS: Readonly<Record<string, number>> = { seo_title: 60, seo_description: 160 };
+/** The limits copydesk's checks hold the SEO fields to: tsc fails here if checks/seo-limits.ts changes. */
+const LIMITS: Readonly<Record<string, number>> = {
+  seo_title: 60,
+  seo_description: 160,
+} satisfies SeoLimits;
 
 /** What a version edited in the view records as its writer. */
 const EDITED_BY_HAND = "edited by hand in the review view";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { helpText } from "../../src/cli/help.ts";
-import { OPTIONS } from "../../src/cli/options.ts";
 import { parseCommandLine } from "../../src/cli/parse-args.ts";
+import { SERVER_OPTIONS } from "../../src/cli/server-options.ts";
 import { UsageError } from "../../src/cli/usage-error.ts";
 import { defaultDataDir } from "../../src/platform/data-dir.ts";
 import { describeDuration, parseDuration } from "../../src/platform/duration.ts";
@@ -148,7 +148,7 @@ describe("parseCommandLine", () => {
         return [line.trim(), /\[env (\w+)\]$/.exec(description)?.[1]];
       });
     assert.deepEqual(entries, expected);
-    assert.equal(OPTIONS.length, expected.length);
+    assert.equal(SERVER_OPTIONS.length, expected.length);
   });
 });
 

@@ -293,4 +293,9 @@ describe("runConfigCommand", () => {
       assert.ok(out.includes(word), word);
     }
   });
+
+  it("-h is --help, as for every other command", () => {
+    assert.equal(run(["-h"]), 0);
+    assert.match(out, /^Usage: copydesk config <client>/);
+  });
 });

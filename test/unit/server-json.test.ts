@@ -4,7 +4,7 @@ import { it } from "node:test";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { withReleaseBundles } from "../../scripts/registry/server-json.ts";
-import { OPTIONS } from "../../src/cli/options.ts";
+import { SERVER_OPTIONS } from "../../src/cli/server-options.ts";
 
 // The MCP Registry's schema for server.json, vendored from modelcontextprotocol/registry
 // (docs/reference/server-json/server.schema.json at commit 7c0bbf25bcdf794c4622afbf1b72b99d0281ca6b,
@@ -39,7 +39,7 @@ it("server.json agrees with package.json and names only real variables", () => {
   const [npm] = serverJson.packages;
   assert.deepEqual([npm.registryType, npm.identifier, npm.version], ["npm", pkg.name, pkg.version]);
   assert.ok(pkg.files.includes("server.json") && pkg.files.includes("LICENSE"), pkg.files.join(", "));
-  const known = new Set(OPTIONS.map((option) => option.env));
+  const known = new Set(SERVER_OPTIONS.map((option) => option.env));
   for (const variable of npm.environmentVariables) assert.ok(known.has(variable.name), variable.name);
 });
 

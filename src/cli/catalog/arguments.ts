@@ -1,11 +1,12 @@
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { LOG_LEVELS } from "../../platform/logger.ts";
-import type { OptionSpec } from "../option-spec.ts";
-import { OPTIONS } from "../options.ts";
+import type { LoggingLevel } from "@modelcontextprotocol/sdk/types.js";
+import { helpRows } from "../help-rows.ts";
+import { type OptionSpec, optionNamed } from "../option-spec.ts";
+import { dataDirOption, logLevelOption } from "../option-values.ts";
+import { parseOptions } from "../parse-options.ts";
 import { PROVIDER_OPTIONS } from "../provider-options.ts";
-import { UsageError } from "../usage-error.ts";
-import { wrap } from "../wrap.ts";
+import { SERVER_OPTIONS } from "../server-options.ts";
+
+export { countOption } from "../option-values.ts";
 
 /** A catalog subcommand's own options, then the ones every subcommand takes. */
 export interface SubcommandSpec {
@@ -20,19 +21,14 @@ export interface SubcommandSpec {
   readonly notes?: string;
 }
 
-const shared = (name: string): OptionSpec => OPTIONS.find((option) => option.name === name) as OptionSpec;
-
 /** Log lines would break the progress bar: only warnings and worse unless asked. */
 export const CATALOG_LOG_LEVEL = "warning";
 
 export function commonOptions(spec: SubcommandSpec): OptionSpec[] {
   return [
-    shared("data-dir"),
+    optionNamed(SERVER_OPTIONS, "data-dir"),
     ...(spec.provider ? PROVIDER_OPTIONS : []),
-    {
-      ...shared("log-level"),
-      description: `Lowest level logged to stderr: debug, info, notice, warning, error (default ${CATALOG_LOG_LEVEL})`,
-    },
+    { ...optionNamed(SERVER_OPTIONS, "log-level"), default: CATALOG_LOG_LEVEL },
     { name: "help", short: "h", description: "Show this help and exit" },
   ];
 }
@@ -44,7 +40,7 @@ export interface ParsedSubcommand {
   pick(name: string): string | undefined;
   flag(name: string): boolean;
   readonly dataDir: string;
-  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly logLevel: LoggingLevel;
 }
 
 export function parseSubcommand(
@@ -52,70 +48,31 @@ export function parseSubcommand(
   argv: readonly string[],
   context: { env: Readonly<Record<string, string | undefined>>; defaultDataDir: string },
 ): ParsedSubcommand {
-  const all = [...spec.options, ...commonOptions(spec)];
-  const options = Object.fromEntries(
-    all.map((option) => [
-      option.name,
-      {
-        type: option.value ? ("string" as const) : ("boolean" as const),
-        ...(option.short ? { short: option.short } : {}),
-      },
-    ]),
-  );
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${spec.name}: ${message.split("\n")[0]} (see copydesk ${spec.name} --help)`);
-  }
-  const { values, positionals } = parsed;
-  const pick = (name: string): string | undefined => {
-    const value = values[name];
-    if (typeof value === "string") return value;
-    const variable = all.find((option) => option.name === name)?.env;
-    const fromEnv = variable ? context.env[variable] : undefined;
-    return fromEnv === "" ? undefined : fromEnv;
-  };
-  if (typeof values["data-dir"] === "string" && values["data-dir"].trim() === "") {
-    throw new UsageError("--data-dir: the folder name is empty; give a folder, or leave the option out");
-  }
-  const logLevel = pick("log-level") ?? CATALOG_LOG_LEVEL;
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new UsageError(`--log-level: "${logLevel}" is not one of ${LOG_LEVELS.join(", ")}`);
-  }
+  const parsed = parseOptions(argv, {
+    command: spec.name,
+    options: [...spec.options, ...commonOptions(spec)],
+    positionals: true,
+    env: context.env,
+  });
+  const dataDir = dataDirOption(parsed, context.defaultDataDir);
+  const logLevel = logLevelOption(parsed.value("log-level"));
   return {
-    help: values.help === true,
-    positionals,
-    pick,
-    flag: (name) => values[name] === true,
-    dataDir: resolve(pick("data-dir") ?? context.defaultDataDir),
-    logLevel: logLevel as (typeof LOG_LEVELS)[number],
+    help: parsed.flag("help"),
+    positionals: parsed.positionals,
+    pick: parsed.pick,
+    flag: parsed.flag,
+    dataDir,
+    logLevel,
   };
-}
-
-/** A whole number of at least 1, or a usage error naming the option. */
-export function countOption(name: string, text: string, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) {
-    throw new UsageError(`--${name}: "${text}" must be a whole number from 1 to ${max}`);
-  }
-  return value;
 }
 
 export function subcommandHelp(spec: SubcommandSpec, dataDir: string): string {
-  const rows = [...spec.options, ...commonOptions(spec)].map((option) => {
-    const short = option.short ? `-${option.short}, ` : "";
-    const flag = `${short}--${option.name}${option.value ? ` ${option.value}` : ""}`;
-    const env = option.env ? ` [env ${option.env}]` : "";
-    return `  ${flag}\n${wrap(`${option.description}${env}`, 96, "      ")}`;
-  });
   return `Usage: copydesk ${spec.name} ${spec.usage}
 
 ${spec.summary}
 
 Options (a flag wins over its environment variable):
-${rows.join("\n")}
+${helpRows([...spec.options, ...commonOptions(spec)])}
 ${spec.notes ? `\n${spec.notes}\n` : ""}
 Data folder now: ${dataDir}
 Results go to stdout, errors to stderr. Exit codes: 0 ok, 1 failure, 2 usage error${spec.name === "write" ? ", 130 stopped by Ctrl-C (resumable)" : ""}.

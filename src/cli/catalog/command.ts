@@ -5,7 +5,7 @@ import { SelectionError } from "../../services/selection.ts";
 import { DatabaseWriteError } from "../../store/durability.ts";
 import { StoreUnavailableError } from "../../store/lazy-store.ts";
 import { SchemaTooNewError } from "../../store/migrations.ts";
-import { UsageError } from "../usage-error.ts";
+import { reportUsageError, UsageError } from "../usage-error.ts";
 import { runApprove } from "./approve-command.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
 import { runExport } from "./export-command.ts";
@@ -50,10 +50,7 @@ export async function runCatalogCommand(
     await loadCopyLibraries();
     return await COMMANDS[name](argv, deps);
   } catch (error) {
-    if (error instanceof UsageError) {
-      deps.stderr.write(`copydesk: ${escapeControlCharacters(error.message)}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return reportUsageError(error, deps.stderr);
     const expected = EXPECTED.some((kind) => error instanceof kind);
     const text =
       error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error);

@@ -1,8 +1,8 @@
 import { posix, win32 } from "node:path";
-import { parseArgs } from "node:util";
 import { isSupportedNode, SUPPORTED_NODE } from "../../platform/node-support.ts";
 import { parseCommandLine } from "../parse-args.ts";
-import { UsageError } from "../usage-error.ts";
+import { parseOptions } from "../parse-options.ts";
+import { reportUsageError, UsageError } from "../usage-error.ts";
 import {
   CLIENTS,
   type ClientId,
@@ -52,8 +52,7 @@ export function runConfigCommand(argv: readonly string[], deps: ConfigDeps): num
     request = parseRequest(argv, deps);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    deps.stderr.write(`copydesk: ${error.message}\n`);
-    return 2;
+    return reportUsageError(error, deps.stderr);
   }
   if (request === "help") {
     deps.stdout.write(configHelpText());
@@ -62,10 +61,7 @@ export function runConfigCommand(argv: readonly string[], deps: ConfigDeps): num
   try {
     return request.write ? writeConfig(request, deps) : printConfig(request, deps);
   } catch (error) {
-    if (error instanceof UsageError) {
-      deps.stderr.write(`copydesk: ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return reportUsageError(error, deps.stderr);
     const message = error instanceof Error ? error.message : String(error);
     deps.stderr.write(`copydesk: config ${request.client.id}: ${message}\n`);
     return 1;
@@ -77,16 +73,14 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
   const own = split === -1 ? argv : argv.slice(0, split);
   const serverArgs = split === -1 ? [] : argv.slice(split + 1);
 
-  let parsed: ReturnType<typeof parseOwn>;
-  try {
-    parsed = parseOwn(own);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`config: ${message.split("\n")[0]} (see copydesk config --help)`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return "help";
-  const [clientId, ...extra] = positionals;
+  const parsed = parseOptions(own, {
+    command: "config",
+    options: CONFIG_OPTIONS,
+    positionals: true,
+    env: {},
+  });
+  if (parsed.flag("help")) return "help";
+  const [clientId, ...extra] = parsed.positionals;
   if (clientId === undefined) {
     throw new UsageError(
       `config: name a client: ${Object.keys(CLIENTS).join(", ")} (see copydesk config --help)`,
@@ -102,7 +96,7 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
       `config: unexpected "${extra[0]}"; server options go after -- (see copydesk config --help)`,
     );
   }
-  const env = parseEnv(values.env ?? []);
+  const env = parseEnv(parsed.flags("env"));
   checkServerArgs(serverArgs, env);
 
   if (deps.script !== undefined && deps.nodeVersion !== undefined && !isSupportedNode(deps.nodeVersion)) {
@@ -111,6 +105,7 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
     );
   }
   const path = pathApi(deps.platform);
+  const fileOption = parsed.pick("path");
   const script = deps.script === undefined ? [] : [path.resolve(deps.cwd, deps.script)];
   const launch: Launch = {
     command: deps.execPath,
@@ -119,32 +114,10 @@ function parseRequest(argv: readonly string[], deps: ConfigDeps): Request | "hel
   };
   return {
     client: CLIENTS[clientId as ClientId],
-    write: values.write ?? false,
-    ...(values.path !== undefined ? { path: path.resolve(deps.cwd, values.path) } : {}),
-    workspace: values.workspace ?? false,
+    write: parsed.flag("write"),
+    ...(fileOption !== undefined ? { path: path.resolve(deps.cwd, fileOption) } : {}),
+    workspace: parsed.flag("workspace"),
     launch,
-  };
-}
-
-function parseOwn(argv: readonly string[]) {
-  const options = Object.fromEntries(
-    CONFIG_OPTIONS.map((option) => [
-      option.name,
-      {
-        type: option.value ? ("string" as const) : ("boolean" as const),
-        multiple: option.repeatable ?? false,
-      },
-    ]),
-  );
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    options,
-    strict: true,
-    allowPositionals: true,
-  });
-  return {
-    values: values as { write?: boolean; path?: string; workspace?: boolean; env?: string[]; help?: boolean },
-    positionals,
   };
 }
 

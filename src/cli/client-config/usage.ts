@@ -1,14 +1,9 @@
+import { helpRows } from "../help-rows.ts";
+import type { OptionSpec } from "../option-spec.ts";
 import { CLIENT_IDS } from "./clients.ts";
 
-/** Every `copydesk config` option, once: the parser and the help text are both made from this table. */
-export interface ConfigOptionSpec {
-  readonly name: string;
-  readonly value?: string;
-  readonly repeatable?: boolean;
-  readonly description: string;
-}
-
-export const CONFIG_OPTIONS: readonly ConfigOptionSpec[] = [
+/** Every `copydesk config` option: the parser and the help text are both made from this table. */
+export const CONFIG_OPTIONS: readonly OptionSpec[] = [
   {
     name: "write",
     description: "Merge the entry into the client's config file instead of printing it (keeps a backup)",
@@ -25,14 +20,10 @@ export const CONFIG_OPTIONS: readonly ConfigOptionSpec[] = [
     repeatable: true,
     description: "A variable for the server, e.g. COPYDESK_PROVIDER=anthropic; repeat for more",
   },
-  { name: "help", description: "Show this help and exit" },
+  { name: "help", short: "h", description: "Show this help and exit" },
 ];
 
 export function configHelpText(): string {
-  const rows = CONFIG_OPTIONS.map((option) => {
-    const flag = `--${option.name}${option.value ? ` ${option.value}` : ""}`;
-    return `  ${flag.padEnd(20)}${option.description}`;
-  });
   return `Usage: copydesk config <client> [options] [-- server options]
 
 Prints the entry an MCP client needs to start this copydesk executable, with its absolute path, and the
@@ -47,7 +38,7 @@ Clients: ${CLIENT_IDS.join(", ")}
                   because ~/.claude.json also holds Claude Code's own state
 
 Options:
-${rows.join("\n")}
+${helpRows(CONFIG_OPTIONS)}
 
 Claude Desktop, Cursor and Claude Code do not answer MCP sampling requests: there the model you chat with
 writes the text (copydesk stores a draft and hands it a brief). To have a specific model write instead, give

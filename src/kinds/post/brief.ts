@@ -1,3 +1,4 @@
+import { SEO_LIMITS } from "../../checks/seo-limits.ts";
 import { FALLBACK_LANGUAGE } from "../../text/language-choice.ts";
 import { brandVoicePrompt } from "../brand-voice.ts";
 import type { CopyBriefOptions, WritingBrief } from "../brief.ts";
@@ -16,8 +17,8 @@ export const ABSTRACT_WORDS = { min: 25, max: 90 } as const;
 export const POST_COPY_SHAPE = [
   "{",
   '  "abstract": string,          // 2-4 sentences, at most 80 words: what the post says and why it is worth reading',
-  '  "seo_title": string,         // at most 60 characters',
-  '  "seo_description": string,   // at most 160 characters; a meta description that invites the click',
+  `  "seo_title": string,         // at most ${SEO_LIMITS.seo_title} characters`,
+  `  "seo_description": string,   // at most ${SEO_LIMITS.seo_description} characters; a meta description that invites the click`,
   '  "tags": string[]             // 3-10 lower-case topic tags',
   "}",
 ].join("\n");

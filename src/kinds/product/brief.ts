@@ -1,3 +1,4 @@
+import { SEO_LIMITS } from "../../checks/seo-limits.ts";
 import { FALLBACK_LANGUAGE } from "../../text/language-choice.ts";
 import { brandVoicePrompt } from "../brand-voice.ts";
 import type { CopyBriefOptions, WritingBrief } from "../brief.ts";
@@ -34,8 +35,8 @@ export const PRODUCT_COPY_SHAPE = [
   '  "description": string,        // plain prose paragraphs separated by a blank line; no HTML, no Markdown',
   '  "short_description": string,  // 1-2 sentences shown beside the price',
   '  "bullets": string[],          // 3-6 short feature lines, no leading dash',
-  '  "seo_title": string,          // at most 60 characters; the product and its main benefit; no shop name',
-  '  "seo_description": string,    // at most 160 characters; a meta description that invites the click',
+  `  "seo_title": string,          // at most ${SEO_LIMITS.seo_title} characters; the product and its main benefit; no shop name`,
+  `  "seo_description": string,    // at most ${SEO_LIMITS.seo_description} characters; a meta description that invites the click`,
   '  "tags": string[]              // 3-10 lower-case tags for the shop\'s filters',
   "}",
 ].join("\n");

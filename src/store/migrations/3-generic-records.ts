@@ -1,5 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
-import { slugify, uniqueHandle } from "../../text/handle.ts";
+import { migrationSlugify } from "./libraries.ts";
 
 type Row = Record<string, SQLInputValue>;
 
@@ -97,4 +97,33 @@ export function toGenericRecords(db: DatabaseSync): void {
     move("product", row, { keywords: JSON.parse(String(row.keywords)) }, handle, copy);
   }
   db.exec("DROP TABLE posts; DROP TABLE products;");
+}
+
+// The handles of schema 3 as src/text/handle.ts made them when it shipped, frozen here: a later change to
+// live handles must not change what migrating an old database gives.
+const MAX_HANDLE = 60;
+const FALLBACK = "product";
+
+function slugify(title: string): string {
+  return cut(migrationSlugify()(title, { decamelize: false }), MAX_HANDLE) || FALLBACK;
+}
+
+function uniqueHandle(base: string, taken: (handle: string) => boolean): string {
+  const root = cut(base, MAX_HANDLE) || FALLBACK;
+  if (!taken(root)) return root;
+  for (let n = 2; n < 100_000; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${cut(root, MAX_HANDLE - suffix.length) || FALLBACK}${suffix}`;
+    if (!taken(candidate)) return candidate;
+  }
+  throw new Error(`no free handle for "${base}" after 100000 tries`);
+}
+
+/** At most `max` characters, cut at the last hyphen that fits unless that would leave too little. */
+function cut(slug: string, max: number): string {
+  if (slug.length <= max) return slug.replace(/^-+|-+$/g, "");
+  const head = slug.slice(0, max + 1);
+  const hyphen = head.lastIndexOf("-");
+  const kept = hyphen >= max / 2 ? head.slice(0, hyphen) : slug.slice(0, max);
+  return kept.replace(/^-+|-+$/g, "");
 }

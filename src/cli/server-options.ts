@@ -3,13 +3,8 @@ import { FALLBACK_LANGUAGE } from "../text/language-choice.ts";
 import type { OptionSpec } from "./option-spec.ts";
 import { PROVIDER_OPTIONS } from "./provider-options.ts";
 
-/** How an option is written in --help and the README, e.g. "-h, --help" or "--port PORT". */
-export function flagLabel(option: OptionSpec): string {
-  const short = option.short ? `-${option.short}, ` : "";
-  return `${short}--${option.name}${option.value ? ` ${option.value}` : ""}`;
-}
-
-export const OPTIONS: readonly OptionSpec[] = [
+/** The server's options (`copydesk [options]`), in --help's order; the README's table is made from them. */
+export const SERVER_OPTIONS: readonly OptionSpec[] = [
   {
     name: "data-dir",
     value: "DIR",
@@ -20,7 +15,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: "sampling-timeout",
     value: "DURATION",
     env: "COPYDESK_SAMPLING_TIMEOUT",
-    description: `How long to wait for the client's model, e.g. 90s, 5m, 1500ms; a bare number is seconds (default ${DEFAULTS.samplingTimeout}: the client may ask the user to approve first)`,
+    default: DEFAULTS.samplingTimeout,
+    description:
+      "How long to wait for the client's model, which may ask the user to approve first: e.g. 90s, 5m, 1500ms; a bare number is seconds",
   },
   {
     name: "model-hint",
@@ -34,19 +31,22 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: "intelligence-priority",
     value: "0..1",
     env: "COPYDESK_INTELLIGENCE_PRIORITY",
-    description: `How much to favour capable models (default ${DEFAULTS.intelligencePriority})`,
+    default: String(DEFAULTS.intelligencePriority),
+    description: "How much to favour capable models",
   },
   {
     name: "speed-priority",
     value: "0..1",
     env: "COPYDESK_SPEED_PRIORITY",
-    description: `How much to favour fast models (default ${DEFAULTS.speedPriority})`,
+    default: String(DEFAULTS.speedPriority),
+    description: "How much to favour fast models",
   },
   {
     name: "cost-priority",
     value: "0..1",
     env: "COPYDESK_COST_PRIORITY",
-    description: `How much to favour cheap models (default ${DEFAULTS.costPriority})`,
+    default: String(DEFAULTS.costPriority),
+    description: "How much to favour cheap models",
   },
   {
     name: "language",
@@ -59,7 +59,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: "log-level",
     value: "LEVEL",
     env: "COPYDESK_LOG_LEVEL",
-    description: `Lowest level logged to stderr: debug, info, notice, warning, error (default ${DEFAULTS.logLevel})`,
+    default: DEFAULTS.logLevel,
+    description: "Lowest level logged to stderr: debug, info, notice, warning, error",
   },
   {
     name: "http",
@@ -70,13 +71,15 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: "port",
     value: "PORT",
     env: "COPYDESK_HTTP_PORT",
-    description: `With --http: TCP port (default ${DEFAULTS.httpPort}; 0 picks a free one, the URL is logged)`,
+    default: String(DEFAULTS.httpPort),
+    description: "With --http: TCP port; 0 picks a free one, and the URL is logged",
   },
   {
     name: "host",
     value: "ADDRESS",
     env: "COPYDESK_HTTP_HOST",
-    description: `With --http: address to bind (default ${DEFAULTS.httpHost}); an address other than loopback needs --http-token`,
+    default: DEFAULTS.httpHost,
+    description: "With --http: address to bind; an address other than loopback needs --http-token",
   },
   {
     name: "allowed-host",
@@ -97,7 +100,8 @@ export const OPTIONS: readonly OptionSpec[] = [
     name: "session-idle",
     value: "DURATION",
     env: "COPYDESK_SESSION_IDLE",
-    description: `With --http: close a session after this long with no request open (default ${DEFAULTS.sessionIdleTimeout})`,
+    default: DEFAULTS.sessionIdleTimeout,
+    description: "With --http: close a session after this long with no request open",
   },
   { name: "help", short: "h", description: "Show this help and exit" },
   { name: "version", short: "v", description: "Show the version and exit" },
