@@ -7,7 +7,7 @@ import { helpText } from "./cli/help.ts";
 import { parseCommandLine } from "./cli/parse-args.ts";
 import { reportUsageError, UsageError } from "./cli/usage-error.ts";
 import { defaultImageLoader } from "./images/default-loader.ts";
-import { serverSideModel } from "./llm/providers/server-side-model.ts";
+import { serverSideModel } from "./llm/server-side-model.ts";
 import { PROMPTS } from "./mcp/prompts/index.ts";
 import type { ServerDeps } from "./mcp/server.ts";
 import { TOOLS } from "./mcp/tools/all/index.ts";

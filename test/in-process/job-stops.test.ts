@@ -6,8 +6,8 @@ import { after, before, describe, it } from "node:test";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { parseCommandLine } from "../../src/cli/parse-args.ts";
-import { serverSideModel } from "../../src/llm/providers/server-side-model.ts";
 import type { ServerSideModel } from "../../src/llm/router.ts";
+import { serverSideModel } from "../../src/llm/server-side-model.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { copywriter, lastMessageText } from "../support/copy-replies.ts";
 import {

@@ -1,7 +1,7 @@
-import type { Logger } from "../../platform/logger.ts";
-import type { ServerSideModel } from "../router.ts";
-import { describeProviderConfig, type ProviderConfig } from "./config.ts";
-import { createProvider } from "./create-provider.ts";
+import type { Logger } from "../platform/logger.ts";
+import { describeProviderConfig, type ProviderConfig } from "./providers/config.ts";
+import { createProvider } from "./providers/create-provider.ts";
+import type { ServerSideModel } from "./router.ts";
 
 /** The configured provider as the router sees it: one for the process, shared by every session. */
 export function serverSideModel(config: ProviderConfig, logger: Logger): ServerSideModel {
