@@ -1,9 +1,11 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { listedTools } from "./readme/listed-tools.ts";
 import { regenerate } from "./readme/reference.ts";
+import { SNAPSHOT_DIR, toolSnapshots } from "./readme/snapshots.ts";
 import { TOOL_DOCS_PATH, toolDocs } from "./readme/tool-docs.ts";
 
-// Writes what clients see in tools/list two ways: README.md's table and docs/tools.md.
+// Writes what clients see in tools/list three ways: README.md's table, docs/tools.md, and the snapshots.
 const tools = await listedTools();
 const changed: string[] = [];
 
@@ -21,8 +23,17 @@ function write(path: string, text: string): void {
 
 write("README.md", regenerate(readFileSync("README.md", "utf8"), tools));
 write(TOOL_DOCS_PATH, toolDocs(tools));
+mkdirSync(SNAPSHOT_DIR, { recursive: true });
+const snapshots = toolSnapshots(tools);
+for (const [file, text] of snapshots) write(join(SNAPSHOT_DIR, file), text);
+// A tool that was removed or renamed leaves no snapshot behind.
+for (const file of readdirSync(SNAPSHOT_DIR)) {
+  if (snapshots.has(file)) continue;
+  rmSync(join(SNAPSHOT_DIR, file));
+  changed.push(`${join(SNAPSHOT_DIR, file)} (removed)`);
+}
 process.stderr.write(
   changed.length === 0
-    ? "README.md and docs are up to date\n"
+    ? "README.md, docs and tool snapshots are up to date\n"
     : `Regenerated; review the diff:\n${changed.map((path) => `  ${path}\n`).join("")}`,
 );
