@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { it } from "node:test";
+import { biomeFormatted } from "../../scripts/readme/biome-format.ts";
 import { listedTools } from "../../scripts/readme/listed-tools.ts";
+import { OUTPUT_TYPES_PATH, outputTypes } from "../../scripts/readme/output-types.ts";
 import { SNAPSHOT_DIR, toolSnapshots } from "../../scripts/readme/snapshots.ts";
 import { differingLines } from "../support/line-diff.ts";
 
@@ -46,5 +48,14 @@ it("a snapshot holds the tool as listed, output schema and view included", () =>
   assert.notEqual(
     toolSnapshots([altered]).get("create_product.json"),
     toolSnapshots([tool]).get("create_product.json"),
+  );
+});
+
+it("the result types tests and views import are made from the live output schemas", () => {
+  const committed = readFileSync(OUTPUT_TYPES_PATH, "utf8");
+  assert.deepEqual(
+    differingLines(committed, biomeFormatted(OUTPUT_TYPES_PATH, outputTypes(live))),
+    [],
+    `${OUTPUT_TYPES_PATH} is stale: ${review}`,
   );
 });
