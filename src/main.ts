@@ -8,7 +8,9 @@ import { parseCommandLine } from "./cli/parse-args.ts";
 import { UsageError } from "./cli/usage-error.ts";
 import { defaultImageLoader } from "./images/default-loader.ts";
 import { serverSideModel } from "./llm/providers/server-side-model.ts";
+import { PROMPTS } from "./mcp/prompts/index.ts";
 import type { ServerDeps } from "./mcp/server.ts";
+import { TOOLS } from "./mcp/tools/all/index.ts";
 import { ListenError } from "./mcp/transports/http/server.ts";
 import { serveHttp } from "./mcp/transports/http.ts";
 import { warmUpScreen } from "./mcp/transports/stdio/warm-up.ts";
@@ -73,7 +75,7 @@ async function main(): Promise<number | undefined> {
   }
   const command = parseCommandLine(process.argv.slice(2), { env, defaultDataDir: platformDataDir });
   if (command.kind === "help") {
-    process.stdout.write(helpText(VERSION, command.dataDir));
+    process.stdout.write(helpText(VERSION, command.dataDir, { tools: TOOLS, prompts: PROMPTS }));
     return 0;
   }
   if (command.kind === "version") {

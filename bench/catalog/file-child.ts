@@ -7,8 +7,8 @@ import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { fileBytes } from "../../src/formats/byte-source.ts";
-import { exportProducts } from "../../src/services/export-products.ts";
-import { importProducts } from "../../src/services/import-products.ts";
+import { exportCatalog } from "../../src/services/export-catalog.ts";
+import { importCatalog } from "../../src/services/import-catalog.ts";
 import { newRecordId } from "../../src/store/record-id.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 
@@ -38,7 +38,7 @@ const openStore = () =>
 async function importFile(): Promise<number> {
   const store = openStore();
   try {
-    const result = await importProducts(store, fileBytes(input), { source: input });
+    const result = await importCatalog(store, fileBytes(input), { source: input });
     return result.rows;
   } finally {
     store.close();
@@ -83,7 +83,7 @@ function addCopy(): number {
 async function exportFile(): Promise<number> {
   const store = openStore();
   try {
-    const result = await exportProducts(store, { format: "shopify", path: output, include: ["written"] });
+    const result = await exportCatalog(store, { format: "shopify", path: output, include: ["written"] });
     return result.rows;
   } finally {
     store.close();

@@ -1,9 +1,13 @@
-import { PROMPTS } from "../mcp/prompts/index.ts";
-import { TOOLS } from "../mcp/tools/index.ts";
 import { flagLabel, OPTIONS } from "./options.ts";
 import { wrap } from "./wrap.ts";
 
-export function helpText(version: string, defaultDataDir: string): string {
+/** What the MCP server offers, by name: the entry passes it in, as the CLI does not know the server. */
+export interface ServerSurface {
+  readonly tools: readonly { readonly name: string }[];
+  readonly prompts: readonly { readonly name: string }[];
+}
+
+export function helpText(version: string, defaultDataDir: string, surface: ServerSurface): string {
   const rows = OPTIONS.map((option) => {
     const flag = flagLabel(option);
     const env = option.env ? ` [env ${option.env}]` : "";
@@ -27,8 +31,8 @@ Who writes the text, per call: the client's model through MCP sampling (the clie
 or a server-side provider you configure (--provider), or, when neither is there, the calling model itself
 (copydesk stores a draft and hands it a brief). Records are kept in a SQLite database and survive restarts.
 
-Tools: ${TOOLS.map((tool) => tool.name).join(", ")}
-Prompts (slash commands): ${PROMPTS.map((prompt) => prompt.name).join(", ")}
+Tools: ${surface.tools.map((tool) => tool.name).join(", ")}
+Prompts (slash commands): ${surface.prompts.map((prompt) => prompt.name).join(", ")}
 Resources: copydesk://posts/{id}, copydesk://products/{id}
 
 Options (a flag wins over its environment variable):

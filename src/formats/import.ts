@@ -8,7 +8,7 @@ import { shopifyGrouper } from "./shopify-products.ts";
 import type { CatalogHeader, ColumnMapping, ImportItem, SourceRow } from "./types.ts";
 import { wooGrouper } from "./woocommerce-products.ts";
 
-export interface OpenCatalogOptions {
+export interface OpenCatalogFileOptions {
   /** Leave out to detect from the header names. */
   format?: FormatChoice | "jsonl";
   /** Generic CSV: which column is the title, the keywords... */
@@ -17,7 +17,7 @@ export interface OpenCatalogOptions {
   maxRowBytes?: number;
 }
 
-export interface OpenedCatalog {
+export interface OpenedCatalogFile {
   header: CatalogHeader;
   /**
    * Products, rejected and other rows in file order, read as they are consumed. Iterating can still throw a
@@ -28,10 +28,10 @@ export interface OpenedCatalog {
 }
 
 /** Reads the header (and fails on anything that is not a product file) before any product is read. */
-export async function openCatalog(
+export async function openCatalogFile(
   source: ByteSource,
-  options: OpenCatalogOptions = {},
-): Promise<OpenedCatalog> {
+  options: OpenCatalogFileOptions = {},
+): Promise<OpenedCatalogFile> {
   const maxRowBytes = options.maxRowBytes ?? DEFAULT_MAX_ROW_BYTES;
   const checked = await checkBytes(source);
   const lineEnding = lineEndingOf(checked.head);
@@ -96,7 +96,7 @@ export async function openCatalog(
 async function openJsonl(
   bytes: AsyncIterable<Buffer>,
   file: { bom: boolean; lineEnding: CatalogHeader["lineEnding"]; maxRowBytes: number },
-): Promise<OpenedCatalog> {
+): Promise<OpenedCatalogFile> {
   const rows = jsonlRows(bytes, file.maxRowBytes)[Symbol.asyncIterator]();
   // The first line with content decides whether this is JSON Lines at all.
   const before: SourceRow[] = [];

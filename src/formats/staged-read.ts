@@ -1,5 +1,5 @@
 import type { ByteSource } from "./byte-source.ts";
-import { type OpenCatalogOptions, openCatalog } from "./import.ts";
+import { type OpenCatalogFileOptions, openCatalogFile } from "./import.ts";
 import { type RowChunk, toChunks } from "./row-chunks.ts";
 import type { CatalogHeader, ImportedProduct, ProductKey, SourceRow, StagedProduct } from "./types.ts";
 
@@ -26,8 +26,11 @@ const BATCH_ROWS = 500;
 const MAX_EXISTING = 10_000;
 
 /** Reads a store file into staged batches on this thread. */
-export async function readStaged(bytes: ByteSource, options: OpenCatalogOptions = {}): Promise<StagedRead> {
-  const opened = await openCatalog(bytes, options);
+export async function readStaged(
+  bytes: ByteSource,
+  options: OpenCatalogFileOptions = {},
+): Promise<StagedRead> {
+  const opened = await openCatalogFile(bytes, options);
   async function* batches(): AsyncIterable<StagedBatch> {
     let rows: SourceRow[] = [];
     let products: StagedProduct[] = [];

@@ -1,4 +1,4 @@
-import { openCatalog } from "./import.ts";
+import { openCatalogFile } from "./import.ts";
 import type { CatalogHeader, ImportedProduct } from "./types.ts";
 
 /** A kept row of an import, with what belongs to it (its record, on a product's first row). */
@@ -33,7 +33,7 @@ export async function* storedProducts<T>(
     }
     if (pending !== "") yield Buffer.from(pending, "utf8");
   }
-  const opened = await openCatalog(bytes(), {
+  const opened = await openCatalogFile(bytes(), {
     format:
       header.dialect === "shopify-current" || header.dialect === "shopify-legacy"
         ? "shopify"

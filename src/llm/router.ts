@@ -15,9 +15,9 @@ export interface ServerSideModel {
 }
 
 export type WriteOutcome =
-  | { readonly kind: "written"; readonly generation: Generation }
+  | { readonly result: "written"; readonly generation: Generation }
   /** Nobody here can write: the tool stores a draft and hands the brief to the calling model. */
-  | { readonly kind: "host-model"; readonly reason: string };
+  | { readonly result: "host-model"; readonly reason: string };
 
 export interface Writer {
   write(brief: WritingBrief, call: CallContext): Promise<WriteOutcome>;
@@ -40,7 +40,8 @@ const FALLBACK_FAILURES: ReadonlySet<GenerationFailure> = new Set([
 ]);
 
 export interface WriterDeps {
-  readonly sampling: ClientSampling;
+  /** The MCP client's sampling; none on the command line, where only the provider writes. */
+  readonly sampling?: ClientSampling | undefined;
   readonly provider: ServerSideModel | undefined;
   readonly logger: Logger;
   /** Names the client in the host-model reason. */
@@ -49,13 +50,13 @@ export interface WriterDeps {
 
 /** Chooses, per call, who writes: the client's model, a configured provider, or the calling model. */
 export function createWriter({ sampling, provider, logger, clientName }: WriterDeps): Writer {
-  const viaSampling = (brief: WritingBrief, call: CallContext) =>
-    generate(brief, "client-sampling", () => sampling.ask(brief, call), logger);
+  const viaSampling = (client: ClientSampling, brief: WritingBrief, call: CallContext) =>
+    generate(brief, "client-sampling", () => client.ask(brief, call), logger);
   const viaProvider = (model: ServerSideModel, brief: WritingBrief, call: CallContext) =>
     generate(brief, "provider", () => model.complete(brief, { signal: call.signal }), logger);
-  const written = (generation: Generation): WriteOutcome => ({ kind: "written", generation });
+  const written = (generation: Generation): WriteOutcome => ({ result: "written", generation });
 
-  const hostModel = (reason: string): WriteOutcome => ({ kind: "host-model", reason });
+  const hostModel = (reason: string): WriteOutcome => ({ result: "host-model", reason });
   // A client that declares sampling but answers "Method not found" (Cursor does) cannot sample: it is
   // treated as one without, for the rest of the session, instead of failing every call.
   let samplingMissing = false;
@@ -63,9 +64,9 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
   return {
     async write(brief, call) {
       if (provider?.mode === "always") return written(await viaProvider(provider, brief, call));
-      if (sampling.available() && !samplingMissing) {
+      if (sampling?.available() && !samplingMissing) {
         try {
-          return written(await viaSampling(brief, call));
+          return written(await viaSampling(sampling, brief, call));
         } catch (error) {
           if (!(error instanceof GenerationError)) throw error;
           samplingMissing = error.failure === "no-sampling";
@@ -93,9 +94,9 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
     },
     plannedRoute() {
       if (provider?.mode === "always") return "provider";
-      if (sampling.available() && !samplingMissing) return "client-sampling";
+      if (sampling?.available() && !samplingMissing) return "client-sampling";
       return provider ? "provider" : "host-model";
     },
-    spendRequestIdZero: () => sampling.spendRequestIdZero(),
+    spendRequestIdZero: () => sampling?.spendRequestIdZero(),
   };
 }

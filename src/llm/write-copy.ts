@@ -24,7 +24,7 @@ export interface CopyRequest<C> {
 
 export type CopyOutcome<C> =
   | {
-      readonly kind: "written";
+      readonly result: "written";
       readonly copy: C;
       readonly checks: Check[];
       readonly generation: Generation;
@@ -36,7 +36,7 @@ export type CopyOutcome<C> =
       readonly usage: { readonly input: number; readonly output: number };
     }
   /** Nobody here can write: the tool hands the brief to the calling model. */
-  | { readonly kind: "host-model"; readonly reason: string };
+  | { readonly result: "host-model"; readonly reason: string };
 
 /** The part of an earlier reply quoted back in a follow-up: enough for the model to see what it did. */
 const QUOTED_REPLY = 8000;
@@ -56,7 +56,7 @@ export async function writeCopy<C>(
 ): Promise<CopyOutcome<C>> {
   const { brief } = request;
   const first = await writer.write(brief, call);
-  if (first.kind === "host-model") return first;
+  if (first.result === "host-model") return first;
   let generation = first.generation;
   let requests = 1;
   const usage = { input: 0, output: 0 };
@@ -68,7 +68,7 @@ export async function writeCopy<C>(
   const asProse = (
     reply: Generation,
     problems: ReadResult<C>,
-  ): Extract<CopyOutcome<C>, { kind: "written" }> | undefined => {
+  ): Extract<CopyOutcome<C>, { result: "written" }> | undefined => {
     if (problems.ok || problems.attempted || !request.prose) return undefined;
     const copy = request.prose(reply.text);
     if (copy === undefined) return undefined;
@@ -76,7 +76,7 @@ export async function writeCopy<C>(
       `The ${brief.kind} from ${reply.model} was prose, not JSON: kept as the main text, the other fields left empty for review`,
     );
     return {
-      kind: "written",
+      result: "written",
       copy,
       checks: request.check(copy),
       generation: reply,
@@ -97,7 +97,7 @@ export async function writeCopy<C>(
       call,
     );
     requests++;
-    if (repair.kind === "host-model") return repair;
+    if (repair.result === "host-model") return repair;
     count(repair.generation);
     const second = request.read(repair.generation.text);
     if (!second.ok) {
@@ -120,9 +120,9 @@ export async function writeCopy<C>(
     try {
       const retry = await writer.write(followUp(brief, request.show(copy), checksRequest(failed)), call);
       requests++;
-      if (retry.kind === "written") count(retry.generation);
-      const again = retry.kind === "written" ? request.read(retry.generation.text) : undefined;
-      if (retry.kind === "written" && again?.ok) {
+      if (retry.result === "written") count(retry.generation);
+      const again = retry.result === "written" ? request.read(retry.generation.text) : undefined;
+      if (retry.result === "written" && again?.ok) {
         const againChecks = request.check(again.copy);
         if (compareChecks(againChecks, checks) < 0) {
           copy = again.copy;
@@ -140,7 +140,7 @@ export async function writeCopy<C>(
       logger.warning(`The retry for failed checks failed (${error.message}); keeping the first copy`);
     }
   }
-  return { kind: "written", copy, checks, generation, requests, usage, prose: false };
+  return { result: "written", copy, checks, generation, requests, usage, prose: false };
 }
 
 function followUp(brief: WritingBrief, reply: string, ask: string): WritingBrief {

@@ -16,8 +16,8 @@ import { PROMPTS } from "./prompts/index.ts";
 import { registerBrandVoiceResources } from "./resources/brand-voices.ts";
 import { coalesced } from "./resources/list-changed.ts";
 import { registerRecordResources } from "./resources/records.ts";
+import { TOOLS } from "./tools/all/index.ts";
 import { registerTool, type ToolDeps } from "./tools/define-tool.ts";
-import { TOOLS } from "./tools/index.ts";
 
 export interface ServerDeps {
   readonly store: () => Store;

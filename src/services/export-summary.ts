@@ -1,6 +1,6 @@
 import type { RecordStatus } from "../store/records.ts";
 import { count } from "../text/count.ts";
-import type { ExportResult } from "./export-products.ts";
+import type { ExportResult } from "./export-catalog.ts";
 
 /** How an adapter names the next steps (a tool, or a command-line option). */
 export interface ExportSteps {

@@ -5,7 +5,7 @@ import { htmlLibraries } from "../text/html.ts";
 
 /**
  * Every library writing and checking copy needs (JSON repair, HTML, handles, the checks' language
- * profiles and stemmers), loaded on first use instead of at start-up (see libraries/deferred.ts). Await it
+ * profiles and stemmers), loaded on first use instead of at start-up (see platform/deferred.ts). Await it
  * before anything that reads, checks or stores copy; cheap once done.
  */
 export async function loadCopyLibraries(): Promise<void> {

@@ -9,7 +9,7 @@ import { getMcpConfigForManifest, type McpbManifestAny } from "@anthropic-ai/mcp
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { extractSingleFile, manifestFor } from "../../scripts/mcpb.ts";
-import { TOOLS } from "../../src/mcp/tools/index.ts";
+import { TOOLS } from "../../src/mcp/tools/all/index.ts";
 import { EXECUTABLE, NO_NODE_PATH } from "../support/server-process.ts";
 
 interface UserConfigField {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type ByteSource, fileBytes } from "../../src/formats/byte-source.ts";
 import { CatalogFileError } from "../../src/formats/errors.ts";
-import { openCatalog } from "../../src/formats/import.ts";
+import { openCatalogFile } from "../../src/formats/import.ts";
 import { fixturePath, importAll } from "./catalog-support.ts";
 
 async function failure(
@@ -10,7 +10,7 @@ async function failure(
   options = {},
 ): Promise<CatalogFileError> {
   try {
-    const opened = await openCatalog(
+    const opened = await openCatalogFile(
       "text" in source ? once(Buffer.from(source.text)) : source.bytes,
       options,
     );
@@ -46,7 +46,7 @@ describe("catalog import: files that are not product files fail whole, with a se
     assert.equal(latin1.problem, "not-utf8");
     const euro = Buffer.from(`${SHOPIFY}Caf€ Mug,mug\n`);
     const cut = euro.indexOf(0xe2) + 1;
-    const opened = await openCatalog(once(euro.subarray(0, cut), euro.subarray(cut)));
+    const opened = await openCatalogFile(once(euro.subarray(0, cut), euro.subarray(cut)));
     const titles = [];
     for await (const item of opened.items) if (item.kind === "product") titles.push(item.product.title);
     assert.deepEqual(titles, ["Caf€ Mug"]);

@@ -6,8 +6,8 @@ import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { textBytes } from "../../src/formats/byte-source.ts";
 import type { CatalogHeader } from "../../src/formats/types.ts";
-import { exportProducts } from "../../src/services/export-products.ts";
-import { importProducts } from "../../src/services/import-products.ts";
+import { exportCatalog } from "../../src/services/export-catalog.ts";
+import { importCatalog } from "../../src/services/import-catalog.ts";
 import { MIGRATIONS, migrate } from "../../src/store/migrations.ts";
 import type { NewVersion, Store } from "../../src/store/records.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
@@ -46,7 +46,7 @@ describe("the catalog in the SQLite store", () => {
   });
 
   const importLines = (lines: string[]) =>
-    importProducts(store, generic(lines), { source: null, format: "csv", mapping });
+    importCatalog(store, generic(lines), { source: null, format: "csv", mapping });
 
   const handles = () =>
     store
@@ -141,7 +141,7 @@ describe("the catalog in the SQLite store", () => {
     const lines = Array.from({ length: 1200 }, (_, n) => `Item ${n % 700},k${n}`);
     const held = await importLines(lines);
     const first = store.list("product", { limit: 2000 }).items.map((r) => [r.title, r.handle, r.input]);
-    const spilled = await importProducts(store, generic(lines), {
+    const spilled = await importCatalog(store, generic(lines), {
       source: null,
       format: "csv",
       mapping,
@@ -214,7 +214,7 @@ describe("the catalog in the SQLite store", () => {
     store.addVersion("product", byTitle.get("Cup") as string, written("Cup"));
     store.setStatus("product", [byTitle.get("Cup") as string], "approved");
     const path = join(dir, "out.csv");
-    const exported = await exportProducts(store, { format: "csv", path, include: ["written"] });
+    const exported = await exportCatalog(store, { format: "csv", path, include: ["written"] });
     assert.equal(exported.importId, result.importId);
     assert.deepEqual([exported.products, exported.added], [3, 1]);
     assert.deepEqual(exported.waiting, { draft: 2 }, "Vase and Draft here have no copy");
@@ -313,7 +313,7 @@ describe("the catalog in the SQLite store", () => {
     store.setStatus("product", [lamp.id], "approved");
     store.addVersion("product", lamp.id, written("Lamp, revised"));
     const path = join(dir, "out.csv");
-    const result = await exportProducts(store, { format: "csv", path });
+    const result = await exportCatalog(store, { format: "csv", path });
     assert.equal(result.products, 1);
     assert.match(readFileSync(path, "utf8"), /<p>Lamp, ""new"".<\/p>/);
     const after = store.get("product", lamp.id);
@@ -342,14 +342,14 @@ describe("the catalog in the SQLite store", () => {
   it("WooCommerce: a product made here and exported before is not added again (no ID or SKU to match it)", async () => {
     const made = store.create("product", { title: "Mug", handle: "mug", input: {} }, written("Mug"));
     store.setStatus("product", [made.id], "approved");
-    const first = await exportProducts(store, { format: "woocommerce", path: join(dir, "1.csv") });
+    const first = await exportCatalog(store, { format: "woocommerce", path: join(dir, "1.csv") });
     assert.deepEqual([first.added, first.notAddedAgain], [1, 0]);
-    const second = await exportProducts(store, { format: "woocommerce", path: join(dir, "2.csv") });
+    const second = await exportCatalog(store, { format: "woocommerce", path: join(dir, "2.csv") });
     assert.deepEqual([second.added, second.notAddedAgain], [0, 1]);
     assert.doesNotMatch(readFileSync(join(dir, "2.csv"), "utf8"), /Mug/);
-    const shopify = await exportProducts(store, { format: "shopify", path: join(dir, "3.csv") });
+    const shopify = await exportCatalog(store, { format: "shopify", path: join(dir, "3.csv") });
     assert.equal(shopify.added, 1, "Shopify matches the handle: the same product, updated");
-    const asked = await exportProducts(store, {
+    const asked = await exportCatalog(store, {
       format: "woocommerce",
       path: join(dir, "4.csv"),
       include: ["exported"],

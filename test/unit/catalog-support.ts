@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileBytes, textBytes } from "../../src/formats/byte-source.ts";
 import { type ExportRow, exportCatalog } from "../../src/formats/export.ts";
-import { type OpenCatalogOptions, openCatalog } from "../../src/formats/import.ts";
+import { type OpenCatalogFileOptions, openCatalogFile } from "../../src/formats/import.ts";
 import type { NewProduct } from "../../src/formats/new-rows.ts";
 import type {
   CatalogHeader,
@@ -31,9 +31,9 @@ export interface Imported {
 
 export async function importAll(
   source: { path: string } | { text: string },
-  options: OpenCatalogOptions = {},
+  options: OpenCatalogFileOptions = {},
 ): Promise<Imported> {
-  const opened = await openCatalog(
+  const opened = await openCatalogFile(
     "path" in source ? fileBytes(source.path) : textBytes(source.text),
     options,
   );

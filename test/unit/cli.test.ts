@@ -97,8 +97,17 @@ describe("parseCommandLine", () => {
     it(`rejects ${argv.join(" ")}`, () => assert.throws(() => parseCommandLine(argv, context), UsageError));
   }
 
+  it("--help names the tools and prompts it is given", () => {
+    const help = helpText("1.2.3", "/data", {
+      tools: [{ name: "create_product" }, { name: "get_job" }],
+      prompts: [{ name: "describe_product" }],
+    });
+    assert.match(help, /^Tools: create_product, get_job$/m);
+    assert.match(help, /^Prompts \(slash commands\): describe_product$/m);
+  });
+
   it("--help lists each option with its variable, written out here rather than read from the table", () => {
-    const help = helpText("1.2.3", "/data");
+    const help = helpText("1.2.3", "/data", { tools: [], prompts: [] });
     // A hand-kept list: dropping, renaming or un-documenting an option must fail this test.
     const expected = [
       ["--data-dir DIR", "COPYDESK_DATA_DIR"],

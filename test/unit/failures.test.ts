@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { it } from "node:test";
 import { GenerationError } from "../../src/llm/errors.ts";
-import { toolFailureMessage } from "../../src/mcp/tools/failures.ts";
+import { failureMessage } from "../../src/services/failures.ts";
 
 it("expected failures keep their message; a refusing database is one too; anything else is a bug", () => {
-  assert.equal(toolFailureMessage(new GenerationError("declined", "You said no.")), "You said no.");
+  assert.equal(failureMessage(new GenerationError("declined", "You said no.")), "You said no.");
 
   const db = new DatabaseSync(":memory:");
   let sqliteError: unknown;
@@ -16,9 +16,9 @@ it("expected failures keep their message; a refusing database is one too; anythi
   }
   db.close();
   assert.match(
-    toolFailureMessage(sqliteError) ?? "",
+    failureMessage(sqliteError) ?? "",
     /database could not complete the request \(no such table: missing\).*--data-dir/,
   );
 
-  assert.equal(toolFailureMessage(new TypeError("x is undefined")), undefined);
+  assert.equal(failureMessage(new TypeError("x is undefined")), undefined);
 });

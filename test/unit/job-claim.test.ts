@@ -66,7 +66,13 @@ it("two processes resuming one job at the same moment: exactly one gets it, ever
         while (!said[i]?.().includes("ready")) await once(racer.stdout, "data");
       }),
     );
-    for (const racer of racers) racer.stdin.end("go\n");
+    for (const racer of racers) racer.stdin.write("go\n");
+    await Promise.all(
+      racers.map(async (racer, i) => {
+        while (!/claimed|refused/.test(said[i]?.() ?? "")) await once(racer.stdout, "data");
+      }),
+    );
+    for (const racer of racers) racer.stdin.end();
     await Promise.all(racers.map((racer) => once(racer, "exit")));
     const answers = said.map((out) => out().trim().split("\n").at(-1)).sort();
     assert.deepEqual(answers, ["claimed", "refused"], `round ${round}`);

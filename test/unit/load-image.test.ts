@@ -16,7 +16,7 @@ import {
   loadImage,
 } from "../../src/images/load-image.ts";
 import { readFileUpTo } from "../../src/images/read-file-up-to.ts";
-import { toolFailureMessage } from "../../src/mcp/tools/failures.ts";
+import { failureMessage } from "../../src/services/failures.ts";
 import { closedPort } from "../support/fake-llm-servers.ts";
 import { GIF, HEIC, HTML, JPEG, PDF, PNG, SVG, WEBP } from "../support/images.ts";
 
@@ -173,7 +173,7 @@ describe("loadImage from files", () => {
 
   it("is an expected failure for the tools: its sentence, not a bug", async () => {
     const error = await refused(loadImage("sheet.pdf", deps()));
-    assert.equal(toolFailureMessage(error), error.message);
+    assert.equal(failureMessage(error), error.message);
   });
 });
 

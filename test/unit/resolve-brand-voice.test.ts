@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { describe, it } from "node:test";
-import { toolFailureMessage } from "../../src/mcp/tools/failures.ts";
-import { resolveBrandVoice } from "../../src/mcp/tools/resolve-brand-voice.ts";
+import { failureMessage } from "../../src/services/failures.ts";
+import { resolveBrandVoice } from "../../src/services/resolve-brand-voice.ts";
 import { openBrandVoices } from "../../src/store/brand-voices.ts";
 import { migrate } from "../../src/store/migrations.ts";
 
@@ -39,9 +39,6 @@ describe("resolveBrandVoice", () => {
         return caught;
       }
     })();
-    assert.equal(
-      toolFailureMessage(error),
-      'No brand voice named "Nordik"; the stored ones are "Nordic Home".',
-    );
+    assert.equal(failureMessage(error), 'No brand voice named "Nordik"; the stored ones are "Nordic Home".');
   });
 });

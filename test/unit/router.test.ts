@@ -52,12 +52,22 @@ async function route(available: boolean, answer: () => Promise<RawReply>, mode?:
     clientName: () => "Client X",
   });
   const outcome = await writer.write(brief, call);
-  return outcome.kind === "written"
+  return outcome.result === "written"
     ? `${outcome.generation.route}:${outcome.generation.text}`
     : `host:${outcome.reason}`;
 }
 
 describe("route decision", () => {
+  it("with no client sampling at all (the command line), the provider in every mode", async () => {
+    for (const mode of ["fallback", "fallback_on_error", "always"] as const) {
+      const model = provider(mode);
+      const writer = createWriter({ provider: model, logger, clientName: () => "copydesk write" });
+      assert.equal(writer.plannedRoute(), "provider");
+      const outcome = await writer.write(brief, call);
+      assert.equal(outcome.result === "written" && outcome.generation.route, "provider", mode);
+      assert.equal(model.asked, 1);
+    }
+  });
   it("client sampling when offered and no provider", async () => {
     assert.equal(await route(true, fromClient), "client-sampling:From the client.");
   });
@@ -94,8 +104,8 @@ describe("route decision", () => {
   it("after such an answer the session stops asking the client", async () => {
     const fake = sampling(true, () => Promise.reject(new GenerationError("no-sampling", "Method not found")));
     const writer = createWriter({ sampling: fake, provider: undefined, logger, clientName: () => "X" });
-    assert.equal((await writer.write(brief, call)).kind, "host-model");
-    assert.equal((await writer.write(brief, call)).kind, "host-model");
+    assert.equal((await writer.write(brief, call)).result, "host-model");
+    assert.equal((await writer.write(brief, call)).result, "host-model");
     assert.equal(fake.asked, 1);
   });
   it("a cancelled call is never retried elsewhere", async () => {
@@ -112,7 +122,7 @@ describe("route decision", () => {
       clientName: () => "X",
     });
     const outcome = await writer.write(brief, call);
-    assert.equal(outcome.kind === "written" && outcome.generation.text, "Second try.");
+    assert.equal(outcome.result === "written" && outcome.generation.text, "Second try.");
     assert.equal(calls, 2);
   });
 });

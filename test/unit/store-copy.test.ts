@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { storeCellsOf } from "../../src/formats/store-copy.ts";
 import type { CatalogHeader } from "../../src/formats/types.ts";
-import { copyChanges, storeCopyText } from "../../src/mcp/tools/kind/store-copy.ts";
 import { loadCopyLibraries } from "../../src/services/libraries.ts";
+import { copyChanges, storeCopyText } from "../../src/services/store-copy-view.ts";
 
 const header = (
   dialect: CatalogHeader["dialect"],

@@ -37,7 +37,7 @@ function writer(replies: ReadonlyArray<string | Error>): Writer & { briefs: Writ
       if (next === undefined) throw new Error("asked once too often");
       if (next instanceof Error) throw next;
       return {
-        kind: "written",
+        result: "written",
         generation: {
           text: next,
           model: "m",
@@ -64,8 +64,8 @@ describe("writeCopy", () => {
   it("takes a good first reply with one request", async () => {
     const w = writer(['{"title": "A", "words": 12}']);
     const outcome = await writeCopy(request, w, call, logger);
-    assert.equal(outcome.kind, "written");
-    assert.deepEqual(outcome.kind === "written" && [outcome.copy, outcome.requests], [
+    assert.equal(outcome.result, "written");
+    assert.deepEqual(outcome.result === "written" && [outcome.copy, outcome.requests], [
       { title: "A", words: 12 },
       1,
     ]);
@@ -74,7 +74,7 @@ describe("writeCopy", () => {
   it("repairs a reply that does not validate, quoting the errors and the reply back", async () => {
     const w = writer(['{"title": ""}', '{"title": "A", "words": 12}']);
     const outcome = await writeCopy(request, w, call, logger);
-    assert.equal(outcome.kind === "written" && outcome.copy.title, "A");
+    assert.equal(outcome.result === "written" && outcome.copy.title, "A");
     const followUps = w.briefs[1]?.followUps ?? [];
     assert.deepEqual(followUps[0], { role: "assistant", text: '{"title": ""}' });
     assert.match(followUps[1]?.text ?? "", /could not be used: title: .*words:/);
@@ -93,7 +93,7 @@ describe("writeCopy", () => {
   it("asks once more for failed checks and keeps the better copy", async () => {
     const w = writer(['{"title": "A", "words": 3}', '{"title": "B", "words": 11}']);
     const outcome = await writeCopy(request, w, call, logger);
-    assert.equal(outcome.kind === "written" && outcome.copy.title, "B");
+    assert.equal(outcome.result === "written" && outcome.copy.title, "B");
     assert.match(w.briefs[1]?.followUps?.[1]?.text ?? "", /fails these checks: length: 3 words/);
     assert.equal(w.briefs[1]?.followUps?.[0]?.text, '{"title":"A","words":3}');
   });
@@ -106,7 +106,7 @@ describe("writeCopy", () => {
     ];
     for (const second of ['{"title": "B", "words": 2}', "garbage", ...failures]) {
       const outcome = await writeCopy(request, writer(['{"title": "A", "words": 3}', second]), call, logger);
-      assert.equal(outcome.kind === "written" && outcome.copy.title, "A", String(second));
+      assert.equal(outcome.result === "written" && outcome.copy.title, "A", String(second));
     }
   });
 
@@ -125,8 +125,8 @@ describe("writeCopy", () => {
     };
     const w = writer(["Prose: a short answer"]);
     const outcome = await writeCopy(prose, w, call, logger);
-    assert.equal(outcome.kind, "written");
-    if (outcome.kind !== "written") return;
+    assert.equal(outcome.result, "written");
+    if (outcome.result !== "written") return;
     assert.deepEqual(
       [outcome.copy.title, outcome.requests, outcome.prose],
       ["Prose: a short answer", 1, true],
@@ -141,7 +141,7 @@ describe("writeCopy", () => {
       prose: (reply: string): Copy | undefined => ({ title: reply, words: 12 }),
     };
     const repaired = await writeCopy(prose, writer(['{"title": ', "Prose at last"]), call, logger);
-    assert.deepEqual(repaired.kind === "written" && [repaired.copy.title, repaired.requests], [
+    assert.deepEqual(repaired.result === "written" && [repaired.copy.title, repaired.requests], [
       "Prose at last",
       2,
     ]);
@@ -151,12 +151,12 @@ describe("writeCopy", () => {
 
   it("hands the host-model route straight back", async () => {
     const host: Writer = {
-      write: async () => ({ kind: "host-model", reason: "no sampling" }),
+      write: async () => ({ result: "host-model", reason: "no sampling" }),
       plannedRoute: () => "host-model",
       spendRequestIdZero() {},
     };
     assert.deepEqual(await writeCopy(request, host, call, logger), {
-      kind: "host-model",
+      result: "host-model",
       reason: "no sampling",
     });
   });

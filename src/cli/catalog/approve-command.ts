@@ -1,4 +1,4 @@
-import { approvalText, approveProducts } from "../../services/approve-products.ts";
+import { approvalText, approveCopy } from "../../services/approve-copy.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";
@@ -49,7 +49,7 @@ export async function runApprove(argv: readonly string[], deps: CatalogDeps): Pr
       : { status: statusOption(statusText, ["written", "needs_review"]), importId };
   const store = catalogStore(args.dataDir);
   try {
-    const result = approveProducts(store.get(), selection);
+    const result = approveCopy(store.get(), selection);
     deps.stdout.write(`${approvalText(result)}\n`);
     if (result.approved.length > 0) {
       deps.stdout.write("Next: copydesk export --format FORMAT --output FILE writes their copy back.\n");

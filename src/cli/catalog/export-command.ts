@@ -1,5 +1,5 @@
 import { exportPath } from "../../formats/export-target.ts";
-import { type ExportFormat, exportProducts } from "../../services/export-products.ts";
+import { type ExportFormat, exportCatalog } from "../../services/export-catalog.ts";
 import { exportSummary } from "../../services/export-summary.ts";
 import { RECORD_STATUSES, type RecordStatus } from "../../store/records.ts";
 import { UsageError } from "../usage-error.ts";
@@ -61,7 +61,7 @@ export async function runExport(argv: readonly string[], deps: CatalogDeps): Pro
 
   const store = catalogStore(args.dataDir);
   try {
-    const result = await exportProducts(store.get(), {
+    const result = await exportCatalog(store.get(), {
       format: format as ExportFormat,
       path: exportPath(output, deps.cwd),
       include,

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { fileBytes } from "../../formats/byte-source.ts";
 import type { FormatChoice } from "../../formats/layout.ts";
 import type { ColumnMapping } from "../../formats/types.ts";
-import { importProducts } from "../../services/import-products.ts";
+import { importCatalog } from "../../services/import-catalog.ts";
 import { count } from "../../text/count.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
@@ -57,7 +57,7 @@ export async function runImport(argv: readonly string[], deps: CatalogDeps): Pro
 
   const store = catalogStore(args.dataDir);
   try {
-    const result = await importProducts(store.get(), fileBytes(path), { format, mapping, source: path });
+    const result = await importCatalog(store.get(), fileBytes(path), { format, mapping, source: path });
     const out = deps.stdout;
     out.write(
       `Imported ${file} (${result.dialect}): ${count(result.rows, "row")}, ${count(result.products, "product")}: ` +

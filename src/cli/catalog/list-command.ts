@@ -1,5 +1,5 @@
 import { PRODUCT } from "../../kinds/product.ts";
-import { recordLine } from "../../mcp/tools/kind/record-line.ts";
+import { recordLine } from "../../services/record-line.ts";
 import { selectProducts } from "../../services/selection.ts";
 import { RECORD_STATUSES } from "../../store/records.ts";
 import { count } from "../../text/count.ts";

@@ -1,5 +1,5 @@
 import { PRODUCT } from "../../kinds/product.ts";
-import { recordText } from "../../mcp/tools/kind/record-output.ts";
+import { recordText } from "../../services/record-text.ts";
 import { UsageError } from "../usage-error.ts";
 import { countOption, parseSubcommand, type SubcommandSpec, subcommandHelp } from "./arguments.ts";
 import type { CatalogDeps } from "./catalog-deps.ts";

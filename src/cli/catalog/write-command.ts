@@ -1,16 +1,13 @@
 import { z } from "zod";
-import { defaultImageLoader } from "../../images/default-loader.ts";
 import { brand, language, length, tone } from "../../kinds/fields.ts";
-import type { ClientSampling } from "../../llm/client-sampling.ts";
 import type { ProviderConfig } from "../../llm/providers/config.ts";
 import { serverSideModel } from "../../llm/providers/server-side-model.ts";
 import { createWriter } from "../../llm/router.ts";
-import { jobProductWriter } from "../../mcp/tools/catalog/write-one.ts";
-import type { ToolDeps } from "../../mcp/tools/define-tool.ts";
-import { toolFailureMessage } from "../../mcp/tools/failures.ts";
 import { createLogger, stderrSink } from "../../platform/logger.ts";
-import { runJob } from "../../services/run-job.ts";
-import { type Selection, selectProducts } from "../../services/selection.ts";
+import type { JobWriterDeps } from "../../services/job-product-writer.ts";
+import type { Selection } from "../../services/selection.ts";
+import { startJob } from "../../services/start-job.ts";
+import { writeJob } from "../../services/write-job.ts";
 import type { JobInfo, JobOptions } from "../../store/jobs.ts";
 import { count } from "../../text/count.ts";
 import { languageOption } from "../parse-args.ts";
@@ -73,13 +70,6 @@ export const WRITE_SPEC: SubcommandSpec = {
 
 const jobOptionsSchema = z.object({ language, tone, length, brand });
 
-/** Client sampling does not exist on the command line: the provider writes. */
-const noSampling: ClientSampling = {
-  available: () => false,
-  ask: () => Promise.reject(new Error("no MCP client on the command line")),
-  spendRequestIdZero: () => {},
-};
-
 /** `copydesk write`: returns the exit code. */
 export async function runWrite(argv: readonly string[], deps: CatalogDeps): Promise<number> {
   const args = parseSubcommand(WRITE_SPEC, argv, deps);
@@ -137,34 +127,28 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       job = found;
     } else {
       providerConfig = configured as ProviderConfig;
-      const records = selectProducts(db, selection as Selection);
-      if (records.length === 0) {
+      const started = startJob(db, selection as Selection, options, jobProvider(providerConfig));
+      if (!started) {
         deps.stdout.write(
           "No products to write: none matches (--missing takes those with no copy yet, --all every one).\n",
         );
         return 0;
       }
-      job = db.jobs.create(
-        records.map((record) => record.seq),
-        options,
-        jobProvider(providerConfig),
-      );
+      job = started;
     }
     if (job.pending === 0) return nothingLeft(job, deps);
 
-    const toolDeps: ToolDeps = {
+    // No MCP client here: the provider writes, and nobody listens for changed resources.
+    const writerDeps: JobWriterDeps = {
       store: store.get,
       writer: createWriter({
-        sampling: noSampling,
         provider: serverSideModel(providerConfig, logger),
         logger,
         clientName: () => "copydesk write",
       }),
       logger,
-      resourcesChanged: () => {},
-      loadImage: defaultImageLoader({ localFiles: true }),
-      localFiles: true,
       language: shopLanguage,
+      onChange: () => {},
     };
     deps.stdout.write(
       `Job ${job.id}: writing ${job.pending} of ${count(job.total, "product")} with ${providerConfig.describe()}, at most ${maxConcurrency} at a time.\n`,
@@ -179,17 +163,15 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
     });
     let final: JobInfo;
     try {
-      final = await runJob(
-        job.id,
+      final = await writeJob(
+        job,
         {
-          store: db,
-          writeOne: jobProductWriter(toolDeps, job, `cli-${job.id}`),
           route: "provider",
           maxConcurrency,
-          logger,
+          requestId: `cli-${job.id}`,
           onProgress: (info) => view.update({ total: info.total, written: info.done, failed: info.failed }),
-          describeFailure: toolFailureMessage,
         },
+        writerDeps,
         stopping.signal,
       );
     } finally {

@@ -1,8 +1,8 @@
 import { type McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { AnyKind } from "../../kinds/index.ts";
+import { presentRecord } from "../../services/present-record.ts";
 import type { Store } from "../../store/records.ts";
-import { presentRecord } from "../tools/kind/record-output.ts";
 
 /** The spec's code for "Resource not found". */
 const RESOURCE_NOT_FOUND = -32002;

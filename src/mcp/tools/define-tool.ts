@@ -11,9 +11,9 @@ import type { LoadedImage } from "../../images/load-image.ts";
 import type { CallContext } from "../../llm/generation.ts";
 import type { Writer } from "../../llm/router.ts";
 import type { Logger } from "../../platform/logger.ts";
+import { failureMessage } from "../../services/failures.ts";
 import { loadCopyLibraries } from "../../services/libraries.ts";
 import type { Store } from "../../store/records.ts";
-import { toolFailureMessage } from "./failures.ts";
 import { publishPortably } from "./portable-schema.ts";
 
 /** What tools may use; passed in so tests can hand in their own. */
@@ -138,7 +138,7 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
       const progress = progressReporter(extra);
       try {
         // The libraries that read, check and store copy load on the first call, not at start-up
-        // (libraries/deferred.ts); a first call may also open an old database and migrate it.
+        // (platform/deferred.ts); a first call may also open an old database and migrate it.
         await loadCopyLibraries();
         const reply = await tool.handle(input, deps, {
           requestId: extra.requestId,
@@ -152,7 +152,7 @@ export function registerTool(server: McpServer, tool: AnyTool, deps: ToolDeps): 
         };
       } catch (error) {
         await progress.sent();
-        const expected = toolFailureMessage(error);
+        const expected = failureMessage(error);
         if (expected !== undefined) {
           deps.logger.warning(`${tool.name} failed: ${expected}`);
           return { isError: true, content: [{ type: "text", text: expected }] };

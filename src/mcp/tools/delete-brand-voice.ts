@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { noSuchBrandVoice } from "../../services/resolve-brand-voice.ts";
 import { BRAND_LIMITS, brandNameRef } from "./brand-voice-schemas.ts";
 import { defineTool } from "./define-tool.ts";
-import { noSuchBrandVoice } from "./resolve-brand-voice.ts";
 
 export const deleteBrandVoice = defineTool({
   name: "delete_brand_voice",

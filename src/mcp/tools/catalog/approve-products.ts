@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { approvalText, approveProducts as approve } from "../../../services/approve-products.ts";
+import { approvalText, approveCopy } from "../../../services/approve-copy.ts";
 import { defineTool } from "../define-tool.ts";
 
 export const approveProducts = defineTool({
@@ -16,7 +16,7 @@ export const approveProducts = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle({ ids }, deps) {
-    const result = approve(deps.store(), { ids });
+    const result = approveCopy(deps.store(), { ids });
     deps.resourcesChanged();
     return {
       structured: { approved: [...result.approved], notFound: [...result.notFound] },

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { exportPath } from "../../../formats/export-target.ts";
-import { exportProducts as exportCatalog } from "../../../services/export-products.ts";
+import { exportCatalog } from "../../../services/export-catalog.ts";
 import { exportSummary } from "../../../services/export-summary.ts";
+import { TextRejectedError } from "../../../services/failures.ts";
 import { RECORD_STATUSES } from "../../../store/records.ts";
 import { defineTool } from "../define-tool.ts";
-import { TextRejectedError } from "../failures.ts";
 
 export const exportProducts = defineTool({
   name: "export_products",

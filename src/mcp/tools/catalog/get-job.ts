@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { NotFoundError } from "../../../services/failures.ts";
 import { defineTool } from "../define-tool.ts";
-import { NotFoundError } from "../failures.ts";
 import { jobSchema, jobText, presentJob } from "./job-output.ts";
 
 export const getJob = defineTool({

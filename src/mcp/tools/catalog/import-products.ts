@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { fileBytes, textBytes } from "../../../formats/byte-source.ts";
-import { importProducts as importCatalog } from "../../../services/import-products.ts";
+import { TextRejectedError } from "../../../services/failures.ts";
+import { importCatalog } from "../../../services/import-catalog.ts";
 import { count } from "../../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
-import { TextRejectedError } from "../failures.ts";
 
 const mapping = z
   .object({

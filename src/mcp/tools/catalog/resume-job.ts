@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { NotFoundError, TextRejectedError } from "../../../services/failures.ts";
 import { defineTool } from "../define-tool.ts";
-import { NotFoundError, TextRejectedError } from "../failures.ts";
 import { jobSchema } from "./job-output.ts";
 import { pageSchema, runOrPage } from "./run-or-page.ts";
 import { maxConcurrency } from "./write-catalog.ts";

@@ -1,16 +1,10 @@
 import { z } from "zod";
-import type { WritingBrief } from "../../../kinds/brief.ts";
-import { PRODUCT } from "../../../kinds/product.ts";
-import { runJob } from "../../../services/run-job.ts";
+import { nextJobBriefs } from "../../../services/job-briefs.ts";
+import { writeJob } from "../../../services/write-job.ts";
 import type { JobInfo } from "../../../store/jobs.ts";
-import type { Store } from "../../../store/records.ts";
 import type { ToolCall, ToolDeps } from "../define-tool.ts";
-import { toolFailureMessage } from "../failures.ts";
-import { catalogLanguages, copyContext } from "../kind/context.ts";
-import { briefFor } from "../kind/produce.ts";
 import { jobText, presentJob } from "./job-output.ts";
 import { sharedLead } from "./shared-lead.ts";
-import { jobProductWriter, withJobOptions } from "./write-one.ts";
 
 /**
  * Briefs handed to the calling model at a time, when nobody here can write. Every page repeats the
@@ -45,7 +39,7 @@ export async function runOrPage(
   const route = deps.writer.plannedRoute();
   const store = deps.store();
   if (route === "host-model") {
-    const briefs = pageOfBriefs(job, store, deps);
+    const briefs = nextJobBriefs(job, PAGE_SIZE, deps);
     if (briefs.length === 0) {
       store.jobs.setState(job.id, "done");
       const done = store.jobs.get(job.id) as JobInfo;
@@ -79,46 +73,23 @@ export async function runOrPage(
     };
   }
   const total = job.total;
-  const final = await runJob(
-    job.id,
+  const final = await writeJob(
+    job,
     {
-      store,
-      writeOne: jobProductWriter(deps, job, call.requestId),
       route,
       maxConcurrency,
-      logger: deps.logger,
-      describeFailure: toolFailureMessage,
+      requestId: call.requestId,
       onProgress: (info, message) =>
         call.progress(info.done + info.failed, total, `${info.done + info.failed}/${total} ${message}`),
+    },
+    {
+      store: deps.store,
+      writer: deps.writer,
+      logger: deps.logger,
+      language: deps.language,
+      onChange: deps.resourcesChanged,
     },
     call.signal,
   );
   return { structured: { job: presentJob(final) }, text: jobText(final) };
-}
-
-/** The next page of a job's briefs; a product deleted since the job began is recorded as failed. */
-function pageOfBriefs(
-  job: JobInfo,
-  store: Store,
-  deps: ToolDeps,
-): { id: string; title: string; brief: WritingBrief }[] {
-  const catalog = catalogLanguages(store);
-  for (;;) {
-    const pending = store.jobs.pending(job.id, PAGE_SIZE);
-    const briefs = [];
-    for (const { seq, id } of pending) {
-      const stored = store.get("product", id);
-      if (!stored) {
-        store.jobs.fail(job.id, seq, "The product was deleted.");
-        continue;
-      }
-      const record = withJobOptions(stored, job.options);
-      briefs.push({
-        id,
-        title: record.title,
-        brief: briefFor(PRODUCT, record, { context: copyContext(PRODUCT, record, deps, catalog) }),
-      });
-    }
-    if (briefs.length > 0 || pending.length === 0) return briefs;
-  }
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { brand, language, length, tone } from "../../../kinds/fields.ts";
-import { selectProducts } from "../../../services/selection.ts";
+import { TextRejectedError } from "../../../services/failures.ts";
+import { startJob } from "../../../services/start-job.ts";
 import { RECORD_STATUSES } from "../../../store/records.ts";
 import { count } from "../../../text/count.ts";
 import { defineTool } from "../define-tool.ts";
-import { TextRejectedError } from "../failures.ts";
 import { jobSchema } from "./job-output.ts";
 import { pageSchema, runOrPage } from "./run-or-page.ts";
 
@@ -48,27 +48,17 @@ export const writeCatalog = defineTool({
   outputSchema: { job: jobSchema, page: pageSchema.optional() },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   async handle(input, deps, call) {
-    const store = deps.store();
-    const records = selectProducts(store, {
-      ids: input.selection.ids,
-      importId: input.selection.import_id,
-      status: input.selection.status,
-      all: input.selection.all,
-    });
-    if (records.length === 0)
-      throw new TextRejectedError("No product matches that selection: nothing to write.");
-    const options = Object.fromEntries(
-      Object.entries({
-        language: input.language,
-        tone: input.tone,
-        length: input.length,
-        brand: input.brand,
-      }).filter(([, value]) => value !== undefined),
+    const job = startJob(
+      deps.store(),
+      {
+        ids: input.selection.ids,
+        importId: input.selection.import_id,
+        status: input.selection.status,
+        all: input.selection.all,
+      },
+      { language: input.language, tone: input.tone, length: input.length, brand: input.brand },
     );
-    const job = store.jobs.create(
-      records.map((record) => record.seq),
-      options,
-    );
+    if (!job) throw new TextRejectedError("No product matches that selection: nothing to write.");
     deps.logger.info(`Job ${job.id}: writing ${count(job.total, "product")}`);
     return runOrPage(job, input.max_concurrency, deps, call);
   },

@@ -1,8 +1,8 @@
 import type { AnyKind } from "../../../kinds/index.ts";
+import { NotFoundError } from "../../../services/failures.ts";
+import { saveOrKeep } from "../../../services/save-or-keep.ts";
 import type { NewVersion, Store, StoredRecord } from "../../../store/records.ts";
 import type { ToolDeps } from "../define-tool.ts";
-import { NotFoundError } from "../failures.ts";
-import { saveOrKeep } from "../save.ts";
 
 /** Adds a version to a record (never overwriting one), tells the client, and logs it. */
 export function addVersion(

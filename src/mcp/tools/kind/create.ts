@@ -1,13 +1,15 @@
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
+import { presentRecord } from "../../../services/present-record.ts";
+import { briefFor, produceCopy, writtenVersion } from "../../../services/produce-copy.ts";
+import { recordText } from "../../../services/record-text.ts";
+import { saveOrKeep } from "../../../services/save-or-keep.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
 import { truncationNote } from "../notes.ts";
-import { saveOrKeep } from "../save.ts";
-import { copyContext } from "./context.ts";
-import { briefFor, produceCopy, writtenVersion } from "./produce.ts";
-import { presentRecord, recordSchema, recordText } from "./record-output.ts";
+import { recordSchema } from "./record-schema.ts";
 
 /** create_product, create_blog: store a record and get its copy written, checked and stored as version 1. */
 export function createTool(kind: AnyKind): AnyTool {
@@ -62,7 +64,7 @@ export function createTool(kind: AnyKind): AnyTool {
             data: Buffer.from(image.data, "base64"),
           });
       };
-      if (outcome.kind === "host-model") {
+      if (outcome.result === "host-model") {
         keepImage();
         const stored = store.create(kind.name, record);
         deps.resourcesChanged();

@@ -1,6 +1,6 @@
 import type { AnyKind } from "../../../kinds/index.ts";
+import { NotFoundError } from "../../../services/failures.ts";
 import type { Store, StoredRecord } from "../../../store/records.ts";
-import { NotFoundError } from "../failures.ts";
 
 /** A record (at a version), or a NotFoundError that says where to find ids and versions. */
 export function findRecord(kind: AnyKind, store: Store, id: string, version?: number): StoredRecord {

@@ -1,13 +1,16 @@
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
+import { presentRecord } from "../../../services/present-record.ts";
+import { briefFor } from "../../../services/produce-copy.ts";
+import { recordText } from "../../../services/record-text.ts";
+import { type StoreCopyView, storeCopies } from "../../../services/store-copy-view.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
-import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { briefFor } from "./produce.ts";
-import { presentRecord, recordSchema, recordText } from "./record-output.ts";
-import { type StoreCopyView, storeCopies, storeCopySchema } from "./store-copy.ts";
+import { recordSchema } from "./record-schema.ts";
+import { storeCopySchema } from "./store-copy-schema.ts";
 
 /** get_product, get_post: a record with its latest copy, or an earlier version. */
 export function getTool(kind: AnyKind): AnyTool {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { COMPARED_FIELDS } from "../../../formats/store-copy.ts";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { presentRecord } from "../../../services/present-record.ts";
+import { EXCERPT_LENGTH, excerptOf, failingOf, recordLine } from "../../../services/record-line.ts";
+import { storeCopies } from "../../../services/store-copy-view.ts";
 import { RECORD_STATUSES, type StoredRecord } from "../../../store/records.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { nextCursor, pageInput } from "../schemas.ts";
-import { EXCERPT_LENGTH, excerptOf, failingOf, recordLine } from "./record-line.ts";
-import { presentRecord, recordSchema } from "./record-output.ts";
-import { storeCopies } from "./store-copy.ts";
+import { recordSchema } from "./record-schema.ts";
 
 /**
  * A page's structured part stays under this many characters of JSON, so the whole result (which also
@@ -104,7 +105,10 @@ export function listTool(kind: AnyKind): AnyTool {
       const last = shown.at(-1);
       const next = trimmed && last ? store.cursorAfter(last) : page.nextCursor;
       const lines = shown.map((record) =>
-        recordLine(kind, record, { changes: stored.get(record.seq)?.changes }),
+        recordLine(kind, record, {
+          changes: stored.get(record.seq)?.changes,
+          draftHint: "get it by id for the brief",
+        }),
       );
       const more = next
         ? `${trimmed ? `Only ${shown.length} fit in one answer. ` : ""}More ${kind.plural}: call again with cursor "${next}".`

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
+import { presentRecord } from "../../../services/present-record.ts";
+import { recordText } from "../../../services/record-text.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { addVersion } from "./add-version.ts";
-import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { presentRecord, recordSchema, recordText } from "./record-output.ts";
+import { recordSchema } from "./record-schema.ts";
 
 /** restore_product_version, restore_post_version: an earlier copy back, as a new version. */
 export function restoreTool(kind: AnyKind): AnyTool {

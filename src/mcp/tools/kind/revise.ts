@@ -1,14 +1,16 @@
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
+import { presentRecord } from "../../../services/present-record.ts";
+import { briefFor, produceCopy, storedImage, writtenVersion } from "../../../services/produce-copy.ts";
+import { recordText } from "../../../services/record-text.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
 import { pendingFor, pendingSchema, writingBriefText } from "../host-model.ts";
 import { truncationNote } from "../notes.ts";
 import { addVersion } from "./add-version.ts";
-import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { briefFor, produceCopy, storedImage, writtenVersion } from "./produce.ts";
-import { presentRecord, recordSchema, recordText } from "./record-output.ts";
+import { recordSchema } from "./record-schema.ts";
 
 /** revise_product, revise_post: a new version written from the current one and the user's instructions. */
 export function reviseTool(kind: AnyKind): AnyTool {
@@ -49,7 +51,7 @@ export function reviseTool(kind: AnyKind): AnyTool {
           : {}),
       };
       const outcome = await produceCopy(kind, record, options, deps, call);
-      if (outcome.kind === "host-model") {
+      if (outcome.result === "host-model") {
         const handOff = {
           kind,
           id: record.id,

@@ -1,18 +1,19 @@
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
+import { failureMessage, NotFoundError, TextRejectedError } from "../../../services/failures.ts";
+import { presentRecord } from "../../../services/present-record.ts";
 import type { StoredRecord } from "../../../store/records.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { checkedLater, issuesText } from "../checked-later.ts";
 import { type AnyTool, defineTool, type ToolDeps } from "../define-tool.ts";
-import { NotFoundError, TextRejectedError, toolFailureMessage } from "../failures.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
 import { reportedModel } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
-import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { presentRecord, recordSchema } from "./record-output.ts";
+import { recordSchema } from "./record-schema.ts";
 import {
   nextStep,
   plural,
@@ -131,7 +132,7 @@ export function saveCopyTool(kind: AnyKind): AnyTool {
           saved.push(one);
           if (one.jobId !== undefined) jobs.add(one.jobId);
         } catch (error) {
-          const reason = toolFailureMessage(error);
+          const reason = failureMessage(error);
           if (reason === undefined) throw error;
           rejected.push({ index, id: item.id, error: reason });
         }

@@ -1,15 +1,16 @@
 import type { AnyKind } from "../../../kinds/index.ts";
+import { copyContext } from "../../../services/copy-context.ts";
+import { TextRejectedError } from "../../../services/failures.ts";
+import { presentRecord } from "../../../services/present-record.ts";
 import { cleanReply } from "../../../text/clean-reply.ts";
 import { cleanStrings } from "../../../text/clean-strings.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
-import { TextRejectedError } from "../failures.ts";
 import { HOST_MODEL_UNREPORTED } from "../host-model.ts";
 import { LIMITS, reportedModel, writtenText } from "../schemas.ts";
 import { addVersion } from "./add-version.ts";
-import { copyContext } from "./context.ts";
 import { findRecord } from "./find.ts";
 import { idField } from "./id-field.ts";
-import { presentRecord, recordSchema } from "./record-output.ts";
+import { recordSchema } from "./record-schema.ts";
 import { nextStep, savedLine, savedOf } from "./saved-output.ts";
 import { settleJob } from "./settle-job.ts";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { failedChecks } from "../../../checks/index.ts";
 import type { AnyKind } from "../../../kinds/index.ts";
+import { NotFoundError } from "../../../services/failures.ts";
 import { type AnyTool, defineTool } from "../define-tool.ts";
-import { NotFoundError } from "../failures.ts";
 import { idField } from "./id-field.ts";
 
 const versionSchema = z.object({

@@ -1,16 +1,22 @@
-import { textLanguage } from "../../../checks/text-language.ts";
-import type { AnyKind } from "../../../kinds/index.ts";
-import type { CopyContext } from "../../../kinds/kind.ts";
-import type { NewRecord, Store } from "../../../store/records.ts";
-import { chooseLanguage, type LanguageChoice } from "../../../text/language-choice.ts";
-import type { ToolDeps } from "../define-tool.ts";
-import { resolveBrandVoice } from "../resolve-brand-voice.ts";
+import { textLanguage } from "../checks/text-language.ts";
+import type { AnyKind } from "../kinds/index.ts";
+import type { CopyContext } from "../kinds/kind.ts";
+import type { NewRecord, Store } from "../store/records.ts";
+import { chooseLanguage, type LanguageChoice } from "../text/language-choice.ts";
+import { resolveBrandVoice } from "./resolve-brand-voice.ts";
 
 /** Imported products looked at for a catalog's descriptions: the newest, enough for a sample. */
 const CATALOG_SAMPLE = 100;
 
 /** A catalog's language by import id, worked out once per import for as long as the function is kept. */
 export type CatalogLanguages = (importId: string) => LanguageChoice | undefined;
+
+/** What working out a record's context reads: the store's voices and catalogs, the server's language. */
+export interface CopyContextDeps {
+  readonly store: () => Store;
+  /** The server-wide default language (--language, COPYDESK_LANGUAGE), when set: else English. */
+  readonly language?: string | undefined;
+}
 
 /**
  * The brand voice and language a record is written with: the brand asked for (it must exist), else the
@@ -20,7 +26,7 @@ export type CatalogLanguages = (importId: string) => LanguageChoice | undefined;
 export function copyContext(
   kind: AnyKind,
   record: NewRecord,
-  deps: Pick<ToolDeps, "store" | "language">,
+  deps: CopyContextDeps,
   catalog: CatalogLanguages = catalogLanguages(deps.store()),
 ): CopyContext {
   const store = deps.store();

@@ -1,11 +1,10 @@
-import { PRODUCT } from "../../../kinds/product.ts";
-import { GenerationError } from "../../../llm/errors.ts";
-import { loadCopyLibraries } from "../../../services/libraries.ts";
-import type { JobOptions } from "../../../store/jobs.ts";
-import type { StoredRecord } from "../../../store/records.ts";
-import type { ToolDeps } from "../define-tool.ts";
-import { catalogLanguages, copyContext } from "../kind/context.ts";
-import { produceCopy, storedImage, writtenVersion } from "../kind/produce.ts";
+import { PRODUCT } from "../kinds/product.ts";
+import { GenerationError } from "../llm/errors.ts";
+import type { JobOptions } from "../store/jobs.ts";
+import type { StoredRecord } from "../store/records.ts";
+import { type CopyContextDeps, catalogLanguages, copyContext } from "./copy-context.ts";
+import { loadCopyLibraries } from "./libraries.ts";
+import { type ProduceDeps, produceCopy, storedImage, writtenVersion } from "./produce-copy.ts";
 
 /** A job's settings over a product's own (a job in German writes every product in German). */
 export function withJobOptions(record: StoredRecord, options: JobOptions): StoredRecord {
@@ -15,12 +14,18 @@ export function withJobOptions(record: StoredRecord, options: JobOptions): Store
   return { ...record, input: { ...record.input, ...set } };
 }
 
+/** What writing a job's products takes: the record context's deps, who writes, and whom to tell. */
+export interface JobWriterDeps extends CopyContextDeps, ProduceDeps {
+  /** After each product's copy is stored: the MCP server tells its client the resources changed. */
+  readonly onChange: () => void;
+}
+
 /**
  * Writes one product of a job the way create_product writes one (the same brief, checks and retry), and
  * stores its copy as a version that names the job.
  */
 export function jobProductWriter(
-  deps: ToolDeps,
+  deps: JobWriterDeps,
   job: { readonly id: string; readonly options: JobOptions },
   requestId: string | number,
 ): (record: StoredRecord, signal: AbortSignal) => Promise<void> {
@@ -34,7 +39,7 @@ export function jobProductWriter(
     const image = storedImage(record, store);
     const outcome = await produceCopy(PRODUCT, record, { context, image }, deps, { requestId, signal });
     // Planned as client sampling, but the client cannot sample after all: resume_job hands out briefs.
-    if (outcome.kind === "host-model") {
+    if (outcome.result === "host-model") {
       throw new GenerationError(
         "no-sampling",
         `Nobody here can write: ${outcome.reason}. resume_job hands you the products' briefs to write yourself; or configure a provider (--provider) and resume.`,
@@ -45,6 +50,6 @@ export function jobProductWriter(
     const { usage } = outcome;
     if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
     store.addVersion("product", record.id, writtenVersion(outcome, { source: "generated", jobId: job.id }));
-    deps.resourcesChanged();
+    deps.onChange();
   };
 }

@@ -36,7 +36,7 @@ const HELD_TEXT = 24 * 1024 * 1024;
  * file was read applies it to the products in one transaction: new ones created, known ones (by handle,
  * SKU or id) updated when the file changed them. A file that fails to read imports nothing.
  */
-export async function importProducts(
+export async function importCatalog(
   store: Store,
   bytes: ByteSource,
   options: ImportOptions,

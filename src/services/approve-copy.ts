@@ -15,7 +15,7 @@ const LISTED_IDS = 20;
  * Marks the current copy of products as approved for the store: the ones named, or every one a selection
  * takes (e.g. status written of an import). A product without copy stays as it is.
  */
-export function approveProducts(store: Store, selection: Selection): Approval {
+export function approveCopy(store: Store, selection: Selection): Approval {
   const ids =
     selection.ids !== undefined
       ? [...new Set(selection.ids)]

@@ -1,4 +1,4 @@
-import type { BrandVoice, BrandVoices } from "../../store/brand-voices.ts";
+import type { BrandVoice, BrandVoices } from "../store/brand-voices.ts";
 import { NotFoundError } from "./failures.ts";
 
 /** The error for a name that matches no voice, naming the ones there are. */

@@ -1,12 +1,13 @@
-import type { BriefImage, WritingBrief } from "../../../kinds/brief.ts";
-import type { AnyKind } from "../../../kinds/index.ts";
-import type { CopyContext } from "../../../kinds/kind.ts";
-import type { CallContext } from "../../../llm/generation.ts";
-import { readCopy } from "../../../llm/read-copy.ts";
-import { readProse } from "../../../llm/read-prose.ts";
-import { type CopyOutcome, writeCopy } from "../../../llm/write-copy.ts";
-import type { NewRecord, NewVersion, Store } from "../../../store/records.ts";
-import type { ToolDeps } from "../define-tool.ts";
+import type { BriefImage, WritingBrief } from "../kinds/brief.ts";
+import type { AnyKind } from "../kinds/index.ts";
+import type { CopyContext } from "../kinds/kind.ts";
+import type { CallContext } from "../llm/generation.ts";
+import { readCopy } from "../llm/read-copy.ts";
+import { readProse } from "../llm/read-prose.ts";
+import type { Writer } from "../llm/router.ts";
+import { type CopyOutcome, writeCopy } from "../llm/write-copy.ts";
+import type { Logger } from "../platform/logger.ts";
+import type { NewRecord, NewVersion, Store } from "../store/records.ts";
 
 export interface ProduceOptions {
   readonly context: CopyContext;
@@ -33,12 +34,18 @@ export function briefFor(kind: AnyKind, record: NewRecord, options: ProduceOptio
   });
 }
 
+/** Who writes the copy, and where its retries and checks are logged. */
+export interface ProduceDeps {
+  readonly writer: Writer;
+  readonly logger: Logger;
+}
+
 /** Gets a record's copy written, read, checked and (once) retried: the same for every kind and route. */
 export function produceCopy(
   kind: AnyKind,
   record: NewRecord,
   options: ProduceOptions,
-  deps: ToolDeps,
+  deps: ProduceDeps,
   call: CallContext,
 ): Promise<CopyOutcome<Record<string, unknown>>> {
   return writeCopy(
@@ -65,7 +72,7 @@ export function produceCopy(
 
 /** The version that stores written copy, with how it was written. */
 export function writtenVersion(
-  outcome: Extract<CopyOutcome<Record<string, unknown>>, { kind: "written" }>,
+  outcome: Extract<CopyOutcome<Record<string, unknown>>, { result: "written" }>,
   how: { readonly source: "generated" | "revised"; readonly instructions?: string; readonly jobId?: string },
 ): NewVersion {
   const { generation, copy, checks } = outcome;

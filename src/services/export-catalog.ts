@@ -73,7 +73,7 @@ const CONVERTS: readonly ExportFormat[] = ["csv", "jsonl"];
  * Each product carries the newest copy a person let through, so exporting again never writes old copy back.
  * Written atomically; the products whose copy went out become "exported".
  */
-export async function exportProducts(store: Store, options: ExportOptions): Promise<ExportResult> {
+export async function exportCatalog(store: Store, options: ExportOptions): Promise<ExportResult> {
   const latestFor = [...new Set(options.include ?? [])];
   const source = sourceImport(store, options);
   const convert = source !== undefined && !DIALECTS[options.format].includes(source.header.dialect);

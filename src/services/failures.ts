@@ -1,13 +1,13 @@
-import { CatalogExportError, CatalogFileError } from "../../formats/errors.ts";
-import { ImageError } from "../../images/image-error.ts";
-import { GenerationError } from "../../llm/errors.ts";
-import { ProviderError } from "../../llm/providers/errors.ts";
-import { SelectionError } from "../../services/selection.ts";
-import { DatabaseWriteError } from "../../store/durability.ts";
-import { StoreUnavailableError } from "../../store/lazy-store.ts";
-import { SchemaTooNewError } from "../../store/migrations.ts";
-import { InvalidCursorError } from "../../store/records.ts";
-import { SaveFailedError } from "./save.ts";
+import { CatalogExportError, CatalogFileError } from "../formats/errors.ts";
+import { ImageError } from "../images/image-error.ts";
+import { GenerationError } from "../llm/errors.ts";
+import { ProviderError } from "../llm/providers/errors.ts";
+import { DatabaseWriteError } from "../store/durability.ts";
+import { StoreUnavailableError } from "../store/lazy-store.ts";
+import { SchemaTooNewError } from "../store/migrations.ts";
+import { InvalidCursorError } from "../store/records.ts";
+import { SaveFailedError } from "./save-or-keep.ts";
+import { SelectionError } from "./selection.ts";
 
 export class NotFoundError extends Error {
   constructor(message: string) {
@@ -41,8 +41,8 @@ const EXPECTED = [
 ];
 
 /** A failure the user can act on, as one message; undefined for anything that is a bug. */
-export function toolFailureMessage(error: unknown): string | undefined {
-  if (EXPECTED.some((kind) => error instanceof kind)) return (error as Error).message;
+export function failureMessage(error: unknown): string | undefined {
+  if (EXPECTED.some((type) => error instanceof type)) return (error as Error).message;
   // The database refused (locked past the busy timeout, disk full, read-only): not a bug in copydesk.
   if (error instanceof Error && (error as { code?: unknown }).code === "ERR_SQLITE_ERROR") {
     return (

@@ -1,6 +1,6 @@
-import { failedChecks } from "../../../checks/index.ts";
-import type { AnyKind } from "../../../kinds/index.ts";
-import type { StoredRecord } from "../../../store/records.ts";
+import { failedChecks } from "../checks/index.ts";
+import type { AnyKind } from "../kinds/index.ts";
+import type { StoredRecord } from "../store/records.ts";
 
 /** How much of the main text a list shows of each record. */
 export const EXCERPT_LENGTH = 120;
@@ -27,16 +27,16 @@ export function failingOf(record: StoredRecord): string[] | null {
 export interface LineOptions {
   /** The fields the copy changes against the store's copy, when known. */
   readonly changes?: readonly string[] | undefined;
-  /** How a draft gets written, in the words of the caller's interface. */
-  readonly draftHint?: string;
+  /** How a draft gets written, in the words of the caller's interface (a tool, a command). */
+  readonly draftHint: string;
 }
 
 /**
  * A record on one line, for a person or a chat model: title, id, version, status, failing checks, the
  * fields it changes against the store's copy (when known), then the start of its main text.
  */
-export function recordLine(kind: AnyKind, record: StoredRecord, options: LineOptions = {}): string {
-  const { changes, draftHint = "get it by id for the brief" } = options;
+export function recordLine(kind: AnyKind, record: StoredRecord, options: LineOptions): string {
+  const { changes, draftHint } = options;
   const shown = record.current;
   if (!shown) return `- ${record.title} (id ${record.id}): draft, no copy yet (${draftHint})`;
   const failing = failingOf(record) ?? [];
