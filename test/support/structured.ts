@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TOOLS } from "../../src/mcp/tools/index.ts";
+import { TOOLS } from "../../src/mcp/tools/all/index.ts";
 import type { ToolName, ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 
 /** What callTool answers, from the SDK client or read off the wire. */
