@@ -1,46 +1,33 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { flagLabel, optionMeaning } from "../../src/cli/help-rows.ts";
 import { SERVER_OPTIONS } from "../../src/cli/server-options.ts";
+import { TOOL_DOCS_PATH } from "./tool-docs.ts";
 
 /**
  * The README's reference sections, made from what the program publishes (tools/list, the option table), so
  * they cannot drift. `npm run readme` writes them; a test fails when the README is stale.
  */
-export function toolReference(tools: readonly Tool[]): string {
-  return tools
-    .map((tool) => {
-      const properties = (tool.inputSchema.properties ?? {}) as Record<string, JsonSchema>;
-      const required = new Set(tool.inputSchema.required ?? []);
-      const fields = Object.entries(properties)
-        .map(([name, schema]) => {
-          const optional = required.has(name) ? "" : " (optional)";
-          return `  - \`${name}\`${optional}: ${descriptionOf(schema)}`;
-        })
-        .join("\n");
-      const mode = tool.annotations?.readOnlyHint ? "read-only" : "writes";
-      // A tool without inputs (list_brand_voices) must not leave a blank line in the list.
-      return `- **\`${tool.name}\`** (${mode}): ${tool.description ?? ""}${fields ? `\n${fields}` : ""}`;
-    })
-    .join("\n");
+export function toolTable(tools: readonly Tool[]): string {
+  const rows = tools.map(
+    (tool) => `| [\`${tool.name}\`](${TOOL_DOCS_PATH}#${tool.name}) | ${purpose(tool.description ?? "")} |`,
+  );
+  return [
+    `Every parameter, its type, default and description, and each result's fields: [${TOOL_DOCS_PATH}](${TOOL_DOCS_PATH}).`,
+    "",
+    "| tool | what it does |",
+    "| --- | --- |",
+    ...rows,
+  ].join("\n");
 }
 
-interface JsonSchema {
-  readonly description?: string;
-  readonly anyOf?: readonly JsonSchema[];
-  readonly allOf?: readonly JsonSchema[];
-  readonly oneOf?: readonly JsonSchema[];
+/** A description's first clause (to its first colon, semicolon or full stop), without asides in brackets. */
+function purpose(description: string): string {
+  const plain = description.replace(/ \([^()]*\)/g, "");
+  const end = plain.search(/(?<!\be\.g|\bi\.e)[:;.](\s|$)/);
+  return (end === -1 ? plain : plain.slice(0, end)).replaceAll("|", "\\|");
 }
 
-/** A property's description, or that of the branch that carries one (a nullable field is an anyOf). */
-function descriptionOf(schema: JsonSchema): string {
-  if (schema.description !== undefined) return schema.description;
-  for (const branch of [...(schema.anyOf ?? []), ...(schema.allOf ?? []), ...(schema.oneOf ?? [])]) {
-    const found = descriptionOf(branch);
-    if (found !== "") return found;
-  }
-  return "";
-}
-
+/** The option table; the one place that reads src/cli/options.ts, should its export be renamed. */
 export function optionReference(): string {
   const rows = SERVER_OPTIONS.map((option) => {
     const flag = `\`${flagLabel(option)}\``;
@@ -56,7 +43,7 @@ export function optionReference(): string {
  */
 export function regenerate(readme: string, tools: readonly Tool[]): string {
   const sections: Record<string, () => string> = {
-    tools: () => toolReference(tools),
+    tools: () => toolTable(tools),
     options: optionReference,
   };
   let text = readme;

@@ -1,3 +1,4 @@
+import type { ToolOutputs } from "../mcp/tools/tool-outputs.ts";
 import type { SeoLimits } from "../services/seo-limits.ts";
 import { type Bridge, errorText, type ToolResult } from "./bridge.ts";
 import {
@@ -10,35 +11,11 @@ import {
 } from "./compare.ts";
 import { h, length, safeHtml } from "./dom.ts";
 
-interface Check {
-  readonly check: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
-
-interface ProductCopy {
-  readonly description: string;
-  readonly description_html: string;
-  readonly short_description: string;
-  readonly bullets: readonly string[];
-  readonly seo_title: string;
-  readonly seo_description: string;
-  readonly tags: readonly string[];
-}
-
-export interface Product {
-  readonly id: string;
-  readonly title: string;
-  readonly handle?: string;
-  readonly status?: string;
-  readonly image?: { readonly source: string; readonly mimeType: string };
-  readonly copy: ProductCopy | null;
-  readonly version: number | null;
-  readonly latestVersion: number;
-  readonly checks: readonly Check[] | null;
-  readonly model: string | null;
-  readonly route: string | null;
-}
+/**
+ * A product as create_product, get_product, revise_product and restore_product_version return it: the
+ * type is made from their published output schema (npm run readme), so the card reads what is sent.
+ */
+export type Product = ToolOutputs["get_product"]["product"];
 
 /** The limits copydesk's checks hold the SEO fields to: tsc fails here if checks/seo-limits.ts changes. */
 const LIMITS: Readonly<Record<string, number>> = {

@@ -13,6 +13,7 @@ import { ensureTool } from "../../scripts/sea/debian-tools.ts";
 import { APP_MIME_TYPE, CATALOG_REVIEW, PRODUCT_REVIEW, UI_EXTENSION } from "../../src/mcp/apps/uris.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { callTool, type RunningServer, startServer, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 /** What the specification tells hosts to apply when a view declares no domains. */
 const DEFAULT_CSP =
@@ -32,11 +33,16 @@ interface HostWindow {
   getComputedStyle(element: unknown): { fontFamily: string; colorScheme: string };
 }
 
-type Product = { id: string; title: string; handle: string; status?: string; copy: Record<string, unknown> };
-const productOf = (result: CallToolResult) => (result.structuredContent as { product: Product }).product;
+type ProductTool = "create_product" | "get_product" | "revise_product" | "save_product_copy";
+/** The product of a result, with its copy. */
+const productOf = (tool: ProductTool, result: CallToolResult) => {
+  const { product } = structured(tool, result);
+  assert.ok(product?.copy, `${tool} returned a product with copy`);
+  return { ...product, copy: product.copy };
+};
 /** A product's copy as save_product_copy takes it back. */
-const productCopyOf = (result: CallToolResult) => {
-  const { description_html: _html, ...copy } = productOf(result).copy;
+const productCopyOf = (tool: ProductTool, result: CallToolResult) => {
+  const { description_html: _html, ...copy } = productOf(tool, result).copy;
   return copy;
 };
 
@@ -158,18 +164,13 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
     const args = { title: "Ceramic pour-over mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
     const created = await callTool(server.client, "create_product", args);
     assert.equal(created.isError, undefined, textOf(created));
-    const product = productOf(created);
+    const product = productOf("create_product", created);
     const view = await mount(PRODUCT_REVIEW, created, args);
 
     // The fields, as the tool returned them.
     await view.getByRole("heading", { level: 1, name: product.title }).waitFor();
     assert.equal(await view.locator("[data-handle]").textContent(), `/${product.handle}`);
-    const copy = product.copy as {
-      short_description: string;
-      bullets: string[];
-      seo_title: string;
-      tags: string[];
-    };
+    const { copy } = product;
     assert.equal(
       await view.locator('[data-field="short_description"] .value').textContent(),
       copy.short_description,
@@ -202,7 +203,10 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
     assert.deepEqual(approveCall?.arguments, { ids: [product.id] });
     if (tools.has("approve_products")) {
       await view.locator("[data-status]", { hasText: "approved" }).waitFor();
-      const stored = productOf(await callTool(server.client, "get_product", { id: product.id }));
+      const stored = productOf(
+        "get_product",
+        await callTool(server.client, "get_product", { id: product.id }),
+      );
       assert.equal(stored.status, "approved");
     }
 
@@ -246,7 +250,10 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
     await view.locator(".provenance", { hasText: "Version 4 of 4" }).waitFor();
     assert.equal(
       await view.locator('[data-field="seo_title"] .value').textContent(),
-      productOf(calls.findLast((c) => c.name === "revise_product")?.result as CallToolResult).copy.seo_title,
+      productOf(
+        "revise_product",
+        calls.findLast((c) => c.name === "revise_product")?.result as CallToolResult,
+      ).copy.seo_title,
     );
     assert.deepEqual(violations, []);
   });
@@ -302,7 +309,7 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
       assert.equal(started.isError, undefined, textOf(started));
       const jobView = await mount(CATALOG_REVIEW, started, args);
       await jobView.locator('.job[data-state="done"]').waitFor({ timeout: 60_000 });
-      const total = (started.structuredContent as { job: { total: number } }).job.total;
+      const { total } = structured("write_catalog", started).job;
       assert.match(
         (await jobView.locator(".job").textContent()) ?? "",
         new RegExp(`${total} of ${total} written`),
@@ -329,9 +336,10 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
       csv_text: readFileSync("test/fixtures/catalog/shopify-current.csv", "utf8"),
     });
     assert.equal(imported.isError, undefined, textOf(imported));
-    const listed = (await listAll()) as { id: string; title: string }[];
-    const shirt = listed.find((p) => p.title === "Linen Shirt") as { id: string };
-    const mug = listed.find((p) => p.title === "Stoneware Mug") as { id: string };
+    const listed = await listAll();
+    const shirt = listed.find((p) => p.title === "Linen Shirt");
+    const mug = listed.find((p) => p.title === "Stoneware Mug");
+    assert.ok(shirt && mug);
     const saved = await callTool(server.client, "save_product_copy", {
       id: shirt.id,
       copy: {
@@ -409,15 +417,13 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
       format: "jsonl",
     });
     assert.equal(tricky.isError, undefined, textOf(tricky));
-    const trickyId = ((await listAll()) as { id: string; title: string }[]).find(
-      (p) => p.title === "Tricky mug",
-    )?.id;
+    const trickyId = (await listAll()).find((p) => p.title === "Tricky mug")?.id;
     assert.ok(trickyId);
     assert.equal(
       (
         await callTool(server.client, "save_product_copy", {
           id: trickyId,
-          copy: { ...productCopyOf(saved), description: "A plain mug." },
+          copy: { ...productCopyOf("save_product_copy", saved), description: "A plain mug." },
         })
       ).isError,
       undefined,
@@ -454,9 +460,9 @@ describe("MCP Apps views in headless Chromium", { skip }, () => {
     }
   });
 
-  async function listAll(): Promise<unknown[]> {
+  async function listAll() {
     const result = await callTool(server.client, "list_products", { limit: 100 });
-    return (result.structuredContent as { products: unknown[] }).products;
+    return structured("list_products", result).products;
   }
 });
 

@@ -23,24 +23,14 @@ import {
   tempDataDir,
   textOf,
 } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const PRODUCTS = 200;
 const DOOMED = "Product 13";
 const csv = `Title,Keywords\n${Array.from({ length: PRODUCTS }, (_, i) => `Product ${i + 1},red`).join("\n")}\n`;
 
-type Job = {
-  id: string;
-  state: string;
-  total: number;
-  done: number;
-  failed: number;
-  pending: number;
-  failures: Array<{ title: string; error: string }>;
-  inputTokens: number;
-  outputTokens: number;
-};
-const jobOf = (result: Awaited<ReturnType<typeof callTool>>) =>
-  (result.structuredContent as { job: Job }).job;
+const jobOf = (tool: "write_catalog" | "get_job" | "resume_job", result: object) =>
+  structured(tool, result).job;
 const productOf = (request: RecordedRequest) =>
   /<product_name>\n(.*)\n<\/product_name>/.exec(request.prompt)?.[1] ?? "?";
 
@@ -89,7 +79,7 @@ async function startWithProvider(fake: FakeLlmServer, dataDir: string): Promise<
 async function importAll(server: RunningServer): Promise<string> {
   const result = await callTool(server.client, "import_products", { csv_text: csv });
   assert.equal(result.isError, undefined, textOf(result));
-  return (result.structuredContent as { import: { importId: string } }).import.importId;
+  return structured("import_products", result).import.importId;
 }
 
 describe("a 200-product job through a provider that rate-limits and fails one product", () => {
@@ -117,7 +107,7 @@ describe("a 200-product job through a provider that rate-limits and fails one pr
       );
       const progress = sent.map((p) => p.progress);
       const last = sent.at(-1) ?? { progress: 0, total: 0 };
-      const job = jobOf(result);
+      const job = jobOf("write_catalog", result);
       assert.deepEqual([job.state, job.done, job.failed, job.pending], ["done", 199, 1, 0], textOf(result));
       assert.equal(job.failures[0]?.title, DOOMED);
       // The fake reports 20 tokens in and 10 out per answer, as the real API reports usage.
@@ -168,11 +158,11 @@ function progressOnTheWire(client: Client): Array<{ progress: number; total: num
 /** Each written product has one version: no product was written twice. */
 async function assertWrittenOnce(client: Client): Promise<void> {
   const listed = await callTool(client, "list_products", { limit: 100, status: "written" });
-  const products = (listed.structuredContent as { products: Array<{ id: string }> }).products;
+  const { products } = structured("list_products", listed);
   assert.ok(products.length > 0);
   for (const product of products) {
     const history = await callTool(client, "list_product_versions", { id: product.id });
-    const versions = (history.structuredContent as { versions: unknown[] }).versions;
+    const { versions } = structured("list_product_versions", history);
     assert.equal(versions.length, 1, "each product written once");
   }
 }
@@ -198,16 +188,19 @@ describe("stopping a job half-way", () => {
         },
       ).catch(() => undefined);
       await cancelled;
-      const jobs = (await callTool(server.client, "list_jobs", {})).structuredContent as { jobs: Job[] };
+      const jobs = structured("list_jobs", await callTool(server.client, "list_jobs", {}));
       const id = jobs.jobs[0]?.id ?? "";
-      let job = jobOf(await callTool(server.client, "get_job", { id }));
+      let job = jobOf("get_job", await callTool(server.client, "get_job", { id }));
       while (job.state === "running") {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        job = jobOf(await callTool(server.client, "get_job", { id }));
+        job = jobOf("get_job", await callTool(server.client, "get_job", { id }));
       }
       assert.equal(job.state, "cancelled");
       assert.ok(job.done >= PRODUCTS / 2 - 1 && job.pending > 0, JSON.stringify(job));
-      const resumed = jobOf(await callTool(server.client, "resume_job", { id }, { timeout: 120_000 }));
+      const resumed = jobOf(
+        "resume_job",
+        await callTool(server.client, "resume_job", { id }, { timeout: 120_000 }),
+      );
       assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 199, 1]);
       // The cancel drops the requests in flight, with any reply still in transit (sent by the provider,
       // not yet read): those products, and only those, are asked again. At most max_concurrency (16).
@@ -242,11 +235,12 @@ describe("stopping a job half-way", () => {
 
       const second = await startWithProvider(fake, dataDir);
       try {
-        const jobs = (await callTool(second.client, "list_jobs", {})).structuredContent as { jobs: Job[] };
-        const job = jobs.jobs[0] as Job;
+        const [job] = structured("list_jobs", await callTool(second.client, "list_jobs", {})).jobs;
+        assert.ok(job);
         assert.equal(job.state, "interrupted", "a job whose process died is not still running");
         assert.ok(job.done > 0 && job.done <= written, JSON.stringify(job));
         const resumed = jobOf(
+          "resume_job",
           await callTool(second.client, "resume_job", { id: job.id }, { timeout: 120_000 }),
         );
         assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 199, 1]);
@@ -271,8 +265,7 @@ describe("cancelling a job written through client sampling, on the executable", 
       await callThenCancel(server.client, "write_catalog", { selection: { status: "draft" } }, heldAll);
       // Each resolves only once the server has sent notifications/cancelled for that sampling request.
       await Promise.all(held.map((signal) => (signal.aborted ? undefined : once(signal, "abort"))));
-      const id = ((await callTool(server.client, "list_jobs", {})).structuredContent as { jobs: Job[] })
-        .jobs[0]?.id as string;
+      const id = structured("list_jobs", await callTool(server.client, "list_jobs", {})).jobs[0]?.id ?? "";
       // Within 3 s of the cancel, as the issue asks: the job has settled and resume_job is taken.
       const deadline = Date.now() + 3000;
       release();
@@ -283,7 +276,8 @@ describe("cancelling a job written through client sampling, on the executable", 
       }
       assert.equal(resumed.isError, undefined, textOf(resumed));
       assert.equal(held.length, 4, "only the four in flight were sent before the cancel");
-      assert.deepEqual([jobOf(resumed).state, jobOf(resumed).done, jobOf(resumed).failed], ["done", 8, 0]);
+      const { state, done, failed } = jobOf("resume_job", resumed);
+      assert.deepEqual([state, done, failed], ["done", 8, 0]);
       assert.equal(answered.length, 8, `answered: ${answered.join(", ")}`);
       assert.equal(new Set(answered).size, 8, "no product was answered twice");
     } finally {

@@ -5,13 +5,15 @@ import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { COPY_COLUMNS } from "../../src/formats/layout.ts";
+import type { ToolName, ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { callTool, startServer, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 type Result = Awaited<ReturnType<typeof callTool>>;
-const ok = (result: Result) => {
+const ok = <N extends ToolName>(name: N, result: Result): ToolOutputs[N] => {
   assert.equal(result.isError, undefined, textOf(result));
-  return result.structuredContent as Record<string, unknown>;
+  return structured(name, result);
 };
 
 /** Records of a CSV file with their raw text, as the store would read them. */
@@ -36,28 +38,32 @@ for (const [fixture, format, dialect] of [
       const output = join(folder, `export-${fixture}`);
       const server = await startServer({ sampling: copywriter() });
       try {
-        const imported = ok(await callTool(server.client, "import_products", { path: input })).import as {
-          importId: string;
-          products: number;
-          dialect: string;
-        };
+        const imported = ok(
+          "import_products",
+          await callTool(server.client, "import_products", { path: input }),
+        ).import;
         assert.equal(imported.dialect, dialect);
         const job = ok(
+          "write_catalog",
           await callTool(server.client, "write_catalog", { selection: { import_id: imported.importId } }),
-        ).job as { state: string; done: number; total: number };
+        ).job;
         assert.deepEqual(
           [job.state, job.done, job.total],
           ["done", imported.products, imported.products],
           JSON.stringify(job),
         );
-        const listed = ok(await callTool(server.client, "list_products", { limit: 100 })).products as Array<{
-          id: string;
-        }>;
-        ok(await callTool(server.client, "approve_products", { ids: listed.map((p) => p.id) }));
-        const exported = ok(await callTool(server.client, "export_products", { format, path: output }))
-          .export as {
-          products: number;
-        };
+        const listed = ok(
+          "list_products",
+          await callTool(server.client, "list_products", { limit: 100 }),
+        ).products;
+        ok(
+          "approve_products",
+          await callTool(server.client, "approve_products", { ids: listed.map((p) => p.id) }),
+        );
+        const exported = ok(
+          "export_products",
+          await callTool(server.client, "export_products", { format, path: output }),
+        ).export;
         assert.equal(exported.products, imported.products);
 
         const before = records(input);
@@ -93,11 +99,10 @@ for (const [fixture, format, dialect] of [
         assert.equal(filled, imported.products, "one row per product carries its copy");
         assert.match(readFileSync(output, "utf8"), /<p>/);
 
-        const again = ok(await callTool(server.client, "import_products", { path: output })).import as {
-          created: number;
-          updated: number;
-          unchanged: number;
-        };
+        const again = ok(
+          "import_products",
+          await callTool(server.client, "import_products", { path: output }),
+        ).import;
         assert.deepEqual([again.created, again.updated, again.unchanged], [0, 0, imported.products]);
       } finally {
         await server.close();
@@ -135,7 +140,7 @@ describe("bad catalog files", () => {
         assert.match(textOf(result), pattern, name);
         assert.match(textOf(result), /Nothing was imported/, name);
       }
-      const listed = ok(await callTool(server.client, "list_products", {})).products as unknown[];
+      const listed = ok("list_products", await callTool(server.client, "list_products", {})).products;
       assert.equal(listed.length, 0);
     } finally {
       await server.close();

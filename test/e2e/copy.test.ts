@@ -13,20 +13,7 @@ import {
   startServer,
   textOf,
 } from "../support/server-process.ts";
-
-type Product = {
-  id: string;
-  title: string;
-  keywords: string[];
-  model: string | null;
-  route: string | null;
-  handle: string;
-  description: string;
-  copy: Record<string, unknown>;
-  checks: Array<{ check: string; ok: boolean; detail: string }>;
-  version: number;
-  latestVersion: number;
-};
+import { fullRecord, structured } from "../support/structured.ts";
 
 /** One server per test, answering with these replies in turn. */
 async function withServer(
@@ -42,12 +29,20 @@ async function withServer(
   }
 }
 
-const product = (result: Awaited<ReturnType<typeof callTool>>) =>
-  (result.structuredContent as { product: Product }).product;
+/** The product of a result whose copy was written and checked. */
+function product(
+  tool: "create_product" | "revise_product" | "restore_product_version" | "get_product",
+  result: object,
+) {
+  const stored = structured(tool, result).product;
+  const { copy, checks } = stored;
+  assert.ok(copy && checks, `${tool} returned written, checked copy`);
+  return { ...stored, copy, checks };
+}
 
 async function productCount(server: RunningServer): Promise<number> {
   const list = await callTool(server.client, "list_products", {});
-  return (list.structuredContent as { products: unknown[] }).products.length;
+  return structured("list_products", list).products.length;
 }
 
 describe("structured copy through the built executable", () => {
@@ -58,9 +53,9 @@ describe("structured copy through the built executable", () => {
         keywords: ["red", "dishwasher-safe", "350 ml"],
       });
       assert.equal(result.isError, undefined, textOf(result));
-      const stored = product(result);
+      const stored = product("create_product", result);
       assert.equal(stored.handle, "ceramic-pour-over-mug");
-      assert.ok(stored.description.length > 0);
+      assert.ok((stored.description ?? "").length > 0);
       for (const field of [
         "description",
         "description_html",
@@ -89,7 +84,7 @@ describe("structured copy through the built executable", () => {
         keywords: ["red", "dishwasher-safe", "350 ml"],
       });
       assert.equal(result.isError, undefined, textOf(result));
-      assert.equal(product(result).copy.seo_title, productCopy().seo_title);
+      assert.equal(product("create_product", result).copy.seo_title, productCopy().seo_title);
       assert.equal(server.samplingRequests.length, 1, "a usable reply needs no second request");
     });
   });
@@ -104,7 +99,7 @@ describe("structured copy through the built executable", () => {
           content: "Python is actually named after Monty Python Flying Circus",
         });
         assert.equal(result.isError, undefined, textOf(result));
-        const post = (result.structuredContent as { post: { abstract: string } }).post;
+        const { post } = structured("create_blog", result);
         assert.equal(post.abstract, abstract);
       },
     );
@@ -120,7 +115,7 @@ describe("structured copy through the built executable", () => {
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal(server.samplingRequests.length, 2);
       assert.match(lastMessageText(server.samplingRequests[1]), /seo_title: seo_title has 75 characters/);
-      const stored = product(result);
+      const stored = product("create_product", result);
       assert.ok(String(stored.copy.seo_title).length <= 60, String(stored.copy.seo_title));
       assert.ok(stored.checks.find((c) => c.check === "seo_title")?.ok);
     });
@@ -147,7 +142,7 @@ describe("structured copy through the built executable", () => {
         facts: { capacity: "350 ml" },
       });
       assert.equal(result.isError, undefined, textOf(result));
-      const check = product(result).checks.find((c) => c.check === "invented_specs");
+      const check = product("create_product", result).checks.find((c) => c.check === "invented_specs");
       assert.equal(check?.ok, false);
       assert.match(check?.detail ?? "", /500 ml/);
       assert.match(textOf(result), /Checks that still fail:\n- invented_specs/);
@@ -165,11 +160,12 @@ describe("structured copy through the built executable", () => {
       assert.equal(result.isError, undefined, textOf(result));
       const blocks = server.samplingRequests[0]?.messages.map((m) => m.content) ?? [];
       assert.deepEqual(blocks[0], { type: "image", data: PNG.toString("base64"), mimeType: "image/png" });
-      const image = (product(result) as unknown as { image: { sha256: string; mimeType: string } }).image;
+      const { image } = product("create_product", result);
+      assert.ok(image);
       assert.equal(image.sha256, createHash("sha256").update(PNG).digest("hex"));
       assert.equal(image.mimeType, "image/png");
       const revised = await callTool(server.client, "revise_product", {
-        id: product(result).id,
+        id: product("create_product", result).id,
         instructions: "shorter",
       });
       assert.equal(revised.isError, undefined, textOf(revised));
@@ -223,8 +219,8 @@ describe("structured copy through the built executable", () => {
           (request?.systemPrompt ?? "").indexOf("JSON object"),
         "the fixed part comes first, then the brand voice, so a prompt cache covers both",
       );
-      const check = product(result).checks.find((c) => c.check === "banned_words");
-      assert.equal(check?.ok, false, JSON.stringify(product(result).checks));
+      const check = product("create_product", result).checks.find((c) => c.check === "banned_words");
+      assert.equal(check?.ok, false, JSON.stringify(product("create_product", result).checks));
       assert.match(check?.detail ?? "", /unglaublich/);
     });
   });
@@ -237,8 +233,7 @@ describe("structured copy through the built executable", () => {
       });
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal(server.samplingRequests.length, 1);
-      const post = (result.structuredContent as { post: Product & { abstract: string; status: string } })
-        .post;
+      const { post } = structured("create_blog", result);
       assert.deepEqual([post.abstract, post.status], ["Python's name honours Monty Python.", "needs_review"]);
       assert.match(textOf(result), /missing_fields: seo_title, seo_description and tags are empty/);
     });
@@ -254,9 +249,9 @@ describe("structured copy through the built executable", () => {
       assert.equal(result.isError, undefined, textOf(result));
       const prompt = JSON.stringify(server.samplingRequests[0]?.messages);
       assert.match(prompt, /write every field in German \(de\)/);
-      const made = product(result) as Product & { language?: string; language_source?: string };
+      const made = product("create_product", result);
       assert.deepEqual([made.language, made.language_source], ["de", "default"]);
-      const check = made.checks.find((c) => c.check === "language") as { language?: string } | undefined;
+      const check = made.checks.find((c) => c.check === "language");
       assert.equal(check?.language, "de", "the language check runs, against German");
     } finally {
       await server.close();
@@ -277,6 +272,7 @@ describe("structured copy through the built executable", () => {
     const shorter = productCopy({ seo_title: "Red Mug, 350 ml" });
     await withServer([asReply(productCopy()), asReply(shorter)], async (server) => {
       const created = product(
+        "create_product",
         await callTool(server.client, "create_product", {
           title: "Red mug",
           keywords: ["red", "dishwasher-safe", "350 ml"],
@@ -292,25 +288,24 @@ describe("structured copy through the built executable", () => {
           JSON.stringify(server.samplingRequests.at(-1)?.messages),
         /a shorter SEO title/,
       );
-      assert.equal(product(revised).version, 2);
-      assert.equal(product(revised).copy.seo_title, "Red Mug, 350 ml");
+      assert.equal(product("revise_product", revised).version, 2);
+      assert.equal(product("revise_product", revised).copy.seo_title, "Red Mug, 350 ml");
       const restored = await callTool(server.client, "restore_product_version", {
         id: created.id,
         version: 1,
       });
-      assert.equal(product(restored).version, 3);
-      assert.deepEqual(product(restored).copy, created.copy);
+      assert.equal(product("restore_product_version", restored).version, 3);
+      assert.deepEqual(product("restore_product_version", restored).copy, created.copy);
       const v2 = await callTool(server.client, "get_product", { id: created.id, version: 2 });
-      assert.equal(product(v2).copy.seo_title, "Red Mug, 350 ml", "earlier versions stay readable");
-      const history = (await callTool(server.client, "list_product_versions", { id: created.id }))
-        .structuredContent as {
-        versions: Array<{
-          version: number;
-          source: string;
-          instructions: string | null;
-          restoredFrom?: number;
-        }>;
-      };
+      assert.equal(
+        product("get_product", v2).copy.seo_title,
+        "Red Mug, 350 ml",
+        "earlier versions stay readable",
+      );
+      const history = structured(
+        "list_product_versions",
+        await callTool(server.client, "list_product_versions", { id: created.id }),
+      );
       assert.deepEqual(
         history.versions.map((v) => [v.version, v.source, v.instructions, v.restoredFrom]),
         [
@@ -348,13 +343,12 @@ describe("a database written by copydesk 0.1.0", () => {
   const fixture = serverOnReleaseFixture();
 
   it("opens with every post and product intact, an existing text as version 1", async () => {
-    const products = (await callTool(fixture.server.client, "list_products", { full: true }))
-      .structuredContent as {
-      products: Product[] &
-        Array<{ title: string; keywords: string[]; model: string | null; route: string | null }>;
-    };
+    const products = structured(
+      "list_products",
+      await callTool(fixture.server.client, "list_products", { full: true }),
+    ).products.map(fullRecord);
     assert.deepEqual(
-      products.products.map((p) => [p.title, p.keywords, p.description, p.version, p.model, p.route]),
+      products.map((p) => [p.title, p.keywords, p.description, p.version, p.model, p.route]),
       [
         [
           "Oak cutting board",
@@ -375,15 +369,16 @@ describe("a database written by copydesk 0.1.0", () => {
         ],
       ],
     );
-    const mug = products.products[2] as unknown as Product & { checks: unknown };
+    const mug = fullRecord(products[2]);
     assert.equal(mug.checks, null, "checks were not run on a kept description");
-    assert.equal(mug.copy.seo_title, "", "new fields start empty");
+    assert.equal(mug.copy?.seo_title, "", "new fields start empty");
     assert.equal(mug.handle, "ceramic-pour-over-mug");
-    const posts = (await callTool(fixture.server.client, "list_posts", { full: true })).structuredContent as {
-      posts: Array<{ title: string; abstract: string | null }>;
-    };
+    const posts = structured(
+      "list_posts",
+      await callTool(fixture.server.client, "list_posts", { full: true }),
+    ).posts.map(fullRecord);
     assert.deepEqual(
-      posts.posts.map((p) => [p.title, p.abstract]),
+      posts.map((p) => [p.title, p.abstract]),
       [
         ["Draft post", null],
         [
@@ -392,14 +387,9 @@ describe("a database written by copydesk 0.1.0", () => {
         ],
       ],
     );
-    const draft = (await callTool(fixture.server.client, "list_posts", {})).structuredContent as {
-      posts: Array<{ id: string }>;
-    };
+    const draft = structured("list_posts", await callTool(fixture.server.client, "list_posts", {}));
     const full = await callTool(fixture.server.client, "get_post", { id: draft.posts[0]?.id ?? "" });
-    assert.equal(
-      (full.structuredContent as { post: { content: string } }).post.content,
-      "Draft content, not yet summarised.",
-    );
+    assert.equal(structured("get_post", full).post.content, "Draft content, not yet summarised.");
   });
 });
 

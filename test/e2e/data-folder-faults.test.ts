@@ -4,12 +4,9 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { RawSession } from "../support/raw-session.ts";
 import { callTool, EXECUTABLE, startServer, tempDataDir, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const PRODUCT = { title: "Enamel mug", keywords: ["red"] };
-
-function productOf(result: { structuredContent?: unknown }): { id: string; title: string } {
-  return (result.structuredContent as { product: { id: string; title: string } }).product;
-}
 
 describe("--data-dir /proc/nope: a clear error on the call, and the process still ends on EOF and signals", () => {
   // Node's recursive mkdirSync spun at 100% CPU there, deaf to EOF and SIGTERM (issue 9, item 9).
@@ -60,7 +57,10 @@ it("a read-only folder holding a database: reads work, writes say the folder is 
   const dataDir = tempDataDir();
   try {
     const writer = await startServer({ dataDir });
-    const stored = productOf(await callTool(writer.client, "create_product", PRODUCT));
+    const stored = structured(
+      "create_product",
+      await callTool(writer.client, "create_product", PRODUCT),
+    ).product;
     await writer.close();
 
     chmodSync(dataDir, 0o555);
@@ -77,7 +77,10 @@ it("a read-only folder holding a database: reads work, writes say the folder is 
       const got = await callTool(reader.client, "get_product", { id: stored.id });
       assert.equal(got.isError, undefined, textOf(got));
       assert.deepEqual(
-        { id: productOf(got).id, title: productOf(got).title },
+        {
+          id: structured("get_product", got).product.id,
+          title: structured("get_product", got).product.title,
+        },
         { id: stored.id, title: stored.title },
       );
       const listed = await callTool(reader.client, "list_products");

@@ -7,6 +7,7 @@ import {
   totalOf,
 } from "../../bench/traffic/host-model-catalog.ts";
 import { callTool, startServer } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const PRODUCTS = 200;
 
@@ -31,10 +32,7 @@ it("a 200-product catalog written by the calling model fits a chat model's conve
     // Written once each: one version.
     for (const id of [briefsHandedOut[0], briefsHandedOut.at(-1)]) {
       const got = await callTool(server.client, "get_product", { id });
-      assert.equal(
-        (got.structuredContent as { product: { latestVersion: number } }).product.latestVersion,
-        1,
-      );
+      assert.equal(structured("get_product", got).product.latestVersion, 1);
     }
   } finally {
     await server.close();

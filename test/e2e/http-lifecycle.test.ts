@@ -12,6 +12,7 @@ import {
   startHttpProcess,
 } from "../support/http-server.ts";
 import { callTool, EXECUTABLE, NO_NODE_PATH } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const run = promisify(execFile);
 const PING = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "ping" });
@@ -57,11 +58,7 @@ describe("HTTP sessions", () => {
         },
       });
       const result = await callTool(slow.client, "create_product", { title: "Clock", keywords: ["k"] });
-      assert.ok(
-        (result.structuredContent as { product: { description: string } }).product.description.startsWith(
-          "Worth the wait.",
-        ),
-      );
+      assert.ok(structured("create_product", result).product.description?.startsWith("Worth the wait."));
       assert.equal(await pingIn(server, idle), 404);
       await slow.close();
     } finally {

@@ -4,11 +4,10 @@ import type { CreateMessageRequest } from "@modelcontextprotocol/sdk/types.js";
 import { writing } from "../support/copy-replies.ts";
 import { connectHttpClient, type HttpProcess, startHttpProcess } from "../support/http-server.ts";
 import { callTool, type SamplingHandler } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
-type Product = { id: string; title: string; description: string };
-
-const productOf = (result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { product: Product }).product;
+const productOf = (tool: "create_product" | "get_product", result: object) =>
+  structured(tool, result).product;
 
 /** The product name as the prompt delimits it. */
 const promptedName = (params: CreateMessageRequest["params"]) =>
@@ -34,14 +33,15 @@ describe("MCP over Streamable HTTP", () => {
       assert.ok(tools.some((tool) => tool.name === "create_product"));
 
       const created = productOf(
+        "create_product",
         await callTool(http.client, "create_product", { title: "Kettle", keywords: ["steel"] }),
       );
-      assert.ok(created.description.startsWith("A kettle that sings."), created.description);
+      assert.ok(created.description?.startsWith("A kettle that sings."), created.description ?? "");
       assert.equal(http.samplingRequests.length, 1);
       assert.equal(promptedName(http.samplingRequests[0] as CreateMessageRequest["params"]), "Kettle");
 
       const stored = await callTool(http.client, "get_product", { id: created.id });
-      assert.equal(productOf(stored).description, created.description);
+      assert.equal(productOf("get_product", stored).description, created.description);
     } finally {
       await http.close();
     }
@@ -77,9 +77,9 @@ describe("MCP over Streamable HTTP", () => {
         callTool(b.client, "create_product", { title: "Lamp B2", keywords: ["k"] }),
       ]);
       for (const result of results) {
-        const product = productOf(result);
+        const product = productOf("create_product", result);
         const session = product.title.slice("Lamp ".length, "Lamp ".length + 1);
-        assert.ok(product.description.startsWith(`Written for ${session}.`), product.title);
+        assert.ok(product.description?.startsWith(`Written for ${session}.`), product.title);
       }
       const names = (requests: CreateMessageRequest["params"][]) => requests.map(promptedName).sort();
       assert.deepEqual(names(a.samplingRequests), ["Lamp A1", "Lamp A2"]);
@@ -94,9 +94,13 @@ describe("MCP over Streamable HTTP", () => {
     const reader = await connectHttpClient(server.url);
     try {
       const created = productOf(
+        "create_product",
         await callTool(writer.client, "create_product", { title: "Mug", keywords: ["k"] }),
       );
-      assert.equal(productOf(await callTool(reader.client, "get_product", { id: created.id })).title, "Mug");
+      assert.equal(
+        productOf("get_product", await callTool(reader.client, "get_product", { id: created.id })).title,
+        "Mug",
+      );
     } finally {
       await Promise.all([writer.close(), reader.close()]);
     }

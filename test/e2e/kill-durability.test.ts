@@ -6,6 +6,7 @@ import { it } from "node:test";
 import type { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { seededRandom, testSeed } from "../support/seeded-random.ts";
 import { callTool, startServer, tempDataDir, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const ROUNDS = 6;
 const CALLS = 40;
@@ -35,7 +36,7 @@ it(`kill -9 during concurrent writes, ${ROUNDS} rounds: the database is intact a
         const title = `Round ${round} product ${i}`;
         const result = await callTool(server.client, "create_product", { title, keywords: ["k"] });
         assert.equal(result.isError, undefined, textOf(result));
-        const product = (result.structuredContent as { product: Acknowledged }).product;
+        const { product } = structured("create_product", result);
         assert.equal(product.title, title);
         // Acknowledged: the client has the result in hand.
         acknowledged.push({ id: product.id, title: product.title });
@@ -62,7 +63,7 @@ it(`kill -9 during concurrent writes, ${ROUNDS} rounds: the database is intact a
         for (const record of acknowledged) {
           const got = await callTool(checker.client, "get_product", { id: record.id });
           assert.equal(got.isError, undefined, `acknowledged product ${record.id} lost: ${textOf(got)}`);
-          const product = (got.structuredContent as { product: Acknowledged }).product;
+          const { product } = structured("get_product", got);
           assert.deepEqual({ id: product.id, title: product.title }, record);
         }
       } finally {

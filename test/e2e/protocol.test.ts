@@ -4,6 +4,7 @@ import { it } from "node:test";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { RawSession } from "../support/raw-session.ts";
 import { tempDataDir } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 it("stdout carries only JSON-RPC messages, with debug logging on and errors on the way", async () => {
   const dataDir = tempDataDir();
@@ -25,8 +26,7 @@ it("stdout carries only JSON-RPC messages, with debug logging on and errors on t
       result: { role: "assistant", model: "raw-model", content: { type: "text", text: copy } },
     });
     const result = await created;
-    const structured = result.result?.structuredContent as { product: { model: string } } | undefined;
-    assert.equal(structured?.product.model, "raw-model");
+    assert.equal(structured("create_product", result.result ?? {}).product.model, "raw-model");
 
     const failed = await session.request("tools/call", { name: "get_product", arguments: { id: "missing" } });
     assert.equal(failed.result?.isError, true);

@@ -12,6 +12,7 @@ import {
 } from "../support/fake-llm-servers.ts";
 import { PNG } from "../support/images.ts";
 import { callTool, startServer, tempDataDir, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const KEY = "sk-test-SECRET-123";
 const PRODUCT = { title: "Enamel mug", keywords: ["red", "keeps coffee hot"] };
@@ -23,7 +24,6 @@ const STAND_IN_DESCRIPTION = String(
     ),
   ).description,
 );
-type Stored = { product: { description: string; model: string; route: string } };
 
 function providerArgs(kind: "openai" | "anthropic", server: { url: string }, mode = "fallback"): string[] {
   return [
@@ -73,7 +73,7 @@ describe("server-side provider through the built executable", () => {
       try {
         const result = await callTool(server.client, "create_product", PRODUCT);
         assert.equal(result.isError, undefined, textOf(result));
-        const { product } = result.structuredContent as Stored;
+        const { product } = structured("create_product", result);
         assert.deepEqual(
           { description: product.description, model: product.model, route: product.route },
           { description: STAND_IN_DESCRIPTION, model: FAKE_MODEL, route: "provider" },
@@ -144,7 +144,7 @@ describe("server-side provider through the built executable", () => {
       assert.match(textOf(result), /COPYDESK_PROVIDER_API_KEY/);
       assert.ok(!textOf(result).includes(wrong));
       const listed = await callTool(server.client, "list_products");
-      assert.deepEqual((listed.structuredContent as { products: unknown[] }).products, []);
+      assert.deepEqual(structured("list_products", listed).products, []);
       assert.ok(!server.stderr().includes(wrong));
     } finally {
       await server.close();

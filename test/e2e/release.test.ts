@@ -19,6 +19,7 @@ import { TARGETS, type Target } from "../../scripts/sea/targets.ts";
 import { type VerifyResult, verifyRelease } from "../../scripts/sea/verify.ts";
 import { writing } from "../support/copy-replies.ts";
 import { callTool, startServer, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const skip = process.env.COPYDESK_SKIP_RELEASE_TEST === "1" && "COPYDESK_SKIP_RELEASE_TEST=1";
 const VERSION = "0.0.0-test";
@@ -126,8 +127,8 @@ describe("release executables of copydesk for five platforms", { skip }, () => {
     try {
       const result = await callTool(server.client, "create_product", { title: "Mug", keywords: ["red"] });
       assert.equal(result.isError, undefined, textOf(result));
-      const { product } = result.structuredContent as { product: { description: string; model: string } };
-      assert.ok(product.description.startsWith("A red mug, written for arm64."), product.description);
+      const { product } = structured("create_product", result);
+      assert.ok(product.description?.startsWith("A red mug, written for arm64."), product.description ?? "");
       assert.equal(product.model, "arm64-test-model");
       assert.equal(server.samplingRequests.length, 1);
     } finally {

@@ -9,6 +9,7 @@ import {
   startServer,
   textOf,
 } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const PRODUCT = { title: "Red mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
 /** The SDK client drops a connection over one 10 MiB line; copydesk keeps every result far below. */
@@ -24,8 +25,7 @@ async function withServer(sampling: SamplingHandler, run: (s: RunningServer) => 
 }
 
 const count = async (server: RunningServer) =>
-  ((await callTool(server.client, "list_products", {})).structuredContent as { products: unknown[] }).products
-    .length;
+  structured("list_products", await callTool(server.client, "list_products", {})).products.length;
 
 describe("what a model can send is bounded (issue 9, items 1 and 8)", () => {
   it("a 5 MiB reply is refused with a clear error, nothing is stored, and the connection stays up", async () => {
@@ -50,7 +50,7 @@ describe("what a model can send is bounded (issue 9, items 1 and 8)", () => {
           title: `Mug ${i}`,
           keywords: ["red"],
         });
-        const { id } = (created.structuredContent as { product: { id: string } }).product;
+        const { id } = structured("create_product", created).product;
         const saved = await callTool(server.client, "save_product_copy", { id, copy: big });
         assert.equal(saved.isError, undefined, textOf(saved));
         ids.push(id);
@@ -69,11 +69,7 @@ describe("what a model can send is bounded (issue 9, items 1 and 8)", () => {
           JSON.stringify(page).length < ONE_MIB,
           `a page of ${JSON.stringify(page).length} characters`,
         );
-        const body = page.structuredContent as {
-          products: Array<{ id: string }>;
-          nextCursor?: string;
-          trimmed?: boolean;
-        };
+        const body = structured("list_products", page);
         if (body.trimmed) {
           trimmed = true;
           assert.match(textOf(page), /Only \d+ fit in one answer/);
@@ -96,16 +92,13 @@ describe("what a model can send is bounded (issue 9, items 1 and 8)", () => {
     await withServer(scripted([reply]), async (server) => {
       const result = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(result.isError, undefined, textOf(result));
-      const product = (result.structuredContent as { product: { id: string; copy: Record<string, string> } })
-        .product;
+      const { product } = structured("create_product", result);
+      assert.ok(product.copy);
       assert.equal(product.copy.short_description, "A red mug that [31mholds 350 ml.");
       // The surrogate goes, and the plain-text field keeps one space between words.
       assert.equal(product.copy.seo_title, "Red mug 350 ml");
       const stored = await callTool(server.client, "get_product", { id: product.id });
-      assert.deepEqual(
-        (stored.structuredContent as { product: { copy: unknown } }).product.copy,
-        product.copy,
-      );
+      assert.deepEqual(structured("get_product", stored).product.copy, product.copy);
     });
   });
 

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { it } from "node:test";
 import { writing } from "../support/copy-replies.ts";
 import { callTool, startServer, tempDataDir } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 it("a restart keeps posts and products", async () => {
   const dataDir = tempDataDir();
@@ -11,20 +12,15 @@ it("a restart keeps posts and products", async () => {
     const created = await callTool(first.client, "create_product", { title: "Mug", keywords: ["red"] });
     await callTool(first.client, "create_blog", { title: "Post", content: "Body" });
     await first.close();
-    const { id, description } = (
-      created.structuredContent as { product: { id: string; description: string } }
-    ).product;
-    assert.ok(description.startsWith("Written before the restart."));
+    const { id, description } = structured("create_product", created).product;
+    assert.ok(description?.startsWith("Written before the restart."));
 
     const second = await startServer({ dataDir });
     try {
       const got = await callTool(second.client, "get_product", { id });
-      assert.equal(
-        (got.structuredContent as { product: { description: string } }).product.description,
-        description,
-      );
+      assert.equal(structured("get_product", got).product.description, description);
       const posts = await callTool(second.client, "list_posts");
-      assert.equal((posts.structuredContent as { posts: unknown[] }).posts.length, 1);
+      assert.equal(structured("list_posts", posts).posts.length, 1);
     } finally {
       await second.close();
     }

@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { it } from "node:test";
 import { writing } from "../support/copy-replies.ts";
 import { callTool, startServer, tempDataDir, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 it("two copydesk processes on one data folder (two client windows) write at once and lose nothing", async () => {
   const dataDir = tempDataDir();
@@ -20,7 +21,7 @@ it("two copydesk processes on one data folder (two client windows) write at once
     for (const result of await Promise.all(calls)) assert.equal(result.isError, undefined, textOf(result));
     for (const server of [a, b]) {
       const listed = await callTool(server.client, "list_products", { limit: 100 });
-      const products = (listed.structuredContent as { products: Array<{ title: string }> }).products;
+      const { products } = structured("list_products", listed);
       assert.equal(products.length, 40);
     }
   } finally {

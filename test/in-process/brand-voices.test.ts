@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, beforeEach, describe, it } from "node:test";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, eventually, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const NORDIC = {
   name: "Nordic Home",
@@ -12,20 +12,6 @@ const NORDIC = {
   language: "fr-ca",
   default: true,
 };
-
-function structured<T>(result: CallToolResult): T {
-  assert.notEqual(result.isError, true, textOf(result));
-  return result.structuredContent as T;
-}
-
-interface Voice {
-  name: string;
-  guidelines: string;
-  example: string | null;
-  bannedWords: string[];
-  language: string | null;
-  isDefault: boolean;
-}
 
 describe("brand voice tools, in process", () => {
   let server: InMemoryServer;
@@ -38,7 +24,7 @@ describe("brand voice tools, in process", () => {
 
   it("set_brand_voice creates a voice, canonicalises its language and drops repeated banned words", async () => {
     const result = await set(NORDIC);
-    const { voice, created } = structured<{ voice: Voice; created: boolean }>(result);
+    const { voice, created } = structured("set_brand_voice", result);
     assert.equal(created, true);
     assert.equal(voice.name, "Nordic Home");
     assert.equal(voice.language, "fr-CA");
@@ -56,7 +42,7 @@ describe("brand voice tools, in process", () => {
     await set(NORDIC);
     await eventually(() => server.resourceListChanges === 1, "list_changed after creating");
     const result = await set({ name: "NORDIC home", guidelines: "Brisk.", example: null });
-    const { voice, created } = structured<{ voice: Voice; created: boolean }>(result);
+    const { voice, created } = structured("set_brand_voice", result);
     assert.equal(created, false);
     assert.match(textOf(result), /^Updated the brand voice "NORDIC home"/);
     assert.deepEqual(
@@ -80,7 +66,7 @@ describe("brand voice tools, in process", () => {
     const result = await set({ name: "Bold Sport", guidelines: "Punchy.", default: true });
     assert.match(textOf(result), /now the default voice, in place of "Nordic Home"/);
     const list = await callTool(server.client, "list_brand_voices");
-    const { voices } = structured<{ voices: Voice[] }>(list);
+    const { voices } = structured("list_brand_voices", list);
     assert.deepEqual(
       voices.map((v) => [v.name, v.isDefault]),
       [
@@ -93,7 +79,7 @@ describe("brand voice tools, in process", () => {
 
   it("list_brand_voices with none says how to add one", async () => {
     const result = await callTool(server.client, "list_brand_voices");
-    assert.deepEqual(structured(result), { voices: [] });
+    assert.deepEqual(structured("list_brand_voices", result), { voices: [] });
     assert.equal(textOf(result), "No brand voices yet: add one with set_brand_voice.");
   });
 
@@ -103,7 +89,7 @@ describe("brand voice tools, in process", () => {
     await eventually(() => server.resourceListChanges > 0, "list_changed after the sets");
     const changes = server.resourceListChanges;
     const result = await callTool(server.client, "delete_brand_voice", { name: "nordic HOME" });
-    assert.deepEqual(structured(result), { deleted: "Nordic Home", wasDefault: true });
+    assert.deepEqual(structured("delete_brand_voice", result), { deleted: "Nordic Home", wasDefault: true });
     assert.match(textOf(result), /It was the default: products without a brand now get no voice/);
     assert.equal(server.store.brands.getDefault(), undefined);
     assert.match(textOf(await callTool(server.client, "list_brand_voices")), /No voice is the default/);
@@ -219,7 +205,7 @@ describe("brand voice tools refuse bad input", () => {
       name: "  Clean   Voice ",
       guidelines: "Warm\u0000 and\r\nkind\u0007.",
     });
-    const { voice } = structured<{ voice: Voice }>(result);
+    const { voice } = structured("set_brand_voice", result);
     assert.equal(voice.name, "Clean Voice");
     assert.equal(voice.guidelines, "Warm and\nkind.");
     server.store.brands.delete("Clean Voice");

@@ -5,6 +5,7 @@ import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { parseCommandLine } from "../../src/cli/parse-args.ts";
 import type { ServerSideModel } from "../../src/llm/router.ts";
 import { serverSideModel } from "../../src/llm/server-side-model.ts";
+import type { ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { FAKE_MODEL, type FakeLlmServer, startFakeOpenAi } from "../support/fake-llm-servers.ts";
 import { holdingSampler, productNameOf } from "../support/holding-sampler.ts";
@@ -16,6 +17,7 @@ import {
   type SamplingHandler,
   textOf,
 } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 it("cancelling a tool call cancels its sampling request, even the server's first one", async () => {
   let samplingStarted: () => void = () => {};
@@ -38,14 +40,14 @@ it("cancelling a tool call cancels its sampling request, even the server's first
     // Resolves only if the server sent notifications/cancelled for the sampling request.
     await aborted;
     const listed = await callTool(server.client, "list_posts");
-    assert.deepEqual((listed.structuredContent as { posts: unknown[] }).posts, []);
+    assert.deepEqual(structured("list_posts", listed).posts, []);
   } finally {
     await server.close();
   }
 });
 
-type Job = { id: string; state: string; done: number; failed: number; pending: number; total: number };
-const jobOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { job: Job }).job;
+type Job = ToolOutputs["get_job"]["job"];
+const jobOf = (tool: "get_job" | "resume_job", result: object): Job => structured(tool, result).job;
 
 async function importLamps(server: InMemoryServer, count: number): Promise<void> {
   const csv = `Title,Keywords\n${Array.from({ length: count }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
@@ -57,7 +59,7 @@ async function importLamps(server: InMemoryServer, count: number): Promise<void>
 async function settled(server: InMemoryServer, id: string, withinMs: number): Promise<Job> {
   const deadline = Date.now() + withinMs;
   for (;;) {
-    const job = jobOf(await callTool(server.client, "get_job", { id }));
+    const job = jobOf("get_job", await callTool(server.client, "get_job", { id }));
     if (job.state !== "running") return job;
     if (Date.now() > deadline) assert.fail(`job ${id} still running ${withinMs} ms after the cancel`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -80,7 +82,8 @@ it("cancelling a sampling job cancels every sampling request in flight; resume_j
     release();
     const resumed = await callTool(server.client, "resume_job", { id });
     assert.equal(resumed.isError, undefined, textOf(resumed));
-    assert.deepEqual([jobOf(resumed).state, jobOf(resumed).done, jobOf(resumed).failed], ["done", 8, 0]);
+    const { state, done, failed } = jobOf("resume_job", resumed);
+    assert.deepEqual([state, done, failed], ["done", 8, 0]);
     assert.equal(answered.length, 8, `answered: ${answered.join(", ")}`);
     assert.equal(new Set(answered).size, 8, "no product was answered twice");
   } finally {
@@ -117,7 +120,7 @@ it("a reply that comes after the cancel is not stored: the product stays pending
     const job = await settled(server, id, 3000);
     assert.deepEqual([job.state, job.done, job.pending], ["cancelled", 1, 3]);
     const drafts = await callTool(server.client, "list_products", { status: "draft", limit: 10 });
-    assert.equal((drafts.structuredContent as { products: unknown[] }).products.length, 3);
+    assert.equal(structured("list_products", drafts).products.length, 3);
   } finally {
     await server.close();
   }
@@ -139,7 +142,7 @@ it("cancelling a job through a provider aborts its HTTP requests in flight", asy
     const id = (server.store.jobs.list(1)[0] as { id: string }).id;
     const job = await settled(server, id, 3000);
     assert.deepEqual([job.state, job.done, job.failed, job.pending], ["cancelled", 1, 0, 5]);
-    const resumed = jobOf(await callTool(server.client, "resume_job", { id }));
+    const resumed = jobOf("resume_job", await callTool(server.client, "resume_job", { id }));
     assert.deepEqual([resumed.state, resumed.done, resumed.failed], ["done", 6, 0]);
     const answered = fake.requests.filter((request) => request.status === 200).map((r) => r.prompt);
     assert.equal(new Set(answered.map(productNameOf)).size, 6);

@@ -4,30 +4,25 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, describe, it } from "node:test";
 import { parse } from "csv-parse/sync";
+import type { ToolName, ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 type Result = Awaited<ReturnType<typeof callTool>>;
-const ok = (result: Result) => {
+const ok = <N extends ToolName>(name: N, result: Result): ToolOutputs[N] => {
   assert.equal(result.isError, undefined, textOf(result));
-  return result.structuredContent as Record<string, unknown>;
+  return structured(name, result);
 };
 
-interface Exported {
-  products: number;
-  added: number;
-  productsChanged: number;
-  cellsChanged: number;
-  convertedFrom: string | null;
-  waiting: Record<string, number>;
-}
-interface Product {
-  id: string;
-  title: string;
-  status: string;
-  version: number;
-  copy: Record<string, unknown>;
+type Stored = ToolOutputs["get_product"]["product"];
+/** A product these tests had written: its copy is there. */
+type Product = Stored & { copy: NonNullable<Stored["copy"]> };
+function withCopy(product: Stored): Product {
+  const { copy } = product;
+  assert.ok(copy, `${product.title} has copy`);
+  return { ...product, copy };
 }
 
 const folders: string[] = [];
@@ -49,28 +44,31 @@ async function written(
 ): Promise<{ server: InMemoryServer; products: Product[]; importId: string }> {
   const server = await startInMemory({ sampling: copywriter() });
   const imported = ok(
+    "import_products",
     await callTool(server.client, "import_products", { path: resolve("test/fixtures/catalog", fixture) }),
-  ).import as { importId: string };
+  ).import;
   const job = ok(
+    "write_catalog",
     await callTool(server.client, "write_catalog", { selection: { import_id: imported.importId } }),
-  ).job as { state: string };
+  ).job;
   assert.equal(job.state, "done");
-  return { server, products: await listed(server), importId: imported.importId };
+  return { server, products: (await listed(server)).map(withCopy), importId: imported.importId };
 }
 
-async function listed(server: InMemoryServer): Promise<Product[]> {
-  const ids = (ok(await callTool(server.client, "list_products", { limit: 100 })).products as Product[]).map(
-    (product) => product.id,
-  );
-  const products: Product[] = [];
+async function listed(server: InMemoryServer): Promise<Stored[]> {
+  const ids = ok(
+    "list_products",
+    await callTool(server.client, "list_products", { limit: 100 }),
+  ).products.map((product) => product.id);
+  const products: Stored[] = [];
   for (const id of ids)
-    products.push(ok(await callTool(server.client, "get_product", { id })).product as Product);
+    products.push(ok("get_product", await callTool(server.client, "get_product", { id })).product);
   return products.reverse();
 }
 
 async function exportTo(server: InMemoryServer, args: Record<string, unknown>) {
   const result = await callTool(server.client, "export_products", args);
-  return { exported: ok(result).export as Exported, text: textOf(result) };
+  return { exported: ok("export_products", result).export, text: textOf(result) };
 }
 
 describe("exporting again never writes old copy back", () => {
@@ -102,6 +100,7 @@ describe("exporting again never writes old copy back", () => {
 
       const first = ["Organic Hoodie", "Rib Beanie", "Winter Set"];
       ok(
+        "approve_products",
         await callTool(server.client, "approve_products", {
           ids: first.map((title) => byTitle.get(title)?.id as string),
         }),
@@ -116,10 +115,14 @@ describe("exporting again never writes old copy back", () => {
       assert.match(once.text, /6 copy cells changed in 3 products/);
 
       // One more approved; one of the exported ones revised afterwards (its new copy nobody approved yet).
-      ok(await callTool(server.client, "approve_products", { ids: [byTitle.get("Partner Gift Card")?.id] }));
+      ok(
+        "approve_products",
+        await callTool(server.client, "approve_products", { ids: [byTitle.get("Partner Gift Card")?.id] }),
+      );
       const hoodie = byTitle.get("Organic Hoodie") as Product;
       const edited = `${String(hoodie.copy.description)} Edited by hand.`;
       ok(
+        "save_product_copy",
         await callTool(server.client, "save_product_copy", {
           id: hoodie.id,
           copy: { ...hoodie.copy, description: edited, description_html: `<p>${edited}</p>` },
@@ -162,8 +165,10 @@ describe("exporting again never writes old copy back", () => {
       assert.equal(after.get("Organic Hoodie")?.status, "needs_review", "its newer copy still awaits review");
       assert.equal(after.get("Organic Hoodie")?.version, 2);
       assert.equal(after.get("Partner Gift Card")?.status, "exported");
-      const exported = ok(await callTool(server.client, "list_products", { status: "exported", limit: 100 }))
-        .products as Product[];
+      const exported = ok(
+        "list_products",
+        await callTool(server.client, "list_products", { status: "exported", limit: 100 }),
+      ).products;
       assert.deepEqual(exported.map((product) => product.title).sort(), [
         "Partner Gift Card",
         "Rib Beanie",
@@ -189,10 +194,16 @@ describe("exporting again never writes old copy back", () => {
     const { server, products } = await written("shopify-legacy.csv");
     const dir = folder();
     try {
-      ok(await callTool(server.client, "approve_products", { ids: products.map((product) => product.id) }));
+      ok(
+        "approve_products",
+        await callTool(server.client, "approve_products", { ids: products.map((product) => product.id) }),
+      );
       const first = await exportTo(server, { format: "shopify", path: join(dir, "first.csv") });
       assert.equal(first.exported.products, 2);
-      ok(await callTool(server.client, "import_products", { path: join(dir, "first.csv") }));
+      ok(
+        "import_products",
+        await callTool(server.client, "import_products", { path: join(dir, "first.csv") }),
+      );
       const again = await exportTo(server, { format: "shopify", path: join(dir, "again.csv") });
       assert.deepEqual([again.exported.products, again.exported.cellsChanged], [2, 0]);
       assert.match(again.text, /No copy cell changed: the copy that went out is what the file already had/);
@@ -216,7 +227,10 @@ for (const [fixture, dialect] of [
       const dir = folder();
       try {
         const approved = products.slice(0, -1);
-        ok(await callTool(server.client, "approve_products", { ids: approved.map((product) => product.id) }));
+        ok(
+          "approve_products",
+          await callTool(server.client, "approve_products", { ids: approved.map((product) => product.id) }),
+        );
         const last = products.at(-1) as Product;
 
         const csv = await exportTo(server, { format: "csv", path: join(dir, "out.csv") });
@@ -258,8 +272,10 @@ for (const [fixture, dialect] of [
             assert.equal(cell(cells, "seo_title"), product.copy.seo_title, product.title);
           }
         });
-        const again = ok(await callTool(server.client, "import_products", { path: join(dir, "out.csv") }))
-          .import as { created: number; updated: number; unchanged: number };
+        const again = ok(
+          "import_products",
+          await callTool(server.client, "import_products", { path: join(dir, "out.csv") }),
+        ).import;
         assert.deepEqual([again.created, again.updated, again.unchanged], [0, 0, products.length]);
 
         const jsonl = await exportTo(server, {
@@ -283,8 +299,9 @@ for (const [fixture, dialect] of [
             assert.equal(line.description_html, product.copy.description_html, product.title);
         });
         const fromJsonl = ok(
+          "import_products",
           await callTool(server.client, "import_products", { path: join(dir, "out.jsonl") }),
-        ).import as { created: number; updated: number; unchanged: number };
+        ).import;
         assert.deepEqual(
           [fromJsonl.created, fromJsonl.updated, fromJsonl.unchanged],
           [0, 0, products.length],
@@ -302,15 +319,16 @@ describe("copy fields left empty keep the store's cells", () => {
     const dir = folder();
     try {
       const fixture = resolve("test/fixtures/catalog/shopify-current.csv");
-      ok(await callTool(server.client, "import_products", { path: fixture }));
-      const shirt = (await listed(server)).find((product) => product.title === "Linen Shirt") as Product;
+      ok("import_products", await callTool(server.client, "import_products", { path: fixture }));
+      const shirt = (await listed(server)).find((product) => product.title === "Linen Shirt") as Stored;
       ok(
+        "save_product_description",
         await callTool(server.client, "save_product_description", {
           id: shirt.id,
           description: "A breathable linen shirt with a relaxed fit, made in Portugal.",
         }),
       );
-      ok(await callTool(server.client, "approve_products", { ids: [shirt.id] }));
+      ok("approve_products", await callTool(server.client, "approve_products", { ids: [shirt.id] }));
       const out = join(dir, "shop.csv");
       const { exported } = await exportTo(server, { format: "shopify", path: out });
       assert.equal(exported.products, 1);

@@ -2,18 +2,13 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
+import type { ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { briefsOf } from "../support/page-briefs.ts";
 import { callTool, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
-type Page = { saveWith: string; next: string; items: Array<{ id: string; title: string }> };
-type Job = { id: string; state: string; done: number; total: number; pending: number };
-type SaveResult = {
-  saved: Array<{ id: string; version: number; status: string; failing: string[]; unchanged?: boolean }>;
-  rejected: Array<{ index: number; id: string; error: string }>;
-  job?: Job;
-  next: string;
-};
+type Page = NonNullable<ToolOutputs["write_catalog"]["page"]>;
 
 const catalog = (count: number) =>
   `Title,Keywords\n${Array.from({ length: count }, (_, i) => `Lamp ${i + 1},brass`).join("\n")}\n`;
@@ -40,7 +35,7 @@ it("a client without sampling and no provider completes a 25-product job through
     const pages: number[] = [];
     for (;;) {
       assert.equal(result.isError, undefined, textOf(result));
-      const { job, page } = result.structuredContent as { job: Job; page?: Page };
+      const { job, page } = structured("write_catalog", result);
       if (!page) {
         assert.deepEqual([job.state, job.done, job.total], ["done", 25, 25]);
         break;
@@ -60,7 +55,7 @@ it("a client without sampling and no provider completes a 25-product job through
     }
     assert.deepEqual(pages, [20, 5]);
     const written = await callTool(server.client, "list_products", { limit: 100, status: "written" });
-    assert.equal((written.structuredContent as { products: unknown[] }).products.length, 25);
+    assert.equal(structured("list_products", written).products.length, 25);
   } finally {
     await server.close();
   }
@@ -71,11 +66,12 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
   try {
     await callTool(server.client, "import_products", { csv_text: catalog(45) });
     const started = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
-    const first = started.structuredContent as { job: Job; page: Page };
+    const first = structured("write_catalog", started);
+    assert.ok(first.page);
     const jobId = first.job.id;
     assert.equal(first.job.state, "waiting_for_copy");
     const got = await callTool(server.client, "get_job", { id: jobId });
-    assert.equal((got.structuredContent as { job: Job }).job.state, "waiting_for_copy");
+    assert.equal(structured("get_job", got).job.state, "waiting_for_copy");
     assert.doesNotMatch(textOf(got), /cancelled/);
     const handedOut: string[] = [...first.page.items.map((item) => item.id)];
 
@@ -85,7 +81,7 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
     page1[3] = { id: page1[3]?.id ?? "", copy: { ...good3, bullets: undefined } };
     const saved1 = await callTool(server.client, "save_product_copy", { job_id: jobId, items: page1 });
     assert.equal(saved1.isError, undefined, textOf(saved1));
-    const result1 = saved1.structuredContent as SaveResult;
+    const result1 = structured("save_product_copy", saved1);
     assert.equal(result1.saved.length, 19);
     assert.deepEqual(
       result1.rejected.map((r) => [r.index, r.id]),
@@ -101,7 +97,7 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
     // The fixed item alone, without job_id: it still counts for the job.
     const fixed = await callTool(server.client, "save_product_copy", { id: page1[3]?.id, copy: good3 });
     assert.equal(fixed.isError, undefined, textOf(fixed));
-    assert.equal((fixed.structuredContent as SaveResult).job?.done, 20);
+    assert.equal(structured("save_product_copy", fixed).job?.done, 20);
     assert.match(textOf(fixed), new RegExp(`Now resume_job\\("${jobId}"\\) for the next page`));
 
     // The whole page sent again (a model that did not read the answer): nothing is stored twice.
@@ -109,7 +105,7 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
       job_id: jobId,
       items: page1.map((item, index) => (index === 3 ? { id: item.id, copy: good3 } : item)),
     });
-    const resent = again.structuredContent as SaveResult;
+    const resent = structured("save_product_copy", again);
     assert.deepEqual(
       [resent.saved.length, resent.saved.filter((s) => s.unchanged).length, resent.rejected.length],
       [20, 20, 0],
@@ -119,35 +115,35 @@ it("a host-model job waits for copy, counts saves with or without job_id, keeps 
 
     // Page 2, saved without job_id.
     const resumed = await callTool(server.client, "resume_job", { id: jobId });
-    const second = resumed.structuredContent as { job: Job; page: Page };
+    const second = structured("resume_job", resumed);
     assert.equal(second.job.state, "waiting_for_copy");
+    assert.ok(second.page);
     handedOut.push(...second.page.items.map((item) => item.id));
     const saved2 = await callTool(server.client, "save_product_copy", {
       items: pageCopy(resumed, second.page),
     });
-    assert.equal((saved2.structuredContent as SaveResult).job?.done, 40);
+    assert.equal(structured("save_product_copy", saved2).job?.done, 40);
 
     // Page 3, the last: the job is done with this save, no resume_job needed.
     const last = await callTool(server.client, "resume_job", { id: jobId });
-    const third = last.structuredContent as { page: Page };
+    const third = structured("resume_job", last);
+    assert.ok(third.page);
     handedOut.push(...third.page.items.map((item) => item.id));
     const saved3 = await callTool(server.client, "save_product_copy", {
       job_id: jobId,
       items: pageCopy(last, third.page),
     });
-    const result3 = saved3.structuredContent as SaveResult;
+    const result3 = structured("save_product_copy", saved3);
     assert.deepEqual([result3.job?.state, result3.job?.done, result3.job?.pending], ["done", 45, 0]);
     assert.match(result3.next, new RegExp(`Job ${jobId} is done: 45 of 45 written`));
-    const final = (await callTool(server.client, "get_job", { id: jobId })).structuredContent as { job: Job };
+    const final = structured("get_job", await callTool(server.client, "get_job", { id: jobId }));
     assert.equal(final.job.state, "done");
 
     // No brief handed out twice, no product written twice.
     assert.equal(handedOut.length, 45);
     assert.equal(new Set(handedOut).size, 45);
     for (const id of handedOut) {
-      const product = (await callTool(server.client, "get_product", { id })).structuredContent as {
-        product: { latestVersion: number };
-      };
+      const product = structured("get_product", await callTool(server.client, "get_product", { id }));
       assert.equal(product.product.latestVersion, 1, `product ${id} has one version`);
     }
   } finally {
@@ -160,15 +156,16 @@ it("copy the same as the latest version, saved for a job that waits for it, coun
   try {
     await callTool(server.client, "import_products", { csv_text: catalog(2) });
     const started = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
-    const first = started.structuredContent as { job: Job; page: Page };
+    const first = structured("write_catalog", started);
+    assert.ok(first.page);
     const page = pageCopy(started, first.page);
     // The first job is done with these; a second job over the same products then waits for them.
     await callTool(server.client, "save_product_copy", { job_id: first.job.id, items: page });
     const again = await callTool(server.client, "write_catalog", { selection: { all: true } });
-    const second = again.structuredContent as { job: Job; page: Page };
+    const second = structured("write_catalog", again);
     assert.equal(second.job.state, "waiting_for_copy");
     const saved = await callTool(server.client, "save_product_copy", { job_id: second.job.id, items: page });
-    const result = saved.structuredContent as SaveResult;
+    const result = structured("save_product_copy", saved);
     assert.deepEqual(
       [result.job?.state, result.job?.done, result.saved.map((s) => s.version)],
       ["done", 2, [2, 2]],

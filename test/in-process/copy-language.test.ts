@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { CreateMessageRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 import { copywriter, lastMessageText } from "../support/copy-replies.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { callTool, type SamplingHandler, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
-type Check = { check: string; ok: boolean; detail: string; language?: string; language_source?: string };
-type Product = { id: string; title: string; language?: string; language_source?: string; checks: Check[] };
+type Product = ToolOutputs["get_product"]["product"];
 
 const TORCH = { title: "Crème Brûlée Torch", keywords: ["butane", "adjustable flame"] };
 
@@ -40,13 +41,13 @@ const multilingual: SamplingHandler = async (request, extra) => {
   };
 };
 
-const languageCheckOf = (product: Product) => product.checks.find((check) => check.check === "language");
+const languageCheckOf = (product: Product) => product.checks?.find((check) => check.check === "language");
 
 async function createTorch(language?: string) {
   const server = await startInMemory({ sampling: multilingual, ...(language ? { language } : {}) });
   const result = await callTool(server.client, "create_product", TORCH);
   assert.equal(result.isError, undefined, textOf(result));
-  return { server, result, product: (result.structuredContent as { product: Product }).product };
+  return { server, result, product: structured("create_product", result).product };
 }
 
 describe("the language copy is written in", () => {
@@ -89,12 +90,14 @@ describe("the language copy is written in", () => {
       for (const request of server.samplingRequests) {
         assert.match(briefOf(request), /Language: write every field in English \(en\)/);
       }
-      const { products } = (await server.client.callTool({ name: "list_products", arguments: {} }))
-        .structuredContent as { products: Product[] };
+      const { products } = structured(
+        "list_products",
+        await server.client.callTool({ name: "list_products", arguments: {} }),
+      );
       const torch = products.find((product) => product.title === TORCH.title);
       assert.ok(torch);
       const got = await callTool(server.client, "get_product", { id: torch.id });
-      const stored = (got.structuredContent as { product: Product }).product;
+      const stored = structured("get_product", got).product;
       assert.deepEqual([stored.language, stored.language_source], ["en", "catalog"]);
       assert.equal(languageCheckOf(stored)?.ok, true);
     } finally {
@@ -107,7 +110,7 @@ describe("the language copy is written in", () => {
     const server = await startInMemory({ sampling: multilingual, language: "de" });
     try {
       const english = await callTool(server.client, "import_products", { csv_text: ENGLISH_CATALOG });
-      const englishId = (english.structuredContent as { import: { importId: string } }).import.importId;
+      const englishId = structured("import_products", english).import.importId;
       // A newer German file with more products than the sample a catalog's language is told from.
       const german = [
         "title,keywords,description_html",
@@ -136,10 +139,10 @@ describe("the language copy is written in", () => {
         default: true,
       });
       const voiced = await callTool(server.client, "create_product", TORCH);
-      const byVoice = (voiced.structuredContent as { product: Product }).product;
+      const byVoice = structured("create_product", voiced).product;
       assert.deepEqual([byVoice.language, byVoice.language_source], ["de", "brand_voice"]);
       const asked = await callTool(server.client, "create_product", { ...TORCH, language: "en" });
-      const byCall = (asked.structuredContent as { product: Product }).product;
+      const byCall = structured("create_product", asked).product;
       assert.deepEqual([byCall.language, byCall.language_source], ["en", "call"]);
 
       // A revision chooses again unless the call asked: the voice's German stays the voice's.
@@ -147,7 +150,7 @@ describe("the language copy is written in", () => {
         id: byVoice.id,
         instructions: "Shorter.",
       });
-      const again = (revised.structuredContent as { product: Product }).product;
+      const again = structured("revise_product", revised).product;
       assert.deepEqual([again.language, again.language_source], ["de", "brand_voice"]);
       const versions = await callTool(server.client, "list_product_versions", { id: byCall.id });
       assert.equal(versions.isError, undefined, textOf(versions));

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { asReply, copywriter, postCopy, scripted } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, eventually, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const SEED = {
   title: "Where Python comes from",
@@ -43,18 +44,18 @@ describe("create_blog", () => {
   });
 
   it("returns and stores the cleaned abstract with the model the client reported", async () => {
-    const { posts } = (await server.client.callTool({ name: "list_posts", arguments: { full: true } }))
-      .structuredContent as {
-      posts: Array<{ id: string; abstract: string; model: string }>;
-    };
+    const { posts } = structured(
+      "list_posts",
+      await server.client.callTool({ name: "list_posts", arguments: { full: true } }),
+    );
     assert.equal(posts.length, 1);
     const [summary] = posts;
-    assert.ok(summary);
+    assert.ok(summary && "abstract" in summary, "full: true lists whole records");
     assert.equal(summary.abstract, ABSTRACT, "the preamble is cleaned off");
     assert.equal(summary.model, "claude-sonnet-test");
 
     const got = await callTool(server.client, "get_post", { id: summary.id });
-    const stored = (got.structuredContent as { post: Record<string, unknown> }).post;
+    const stored = structured("get_post", got).post;
     assert.equal(stored.title, SEED.title);
     assert.equal(stored.content, SEED.content);
     assert.equal(stored.abstract, summary.abstract);
@@ -83,14 +84,6 @@ describe("create_blog", () => {
   });
 });
 
-type Stored = {
-  status: string;
-  abstract?: string;
-  description?: string;
-  copy: Record<string, unknown>;
-  checks: Array<{ check: string; ok: boolean; detail: string }>;
-};
-
 describe("a reply in prose instead of JSON (the seed's model, small models)", () => {
   it("create_blog keeps the abstract without its preamble, in one request, for review", async () => {
     const server = await startInMemory({
@@ -100,7 +93,7 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
       const result = await callTool(server.client, "create_blog", SEED);
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal(server.samplingRequests.length, 1, "neither a repair nor a retry for failed checks");
-      const { post } = result.structuredContent as { post: Stored };
+      const { post } = structured("create_blog", result);
       assert.equal(post.abstract, "Python's name honours Monty Python.");
       assert.deepEqual(post.copy, {
         abstract: "Python's name honours Monty Python.",
@@ -109,7 +102,7 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
         tags: [],
       });
       assert.equal(post.status, "needs_review");
-      const missing = post.checks.find((check) => check.check === "missing_fields");
+      const missing = post.checks?.find((check) => check.check === "missing_fields");
       assert.equal(missing?.ok, false);
       assert.match(missing?.detail ?? "", /^seo_title, seo_description and tags are empty; .*save_post_copy/);
       assert.match(textOf(result), /missing_fields: seo_title, seo_description and tags are empty/);
@@ -129,7 +122,7 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
       });
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal(server.samplingRequests.length, 1);
-      const { product } = result.structuredContent as { product: Stored };
+      const { product } = structured("create_product", result);
       assert.deepEqual(product.copy, {
         description: "A sturdy red mug that keeps coffee warm.\n\nIts glaze is dishwasher-safe.",
         description_html:
@@ -142,7 +135,7 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
       });
       assert.equal(product.status, "needs_review");
       assert.match(
-        product.checks.find((check) => check.check === "missing_fields")?.detail ?? "",
+        product.checks?.find((check) => check.check === "missing_fields")?.detail ?? "",
         /^short_description, bullets, seo_title, seo_description and tags are empty/,
       );
     } finally {
@@ -167,15 +160,17 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
         title: "Red mug",
         keywords: ["red"],
       });
-      const before = (created.structuredContent as { product: Stored }).product.copy;
+      const before = structured("create_product", created).product.copy;
+      assert.ok(before);
       const result = await callTool(server.client, "revise_product", {
-        id: (created.structuredContent as { product: { id: string } }).product.id,
+        id: structured("create_product", created).product.id,
         instructions: revision,
       });
       assert.equal(result.isError, undefined, textOf(result));
       const asked = server.samplingRequests.filter((r) => JSON.stringify(r.messages).includes(revision));
       assert.equal(asked.length, 1, "one request for the revision");
-      const { product } = result.structuredContent as { product: Stored };
+      const { product } = structured("revise_product", result);
+      assert.ok(product.copy);
       assert.equal(product.copy.description, "A sturdy red mug that keeps coffee warm.");
       assert.match(
         String(product.copy.description_html),
@@ -185,7 +180,7 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
       const { description: _bd, description_html: _bh, ...kept } = before;
       assert.deepEqual(rest, kept);
       assert.equal(
-        product.checks.find((check) => check.check === "missing_fields"),
+        product.checks?.find((check) => check.check === "missing_fields"),
         undefined,
       );
     } finally {
@@ -205,8 +200,10 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
         assert.equal(result.isError, true, JSON.stringify(reply));
         assert.match(textOf(result), /(?:did not reply with usable|returned an empty) blog post copy twice/);
         assert.equal(server.samplingRequests.length, 2, "asked once more for JSON, as before");
-        const { posts } = (await server.client.callTool({ name: "list_posts", arguments: {} }))
-          .structuredContent as { posts: unknown[] };
+        const { posts } = structured(
+          "list_posts",
+          await server.client.callTool({ name: "list_posts", arguments: {} }),
+        );
         assert.deepEqual(posts, []);
       } finally {
         await server.close();
@@ -222,8 +219,8 @@ describe("a reply in prose instead of JSON (the seed's model, small models)", ()
       const result = await callTool(server.client, "create_blog", SEED);
       assert.equal(result.isError, undefined, textOf(result));
       assert.equal(server.samplingRequests.length, 2);
-      const { post } = result.structuredContent as { post: Stored };
-      assert.equal(post.copy.seo_title, postCopy().seo_title);
+      const { post } = structured("create_blog", result);
+      assert.equal(post.copy?.seo_title, postCopy().seo_title);
     } finally {
       await server.close();
     }

@@ -9,6 +9,7 @@ import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import { copywriter } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 describe("an export creates or replaces only a regular file with the layout's extension", () => {
   let dir: string;
@@ -23,7 +24,7 @@ describe("an export creates or replaces only a regular file with the layout's ex
       title: "Brass lamp",
       keywords: ["brass"],
     });
-    const id = (made.structuredContent as { product: { id: string } }).product.id;
+    const id = structured("create_product", made).product.id;
     await callTool(server.client, "approve_products", { ids: [id] });
   });
   after(async () => {

@@ -4,8 +4,7 @@ import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { productCopy } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, type SamplingHandler, textOf } from "../support/server-process.ts";
-
-type Pending = { saveWith: string; instructions: string; request: string };
+import { structured } from "../support/structured.ts";
 
 describe("host-model completion: a client without sampling and no provider (Claude Desktop, Cursor)", () => {
   let server: InMemoryServer;
@@ -20,10 +19,8 @@ describe("host-model completion: a client without sampling and no provider (Clau
       keywords: ["red", "dishwasher-safe", "350 ml"],
     });
     assert.equal(result.isError, undefined, textOf(result));
-    const { product, pending } = result.structuredContent as {
-      product: { id: string; description: string | null; route: string; model: string | null };
-      pending: Pending;
-    };
+    const { product, pending } = structured("create_product", result);
+    assert.ok(pending);
     assert.equal(product.description, null);
     assert.equal(product.model, null);
     assert.equal(product.route, null);
@@ -47,7 +44,7 @@ describe("host-model completion: a client without sampling and no provider (Clau
       title: "Red mug",
       keywords: ["red", "dishwasher-safe", "350 ml"],
     });
-    const { id } = (created.structuredContent as { product: { id: string } }).product;
+    const { id } = structured("create_product", created).product;
     const invalid = await callTool(server.client, "save_product_copy", {
       id,
       copy: { description: "Only this." },
@@ -60,18 +57,10 @@ describe("host-model completion: a client without sampling and no provider (Clau
       model: "claude-opus-host",
     });
     assert.equal(saved.isError, undefined, textOf(saved));
-    const product = (
-      saved.structuredContent as {
-        product: {
-          version: number;
-          model: string;
-          route: string;
-          checks: Array<{ check: string; ok: boolean }>;
-        };
-      }
-    ).product;
+    const { product } = structured("save_product_copy", saved);
+    assert.ok(product);
     assert.deepEqual([product.version, product.model, product.route], [1, "claude-opus-host", "host-model"]);
-    assert.equal(product.checks.find((c) => c.check === "seo_title")?.ok, false);
+    assert.equal(product.checks?.find((c) => c.check === "seo_title")?.ok, false);
     // One line for the product, the failing check by name with what it found, and what to do next.
     assert.match(
       textOf(saved),
@@ -80,19 +69,14 @@ describe("host-model completion: a client without sampling and no provider (Clau
           "Next: 1 product saved with failing checks: fix its copy and save again",
       ),
     );
-    const { saved: lines, next } = saved.structuredContent as {
-      saved: Array<{ id: string; version: number; status: string; failing: string[] }>;
-      next: string;
-    };
+    const { saved: lines, next } = structured("save_product_copy", saved);
     assert.deepEqual(lines, [{ id, version: 1, status: "needs_review", failing: ["seo_title"] }]);
     assert.match(next, /fix its copy and save again/);
     assert.doesNotMatch(textOf(saved), /Short description|Bullets/, "the copy is not echoed back");
   });
 
   it("save_product_description completes the draft, cleaned, with the model the host reports", async () => {
-    const { products } = (await callTool(server.client, "list_products")).structuredContent as {
-      products: Array<{ id: string }>;
-    };
+    const { products } = structured("list_products", await callTool(server.client, "list_products"));
     const id = products[0]?.id ?? "";
     const saved = await callTool(server.client, "save_product_description", {
       id,
@@ -101,9 +85,7 @@ describe("host-model completion: a client without sampling and no provider (Clau
     });
     // The first product of the list is the newest: the one save_product_copy completed above.
     assert.equal(saved.isError, undefined, textOf(saved));
-    const got = (await callTool(server.client, "get_product", { id })).structuredContent as {
-      product: { description: string; model: string; route: string };
-    };
+    const got = structured("get_product", await callTool(server.client, "get_product", { id }));
     assert.deepEqual(
       { description: got.product.description, model: got.product.model, route: got.product.route },
       {
@@ -119,13 +101,13 @@ describe("host-model completion: a client without sampling and no provider (Clau
       title: "Where Python comes from",
       content: "Python is actually named after Monty Python Flying Circus",
     });
-    const { post, pending } = created.structuredContent as { post: { id: string }; pending: Pending };
-    assert.equal(pending.saveWith, "save_post_copy");
+    const { post, pending } = structured("create_blog", created);
+    assert.equal(pending?.saveWith, "save_post_copy");
     const saved = await callTool(server.client, "save_blog_abstract", {
       id: post.id,
       abstract: "Python is named after Monty Python's Flying Circus.",
     });
-    const stored = (saved.structuredContent as { post: { abstract: string; model: string } }).post;
+    const stored = structured("save_blog_abstract", saved).post;
     assert.equal(stored.abstract, "Python is named after Monty Python's Flying Circus.");
     assert.equal(stored.model, "host model (unreported)");
   });
@@ -134,9 +116,7 @@ describe("host-model completion: a client without sampling and no provider (Clau
     const unknown = await callTool(server.client, "save_blog_abstract", { id: "nope", abstract: "Text." });
     assert.equal(unknown.isError, true);
     assert.match(textOf(unknown), /no blog post with id "nope"/);
-    const { products } = (await callTool(server.client, "list_products")).structuredContent as {
-      products: Array<{ id: string }>;
-    };
+    const { products } = structured("list_products", await callTool(server.client, "list_products"));
     const preamble = await callTool(server.client, "save_product_description", {
       id: products[0]?.id ?? "",
       description: "Here is the description:",
@@ -156,10 +136,7 @@ describe("a client that declares sampling but does not implement it (as Cursor d
       for (const title of ["Mug", "Cup"]) {
         const result = await callTool(server.client, "create_product", { title, keywords: ["red"] });
         assert.equal(result.isError, undefined, textOf(result));
-        assert.equal(
-          (result.structuredContent as { pending: Pending }).pending.saveWith,
-          "save_product_copy",
-        );
+        assert.equal(structured("create_product", result).pending?.saveWith, "save_product_copy");
       }
       assert.equal(server.samplingRequests.length, 1);
     } finally {

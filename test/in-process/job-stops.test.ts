@@ -20,18 +20,12 @@ import {
 } from "../support/fake-llm-servers.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { callTool, type SamplingHandler, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const KEY = "sk-test-GOOD-123";
 const PRODUCTS = 5;
-type Job = {
-  id: string;
-  state: string;
-  done: number;
-  failed: number;
-  pending: number;
-  stopReason?: string;
-};
-const jobOf = (result: { structuredContent?: unknown }) => (result.structuredContent as { job: Job }).job;
+const jobOf = (tool: "write_catalog" | "get_job" | "resume_job", result: object) =>
+  structured(tool, result).job;
 const productOf = (prompt: string) => /<product_name>\n(.*)\n<\/product_name>/.exec(prompt)?.[1] ?? "?";
 
 /** The provider copydesk builds from these flags, and a way to fix its settings, as a restart would. */
@@ -138,14 +132,14 @@ describe("a job stops at the first answer every product would get", () => {
         const sentBefore = fake.requests.length;
         const result = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
         assert.equal(result.isError, undefined, textOf(result));
-        const job = jobOf(result);
+        const job = jobOf("write_catalog", result);
         assert.equal(fake.requests.length - sentBefore, requests, "the job stopped after the first answer");
         assert.deepEqual([job.state, job.done, job.failed, job.pending], ["stopped", 0, 0, PRODUCTS]);
         assert.match(String(job.stopReason), reason);
         assert.ok(!String(job.stopReason).includes("sk-test"), "the key is not in the reason");
 
         const shown = await callTool(server.client, "get_job", { id: job.id });
-        assert.equal(jobOf(shown).state, "stopped");
+        assert.equal(jobOf("get_job", shown).state, "stopped");
         assert.match(textOf(shown), /stopped\. 0 of 5 written, 0 failed, 5 pending/);
         assert.equal(textOf(shown).split(String(job.stopReason)).length, 2, "the reason once");
         assert.match(textOf(shown), new RegExp(`Fix that, then resume_job\\("${job.id}"\\)`));
@@ -153,7 +147,7 @@ describe("a job stops at the first answer every product would get", () => {
         refusing = undefined;
         fix({ url: fake.url, key: KEY, model: FAKE_MODEL });
         const resumed = await callTool(server.client, "resume_job", { id: job.id });
-        const done = jobOf(resumed);
+        const done = jobOf("resume_job", resumed);
         assert.deepEqual([done.state, done.done, done.failed, done.pending], ["done", PRODUCTS, 0, 0]);
         assert.equal(done.stopReason, undefined);
         const answered = fake.requests
@@ -185,12 +179,15 @@ describe("a sampling job stops when the client cannot or may not sample", () => 
     const server = await startInMemory({ sampling });
     try {
       await callTool(server.client, "import_products", { csv_text: lamps });
-      const job = jobOf(await callTool(server.client, "write_catalog", { selection: { status: "draft" } }));
+      const job = jobOf(
+        "write_catalog",
+        await callTool(server.client, "write_catalog", { selection: { status: "draft" } }),
+      );
       assert.equal(server.samplingRequests.length, 1);
       assert.deepEqual([job.state, job.failed, job.pending], ["stopped", 0, PRODUCTS]);
       assert.match(String(job.stopReason), /declined/);
       allowed = true;
-      const done = jobOf(await callTool(server.client, "resume_job", { id: job.id }));
+      const done = jobOf("resume_job", await callTool(server.client, "resume_job", { id: job.id }));
       assert.deepEqual([done.state, done.done, done.failed], ["done", PRODUCTS, 0]);
       assert.equal(new Set(answered).size, PRODUCTS);
       assert.equal(answered.length, PRODUCTS, "none twice");
@@ -206,7 +203,10 @@ describe("a sampling job stops when the client cannot or may not sample", () => 
     const server = await startInMemory({ sampling });
     try {
       await callTool(server.client, "import_products", { csv_text: lamps });
-      const job = jobOf(await callTool(server.client, "write_catalog", { selection: { status: "draft" } }));
+      const job = jobOf(
+        "write_catalog",
+        await callTool(server.client, "write_catalog", { selection: { status: "draft" } }),
+      );
       assert.equal(server.samplingRequests.length, 1);
       assert.deepEqual([job.state, job.failed, job.pending], ["stopped", 0, PRODUCTS]);
       assert.match(
@@ -214,7 +214,7 @@ describe("a sampling job stops when the client cannot or may not sample", () => 
         /does not implement it.*resume_job hands you the products' briefs/,
       );
       const resumed = await callTool(server.client, "resume_job", { id: job.id });
-      const { page } = resumed.structuredContent as { page?: { items: unknown[] } };
+      const { page } = structured("resume_job", resumed);
       assert.equal(page?.items.length, PRODUCTS, textOf(resumed));
       assert.equal(server.samplingRequests.length, 1, "no more sampling requests");
     } finally {

@@ -5,9 +5,9 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { copywriter, productCopy } from "../support/copy-replies.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { textOf } from "../support/server-process.ts";
+import { compactEntry, fullRecord, structured } from "../support/structured.ts";
 
-type Listed = Record<string, unknown> & { id: string; title: string };
-const listedOf = (result: CallToolResult) => (result.structuredContent as { products: Listed[] }).products;
+const listedOf = (result: CallToolResult) => structured("list_products", result).products;
 /** What a result costs a chat model: its text and its structured part. */
 const size = (result: CallToolResult) =>
   textOf(result).length + JSON.stringify(result.structuredContent).length;
@@ -31,7 +31,7 @@ describe("list_products for a chat model, and the store's copy beside the new", 
       assert.equal(compact.isError, undefined, textOf(compact));
       const items = listedOf(compact);
       assert.equal(items.length, 100);
-      const first = items[0] as Listed;
+      const first = compactEntry(items[0]);
       assert.deepEqual(Object.keys(first).sort(), ["excerpt", "failing", "id", "status", "title", "version"]);
       assert.equal(first.title, "Stoneware mug no. 100");
       assert.equal(first.status, "written");
@@ -40,10 +40,10 @@ describe("list_products for a chat model, and the store's copy beside the new", 
       assert.match(String(first.excerpt), /^Stoneware mug no\. 100 .*…$/);
       assert.ok(String(first.excerpt).length <= 121, String(first.excerpt));
       // The full records are as before: copy, checks and provenance.
-      const record = listedOf(full)[0] as Listed & { copy: Record<string, unknown>; checks: unknown[] };
+      const record = fullRecord(listedOf(full)[0]);
       assert.equal(record.id, first.id);
-      assert.equal(typeof record.copy.description, "string");
-      assert.ok(record.checks.length > 0);
+      assert.equal(typeof record.copy?.description, "string");
+      assert.ok((record.checks ?? []).length > 0);
       assert.ok(size(compact) * 4 < size(full), `compact ${size(compact)}, full ${size(full)}`);
       assert.ok(size(compact) < 50_000, `compact ${size(compact)}`);
 
@@ -58,7 +58,7 @@ describe("list_products for a chat model, and the store's copy beside the new", 
         /That is every product\. Full copy and checks: get_product with an id\. .*approve_products/,
       );
       const page = await call("list_products", { limit: 30 });
-      const next = (page.structuredContent as { nextCursor?: string }).nextCursor;
+      const next = structured("list_products", page).nextCursor;
       assert.ok(next);
       assert.ok(textOf(page).includes(`call again with cursor "${next}"`));
     } finally {
@@ -76,8 +76,8 @@ describe("list_products for a chat model, and the store's copy beside the new", 
       });
       assert.equal(imported.isError, undefined, textOf(imported));
       const listed = listedOf(await call("list_products", { limit: 100 }));
-      const shirt = listed.find((p) => p.title === "Linen Shirt") as Listed;
-      const mug = listed.find((p) => p.title === "Stoneware Mug") as Listed;
+      const shirt = compactEntry(listed.find((p) => p.title === "Linen Shirt"));
+      const mug = compactEntry(listed.find((p) => p.title === "Stoneware Mug"));
       assert.deepEqual(
         [shirt.status, shirt.version, shirt.excerpt, shirt.changes],
         ["draft", null, null, undefined],
@@ -92,10 +92,10 @@ describe("list_products for a chat model, and the store's copy beside the new", 
       });
       assert.equal(saved.isError, undefined, textOf(saved));
       const got = await call("get_product", { id: shirt.id });
-      const storeCopy = (got.structuredContent as { storeCopy: Record<string, unknown> }).storeCopy;
+      const { storeCopy } = structured("get_product", got);
       assert.deepEqual(storeCopy, {
         source: "import",
-        importId: (imported.structuredContent as { import: { importId: string } }).import.importId,
+        importId: structured("import_products", imported).import.importId,
         copy: {
           description: 'Breathable linen, a "relaxed" fit.\n\nMade in Portugal.',
           // Shopify's file has no short description column: an export cannot change it.
@@ -115,13 +115,11 @@ describe("list_products for a chat model, and the store's copy beside the new", 
         line ?? "",
         /v1, needs_review, failing: [a-z_, ]+, changes: description, seo_description\): Breathable linen/,
       );
-      const again = listedOf(after).find((p) => p.id === shirt.id) as Listed;
+      const again = compactEntry(listedOf(after).find((p) => p.id === shirt.id));
       assert.deepEqual(again.changes, ["description", "seo_description"]);
       // A mug with no description in the file: its store copy is empty, not unknown.
-      const mugCopy = (await call("get_product", { id: mug.id })).structuredContent as {
-        storeCopy: { copy: Record<string, unknown> };
-      };
-      assert.deepEqual(mugCopy.storeCopy.copy, {
+      const mugCopy = structured("get_product", await call("get_product", { id: mug.id }));
+      assert.deepEqual(mugCopy.storeCopy?.copy, {
         description: "",
         short_description: null,
         seo_title: "",
@@ -138,24 +136,23 @@ describe("list_products for a chat model, and the store's copy beside the new", 
       const call = async (name: string, args: Record<string, unknown>) =>
         (await server.client.callTool({ name, arguments: args })) as CallToolResult;
       const plain = await call("create_product", { title: "Red mug", keywords: ["red"] });
-      const id = (plain.structuredContent as { product: { id: string } }).product.id;
+      const id = structured("create_product", plain).product.id;
       const got = await call("get_product", { id });
-      assert.equal((got.structuredContent as { storeCopy: unknown }).storeCopy, null);
+      assert.equal(structured("get_product", got).storeCopy, null);
       const given = await call("create_product", {
         title: "Blue mug",
         keywords: ["blue"],
         existing_description: "An old blue mug.",
       });
-      const givenId = (given.structuredContent as { product: { id: string } }).product.id;
-      const view = (await call("get_product", { id: givenId })).structuredContent as {
-        storeCopy: { source: string; copy: Record<string, unknown>; changes: string[] };
-      };
-      assert.equal(view.storeCopy.source, "given");
-      assert.equal(view.storeCopy.copy.description, "An old blue mug.");
-      assert.deepEqual(view.storeCopy.changes, ["description"]);
+      const givenId = structured("create_product", given).product.id;
+      const { storeCopy } = structured("get_product", await call("get_product", { id: givenId }));
+      assert.ok(storeCopy);
+      assert.equal(storeCopy.source, "given");
+      assert.equal(storeCopy.copy.description, "An old blue mug.");
+      assert.deepEqual(storeCopy.changes, ["description"]);
       const listed = listedOf(await call("list_products", {}));
-      assert.equal(listed.find((p) => p.id === id)?.changes, undefined);
-      assert.deepEqual(listed.find((p) => p.id === givenId)?.changes, ["description"]);
+      assert.equal(compactEntry(listed.find((p) => p.id === id)).changes, undefined);
+      assert.deepEqual(compactEntry(listed.find((p) => p.id === givenId)).changes, ["description"]);
     } finally {
       await server.close();
     }

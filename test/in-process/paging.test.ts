@@ -4,6 +4,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { copywriter } from "../support/copy-replies.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 interface Page {
   readonly ids: string[];
@@ -19,9 +20,9 @@ it("list_products and list_posts page through every record, newest first, with n
     const created = { products: [] as string[], posts: [] as string[] };
     for (const n of [1, 2, 3, 4, 5]) {
       const product = await call("create_product", { title: `Mug ${n}`, keywords: ["red"] });
-      created.products.push((product.structuredContent as { product: { id: string } }).product.id);
+      created.products.push(structured("create_product", product).product.id);
       const post = await call("create_blog", { title: `Post ${n}`, content: "Text." });
-      created.posts.push((post.structuredContent as { post: { id: string } }).post.id);
+      created.posts.push(structured("create_blog", post).post.id);
     }
     for (const [tool, key] of [
       ["list_products", "products"],
@@ -32,10 +33,10 @@ it("list_products and list_posts page through every record, newest first, with n
       do {
         const result = await call(tool, { limit: 2, ...(cursor ? { cursor } : {}) });
         assert.equal(result.isError, undefined, textOf(result));
-        const structured = result.structuredContent as Record<string, unknown> & { nextCursor?: string };
-        const ids = (structured[key] as { id: string }[]).map((record) => record.id);
-        pages.push({ ids, ...(structured.nextCursor ? { nextCursor: structured.nextCursor } : {}) });
-        cursor = structured.nextCursor;
+        const page = structured(tool, result);
+        const ids = ("products" in page ? page.products : page.posts).map((record) => record.id);
+        pages.push({ ids, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+        cursor = page.nextCursor;
       } while (cursor && pages.length < 10);
       assert.deepEqual(
         pages.map((page) => page.ids.length),

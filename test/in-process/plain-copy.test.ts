@@ -1,23 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { ToolOutputs } from "../../src/mcp/tools/tool-outputs.ts";
 import { productCopy } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
-interface Copy {
-  description: string;
-  description_html: string;
-  short_description: string;
-  bullets: string[];
-  seo_title: string;
-  seo_description: string;
-  tags: string[];
-}
-
-interface Product {
-  copy: Copy;
-  checks: Array<{ check: string; ok: boolean; detail: string }>;
-}
+type Stored = ToolOutputs["get_product"]["product"];
+/** A product with the copy just saved, checked. */
+type Product = Stored & { copy: NonNullable<Stored["copy"]>; checks: NonNullable<Stored["checks"]> };
 
 describe("copy saved with Markdown or HTML in its plain fields", () => {
   let server: InMemoryServer;
@@ -31,11 +22,14 @@ describe("copy saved with Markdown or HTML in its plain fields", () => {
       title: "Red mug",
       keywords: ["red", "dishwasher-safe", "350 ml"],
     });
-    const { id } = (created.structuredContent as { product: { id: string } }).product;
+    const { id } = structured("create_product", created).product;
     const saved = await callTool(server.client, "save_product_copy", { id, copy });
     assert.equal(saved.isError, undefined, textOf(saved));
     const got = await callTool(server.client, "get_product", { id });
-    return (got.structuredContent as { product: Product }).product;
+    const { product } = structured("get_product", got);
+    const { copy: stored, checks } = product;
+    assert.ok(stored && checks, "the saved copy, checked");
+    return { ...product, copy: stored, checks };
   }
 
   it("stores plain text, and the HTML made from it", async () => {

@@ -17,10 +17,10 @@ import {
 } from "../support/fake-llm-servers.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { callTool, type SamplingHandler, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const KEY = "sk-test-SECRET-123";
 const PRODUCT = { title: "Enamel mug", keywords: ["red", "keeps coffee hot"] };
-type Stored = { product: { description: string; model: string; route: string } };
 
 /** The provider copydesk would build from these flags. */
 function provider(fake: FakeLlmServer, mode: string): ServerSideModel {
@@ -52,7 +52,7 @@ describe("provider modes", () => {
     });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
-      assert.equal((result.structuredContent as Stored).product.route, "provider", textOf(result));
+      assert.equal(structured("create_product", result).product.route, "provider", textOf(result));
       assert.equal(server.samplingRequests.length, 1);
     } finally {
       await server.close();
@@ -70,7 +70,7 @@ describe("provider modes", () => {
       });
       try {
         const result = await callTool(server.client, "create_product", PRODUCT);
-        assert.equal((result.structuredContent as Stored).product.route, route, `${mode}: ${textOf(result)}`);
+        assert.equal(structured("create_product", result).product.route, route, `${mode}: ${textOf(result)}`);
       } finally {
         await server.close();
       }

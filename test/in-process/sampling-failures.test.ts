@@ -4,6 +4,7 @@ import { McpError } from "@modelcontextprotocol/sdk/types.js";
 import { copywriter, lastMessageText, writing } from "../support/copy-replies.ts";
 import { type InMemoryOptions, startInMemory } from "../support/in-memory.ts";
 import { callTool, replyWith, type SamplingHandler, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 const PRODUCT = { title: "Ceramic pour-over mug", keywords: ["red", "dishwasher-safe", "350 ml"] };
 
@@ -15,7 +16,7 @@ async function expectFailure(options: InMemoryOptions, pattern: RegExp) {
     assert.equal(result.isError, true, `expected an error, got: ${textOf(result)}`);
     assert.match(textOf(result), pattern);
     const listed = await callTool(server.client, "list_products");
-    assert.deepEqual((listed.structuredContent as { products: unknown[] }).products, []);
+    assert.deepEqual(structured("list_products", listed).products, []);
     return server;
   } finally {
     await server.close();
@@ -81,11 +82,7 @@ describe("replies that succeed after trouble", () => {
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
       assert.equal(result.isError, undefined, textOf(result));
-      assert.ok(
-        (result.structuredContent as { product: { description: string } }).product.description.startsWith(
-          "A sturdy red mug.",
-        ),
-      );
+      assert.ok(structured("create_product", result).product.description?.startsWith("A sturdy red mug."));
       assert.equal(server.samplingRequests.length, 2);
     } finally {
       await server.close();
@@ -121,9 +118,9 @@ describe("replies that succeed after trouble", () => {
     const server = await startInMemory({ sampling: cut });
     try {
       const result = await callTool(server.client, "create_product", PRODUCT);
-      const structured = result.structuredContent as { truncated: boolean; product: { stopReason: string } };
-      assert.equal(structured.truncated, true);
-      assert.equal(structured.product.stopReason, "maxTokens");
+      const created = structured("create_product", result);
+      assert.equal(created.truncated, true);
+      assert.equal(created.product.stopReason, "maxTokens");
       assert.match(textOf(result), /token limit.*cut off/);
     } finally {
       await server.close();

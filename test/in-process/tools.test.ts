@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { copywriter } from "../support/copy-replies.ts";
 import { type InMemoryServer, startInMemory } from "../support/in-memory.ts";
 import { callTool, textOf } from "../support/server-process.ts";
+import { structured } from "../support/structured.ts";
 
 describe("tool list and input validation", () => {
   let server: InMemoryServer;
@@ -106,7 +107,7 @@ describe("tool list and input validation", () => {
     const made: string[] = [];
     for (const title of ["Mug A", "Mug B", "Mug C"]) {
       const created = await callTool(server.client, "create_product", { title, keywords: ["red"] });
-      made.push((created.structuredContent as { product: { id: string } }).product.id);
+      made.push(structured("create_product", created).product.id);
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -115,7 +116,7 @@ describe("tool list and input validation", () => {
         limit: 2,
         ...(cursor ? { cursor } : {}),
       });
-      const page = result.structuredContent as { products: Array<{ id: string }>; nextCursor?: string };
+      const page = structured("list_products", result);
       assert.ok(page.products.length <= 2);
       seen.push(...page.products.map((p) => p.id));
       cursor = page.nextCursor;

@@ -4,8 +4,7 @@ import { standInCopy } from "../../scripts/demo/stand-in-model.ts";
 import { startInMemory } from "../support/in-memory.ts";
 import { briefsOf } from "../support/page-briefs.ts";
 import { callTool, textOf } from "../support/server-process.ts";
-
-type Page = { saveWith: string; items: Array<{ id: string }> };
+import { structured } from "../support/structured.ts";
 
 it("list_product_versions passes the SDK client's output-schema check for a version a job wrote", async () => {
   const server = await startInMemory();
@@ -15,7 +14,8 @@ it("list_product_versions passes the SDK client's output-schema check for a vers
     const imported = await callTool(server.client, "import_products", { csv_text: "Title\nBrass lamp\n" });
     assert.equal(imported.isError, undefined, textOf(imported));
     const started = await callTool(server.client, "write_catalog", { selection: { status: "draft" } });
-    const { job, page } = started.structuredContent as { job: { id: string }; page: Page };
+    const { job, page } = structured("write_catalog", started);
+    assert.ok(page);
     const [item] = page.items;
     assert.ok(item);
     const saved = await callTool(server.client, page.saveWith, {
@@ -27,7 +27,7 @@ it("list_product_versions passes the SDK client's output-schema check for a vers
 
     const listed = await callTool(server.client, "list_product_versions", { id: item.id });
     assert.equal(listed.isError, undefined, textOf(listed));
-    const { versions } = listed.structuredContent as { versions: Array<{ version: number; jobId?: string }> };
+    const { versions } = structured("list_product_versions", listed);
     assert.deepEqual(
       versions.map((v) => [v.version, v.jobId]),
       [[1, job.id]],
