@@ -28,11 +28,12 @@ const plan: Plan = quick
 
 const DOC = "docs/benchmarks.md";
 
-/** The commit measured, so a figure in the docs can be traced to its code (the figures' own file aside). */
+/** The commit measured, so a figure in the docs can be traced to the code that was built and run. */
 function commit(): string {
   try {
     const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
-    const dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", `:!${DOC}`);
+    const code = ["src", "scripts", "bench", "package.json", "package-lock.json"];
+    const dirty = git("status", "--porcelain", "--untracked-files=no", "--", ...code);
     return `${git("rev-parse", "--short", "HEAD")}${dirty ? " with uncommitted changes" : ""}`;
   } catch {
     return "an unknown commit";
