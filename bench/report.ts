@@ -73,3 +73,19 @@ export function targets(copydesk: Figures, sdk: Figures, raw: Figures): string[]
     `cold start vs the raw floor: ${(copydesk.coldStartMs / raw.coldStartMs).toFixed(2)}x (aim: toward 1.5x)`,
   ];
 }
+
+/** The parts of `npm run bench`, each with its own generated block in docs/benchmarks.md. */
+export type BenchPart = "server" | "catalog" | "traffic";
+
+/**
+ * docs/benchmarks.md with one part's figures put between its markers (`<!-- generated:bench-server -->`
+ * ... `<!-- /generated:bench-server -->`), so the document always shows what the last full run printed.
+ */
+export function withFigures(doc: string, part: BenchPart, figures: string): string {
+  const open = `<!-- generated:bench-${part} -->`;
+  const close = `<!-- /generated:bench-${part} -->`;
+  const start = doc.indexOf(open);
+  const end = doc.indexOf(close);
+  if (start === -1 || end < start) throw new Error(`docs/benchmarks.md lacks the ${open} block`);
+  return `${doc.slice(0, start + open.length)}\n${figures.trim()}\n${doc.slice(end)}`;
+}

@@ -1,17 +1,18 @@
 /**
  * `npm run bench`: copydesk against two baselines built and run the same way (esbuild bundle, then a
  * single executable from the same Node), measured in the same run. Prints figures, not verdicts on
- * wall-clock time in tests.
+ * wall-clock time in tests, and (unless --quick) writes each part's figures into docs/benchmarks.md.
  */
-import { mkdirSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { bundle } from "../scripts/bundle.ts";
 import { buildHostExecutable } from "../scripts/sea/host.ts";
 import { BEFORE_COMMIT, buildBefore } from "./before.ts";
 import { fileTable, fileTargets, measureFiles } from "./catalog/files.ts";
 import { BOUND_SECONDS_PER_1000, type JobFigures, jobTable, measureJob } from "./catalog/jobs.ts";
 import { coldStarts, type Figures, measure, type Plan, type Subject } from "./measure.ts";
-import { beforeTargets, table, targets } from "./report.ts";
+import { type BenchPart, beforeTargets, table, targets, withFigures } from "./report.ts";
 import { measureTraffic, trafficTable, trafficTargets } from "./traffic/report.ts";
 
 const quick = process.argv.includes("--quick");
@@ -25,19 +26,47 @@ const plan: Plan = quick
   ? { coldStarts: 5, sequentialCalls: 100, concurrentCalls: 320, inFlight: 32, rounds: 1 }
   : { coldStarts: 31, sequentialCalls: 1000, concurrentCalls: 3200, inFlight: 32, rounds: 5 };
 
+const DOC = "docs/benchmarks.md";
+
+/** The commit measured, so a figure in the docs can be traced to the code that was built and run. */
+function commit(): string {
+  try {
+    const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+    const code = ["src", "scripts", "bench", "package.json", "package-lock.json"];
+    const dirty = git("status", "--porcelain", "--untracked-files=no", "--", ...code);
+    return `${git("rev-parse", "--short", "HEAD")}${dirty ? " with uncommitted changes" : ""}`;
+  } catch {
+    return "an unknown commit";
+  }
+}
+
+const MEASURED = commit();
+
 const header = (what: string) => {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   return (
-    `copydesk benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} x ${cpu}, ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}${quick ? " (quick)" : ""}: ${what}\n\n`
+    `copydesk benchmark, ${new Date().toISOString().slice(0, 10)}, commit ${MEASURED}, ${cpus().length} x ${cpu}, ` +
+    `${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0]?.toFixed(1)} at the start, ` +
+    `Node ${process.versions.node}${quick ? " (quick)" : ""}: ${what}\n\n`
   );
 };
 
-if (!catalogOnly && !trafficOnly) await serverFigures();
-if (!serverOnly && !trafficOnly) await catalogFigures();
-if (!catalogOnly && !serverOnly) await trafficFigures();
+const bullets = (lines: readonly string[]) => lines.map((line) => `- ${line}\n`).join("");
 
-async function serverFigures(): Promise<void> {
+/** Prints a part's figures and, on a full run, puts them in docs/benchmarks.md. */
+async function run(part: BenchPart, figures: () => Promise<string>): Promise<void> {
+  const text = await figures();
+  process.stdout.write(`${part === "server" ? "" : "\n"}${text}`);
+  if (quick) return;
+  writeFileSync(DOC, withFigures(readFileSync(DOC, "utf8"), part, text));
+  process.stderr.write(`${DOC}: ${part} figures written\n`);
+}
+
+if (!catalogOnly && !trafficOnly) await run("server", serverFigures);
+if (!serverOnly && !trafficOnly) await run("catalog", catalogFigures);
+if (!catalogOnly && !serverOnly) await run("traffic", trafficFigures);
+
+async function serverFigures(): Promise<string> {
   mkdirSync(".bench", { recursive: true });
   for (const name of ["minimal-sdk-server", "raw-jsonrpc-server"]) {
     // Built exactly as copydesk's executable is: a snapshot main in a single executable.
@@ -81,20 +110,18 @@ async function serverFigures(): Promise<void> {
       ),
     });
   }
-  process.stdout.write(
-    header(
-      `medians of ${plan.coldStarts} cold starts and ${plan.rounds} load runs ` +
-        `(${plan.sequentialCalls} sequential calls, ${plan.concurrentCalls} with ${plan.inFlight} in flight)`,
-    ),
-  );
-  process.stdout.write(`${table(results)}\n\n`);
   const figures = results.map((r) => r.figures);
   const [ours, sdk, raw] = [figures[0], figures.at(-2), figures.at(-1)] as [Figures, Figures, Figures];
   const lines = [...(before ? beforeTargets(ours, figures[1] as Figures) : []), ...targets(ours, sdk, raw)];
-  for (const line of lines) process.stdout.write(`- ${line}\n`);
+  return (
+    header(
+      `medians of ${plan.coldStarts} cold starts and ${plan.rounds} load runs ` +
+        `(${plan.sequentialCalls} sequential calls, ${plan.concurrentCalls} with ${plan.inFlight} in flight)`,
+    ) + `${table(results)}\n\n${bullets(lines)}`
+  );
 }
 
-async function catalogFigures(): Promise<void> {
+async function catalogFigures(): Promise<string> {
   const products = quick ? 200 : 1000;
   const scenarios = [
     { label: "adaptive, --max-concurrency 16 (the default)", products, maxConcurrency: 16 },
@@ -110,31 +137,31 @@ async function catalogFigures(): Promise<void> {
   process.stderr.write(`measuring import and export of a ${rows}-row Shopify CSV...\n`);
   const files = await measureFiles(rows);
 
-  process.stdout.write(
-    `\n${header("catalog jobs through the built executable (copydesk import, then copydesk write), one run each; catalog files through importProducts and exportProducts, each step in its own process, medians of 3 rounds")}`,
-  );
-  process.stdout.write(`${jobTable(jobs)}\n\n${fileTable(files)}\n\n`);
   const [adaptive] = jobs as [JobFigures];
   const ratio = adaptive.secondsPer1000 / BOUND_SECONDS_PER_1000;
-  for (const line of [
-    `catalog job within 1.15x the bound: ${ratio <= 1.15 ? "met" : "MISSED"} (${ratio.toFixed(2)}x)`,
-    `catalog job with no product failed: ${adaptive.failed === 0 ? "met" : "MISSED"} (${adaptive.failed})`,
-    `catalog job with no product written twice: ${adaptive.writtenTwice === 0 ? "met" : "MISSED"} (${adaptive.writtenTwice})`,
-    ...fileTargets(files),
-  ]) {
-    process.stdout.write(`- ${line}\n`);
-  }
+  return (
+    header(
+      "catalog jobs through the built executable (copydesk import, then copydesk write), one run each; catalog files through importProducts and exportProducts, each step in its own process, medians of 3 rounds",
+    ) +
+    `${jobTable(jobs)}\n\n${fileTable(files)}\n\n` +
+    bullets([
+      `catalog job within 1.15x the bound: ${ratio <= 1.15 ? "met" : "MISSED"} (${ratio.toFixed(2)}x)`,
+      `catalog job with no product failed: ${adaptive.failed === 0 ? "met" : "MISSED"} (${adaptive.failed})`,
+      `catalog job with no product written twice: ${adaptive.writtenTwice === 0 ? "met" : "MISSED"} (${adaptive.writtenTwice})`,
+      ...fileTargets(files),
+    ])
+  );
 }
 
-async function trafficFigures(): Promise<void> {
+async function trafficFigures(): Promise<string> {
   const products = 200;
   process.stderr.write(
     `measuring tool traffic: a ${products}-product catalog written by the calling model...\n`,
   );
   const figures = await measureTraffic("dist/copydesk", products);
-  process.stdout.write(
-    `\n${header("tool traffic through the built executable, a client without sampling (the calling model writes, the stand-in plays it): characters of each call's arguments and of its result's text and structured content")}`,
+  return (
+    header(
+      "tool traffic through the built executable, a client without sampling (the calling model writes, the stand-in plays it): characters of each call's arguments and of its result's text and structured content",
+    ) + `${trafficTable(figures)}\n\n${bullets(trafficTargets(figures))}`
   );
-  process.stdout.write(`${trafficTable(figures)}\n\n`);
-  for (const line of trafficTargets(figures)) process.stdout.write(`- ${line}\n`);
 }

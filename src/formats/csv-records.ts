@@ -19,10 +19,9 @@ export function lineEndingOf(head: Buffer): CatalogHeader["lineEnding"] {
 
 /**
  * The file's records, each with its exact text, a batch for each piece of the file read (one await per
- * batch, not per row: an async generator's yield costs about a microsecond, 0.1 s for 100,000 rows). The
- * text is cut from the bytes at the offset where the parser ends each record (its line ending included),
- * rather than by csv-parse's `raw`, which copies every character a second time (and, on a CRLF file,
- * leaves out the "\n").
+ * batch, not per row). The text is cut from the bytes where the parser ends each record, line ending
+ * included, rather than by csv-parse's `raw`, which copies every character again and drops a CRLF's "\n".
+ * Figures: docs/decisions/catalog-files.md.
  */
 export async function* csvRecords(
   bytes: AsyncIterable<Buffer>,

@@ -42,10 +42,8 @@ export function openDatabase(path: string, prepare: (db: DatabaseSync) => void):
     // while this one switches to WAL.
     db.exec("PRAGMA busy_timeout = 5000");
     if (!readOnly) {
-      // A new database gets 16 KiB pages (an existing one keeps its size: changing it means rewriting the file).
-      // SQLite writes and checkpoints a page at a time, with a system call or two each: with 4 KiB pages the
-      // benchmark's 100,000-row import made 40,000 writes and 17,600 reads (10,900 and 5,300 with 16 KiB), and
-      // import and export each took up to 0.4 s longer.
+      // A new database gets 16 KiB pages (an existing one keeps its size: changing it rewrites the file): SQLite
+      // makes a system call or two per page, and 4 KiB pages took over 3x as many (docs/decisions/sqlite.md).
       db.exec("PRAGMA page_size = 16384");
       db.exec("PRAGMA journal_mode = WAL");
       db.exec("PRAGMA synchronous = NORMAL");

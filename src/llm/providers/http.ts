@@ -8,15 +8,8 @@ import { redactKeyLike } from "./secret.ts";
 
 /**
  * What differs between the two APIs; everything else (timeouts, retries, cancellation, errors,
- * redaction) is shared below.
- *
- * Why plain fetch and not the `openai` (7.57) / `@anthropic-ai/sdk` (1.12) packages: both take a base
- * URL, a per-request timeout, a fetch and honour Retry-After, but neither keeps its retries inside an
- * overall deadline or takes an injected sleep, and each bends Retry-After its own way (@anthropic-ai/sdk
- * waits as long as asked, even an hour; openai swaps a wait over 60 s for its own shorter backoff). We
- * would turn their retries off and keep this loop anyway, for +1.1 MB and +1.3 MB on a 1.3 MB bundle,
- * and since esbuild inlines even a lazy import() into the one file, start-up pays ~1 ms and ~6 ms of
- * CPU for them unused. This module adds 22 KB and no measurable start-up time.
+ * redaction) is shared below. Plain fetch rather than the vendors' SDKs, whose retries ignore an overall
+ * deadline and bend Retry-After: docs/decisions/plain-fetch-providers.md.
  */
 export interface Dialect {
   /** e.g. "an OpenAI-compatible Chat Completions API", for "is --provider-url ...?" hints. */

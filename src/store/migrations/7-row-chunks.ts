@@ -5,9 +5,7 @@ const ROWS_PER_CHUNK = 500;
 
 /**
  * Schema 7: a store file's rows are kept as chunks of consecutive rows, one SQLite row per chunk, instead of
- * one each. 100,000 rows were 100,000 B-tree entries that each repeated the import's id (25.6 MiB for a
- * 17.5 MiB file; staging them took ~0.35 s of a 2.9 s import, profiled); as 200 chunks they are the file's
- * own size. The rows
+ * one each, which repeated the import's id in every entry (figures: docs/decisions/sqlite.md). The rows
  * already stored move into chunks as they are; a gap in the numbers starts a new chunk.
  */
 export function toRowChunks(db: DatabaseSync): void {

@@ -4,7 +4,7 @@
 // under qemu, win-x64 under wine when Node can start there), the macOS ones by structure and ad-hoc
 // signature; then the linux-arm64 one through a sampling tool call. ~2 min on 2 cores with warm caches;
 // the first run fetches ~260 MB of Node binaries from the npm registry and Debian's qemu/strace.
-// Set COPYDESK_SKIP_RELEASE_TEST=1 to leave it out of a quick local run.
+// `npm run test:release` runs it (with the other suites under test/release); `npm test` does not.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +21,6 @@ import { writing } from "../support/copy-replies.ts";
 import { callTool, startServer, textOf } from "../support/server-process.ts";
 import { structured } from "../support/structured.ts";
 
-const skip = process.env.COPYDESK_SKIP_RELEASE_TEST === "1" && "COPYDESK_SKIP_RELEASE_TEST=1";
 const VERSION = "0.0.0-test";
 
 /** One initialize request, then end of input: copydesk must answer before it exits. */
@@ -35,7 +34,7 @@ const INITIALIZE_PROBE: Probe = {
   expect: /"serverInfo":\{"name":"copydesk"/,
 };
 
-describe("release executables of copydesk for five platforms", { skip }, () => {
+describe("release executables of copydesk for five platforms", () => {
   const dir = mkdtempSync(join(tmpdir(), "copydesk-release-test-"));
   const unavailable = new Map<string, string>();
   let reports: TargetReport[] = [];
