@@ -15,8 +15,8 @@ export interface FollowUp {
 
 /** What a tool asks the model to write: the sampling module turns this into a request. */
 export interface WritingBrief {
-  /** Short name for logs, e.g. "product copy". */
-  readonly kind: string;
+  /** What is being written, in logs and messages: e.g. "product copy". */
+  readonly label: string;
   readonly systemPrompt: string;
   readonly userPrompt: string;
   readonly maxTokens: number;

@@ -57,7 +57,7 @@ export function createClientSampling(server: Server, config: SamplingConfig, log
         throw explain(error, call.signal, config.timeoutMs);
       }
       return {
-        text: readText(result, brief.kind),
+        text: readText(result, brief.label),
         model: result.model,
         stopReason: result.stopReason ?? null,
       };
@@ -92,7 +92,7 @@ function samplingMessages(brief: WritingBrief): SamplingMessage[] {
   ];
 }
 
-function readText(result: CreateMessageResult, kind: string): string {
+function readText(result: CreateMessageResult, label: string): string {
   const blocks: unknown[] = Array.isArray(result.content) ? result.content : [result.content];
   const types = blocks.map((block) => (block as { type?: unknown }).type);
   if (blocks.length === 0 || types.some((type) => type !== "text")) {
@@ -100,7 +100,7 @@ function readText(result: CreateMessageResult, kind: string): string {
     throw new GenerationError(
       "not-text",
       `The client's model (${result.model}) answered with ${found} content instead of text, so there is no ` +
-        `${kind} to store. Try again, or choose a text model in your client.`,
+        `${label} to store. Try again, or choose a text model in your client.`,
     );
   }
   return blocks.map((block) => (block as { text: string }).text).join("\n");

@@ -51,7 +51,7 @@ export async function generate(
 ): Promise<Generation> {
   const source = route === "client-sampling" ? "the client's model" : "the configured provider";
   for (let attempt = 0; ; attempt++) {
-    logger.debug(`Asking ${source} for a ${brief.kind}${attempt > 0 ? " (retry)" : ""}`);
+    logger.debug(`Asking ${source} for a ${brief.label}${attempt > 0 ? " (retry)" : ""}`);
     const reply = await ask();
     const model = removeControlCharacters(reply.model).trim().slice(0, MAX_MODEL_NAME) || "unnamed model";
     const bytes = Buffer.byteLength(reply.text);
@@ -59,13 +59,13 @@ export async function generate(
       throw new GenerationError(
         "too-long",
         `${capitalize(source)} (${model}) answered with ${Math.round(bytes / 1024)} KB, more than the ` +
-          `${MAX_REPLY_BYTES / 1024} KB a ${brief.kind} may take, so nothing was stored. Try again, or choose another model.`,
+          `${MAX_REPLY_BYTES / 1024} KB a ${brief.label} may take, so nothing was stored. Try again, or choose another model.`,
       );
     }
     const text = removeControlCharacters(reply.text).trim();
     if (text !== "") {
       const truncated = reply.stopReason === "maxTokens";
-      logger.debug(`Received a ${brief.kind} from ${model}${truncated ? " (cut off at maxTokens)" : ""}`);
+      logger.debug(`Received a ${brief.label} from ${model}${truncated ? " (cut off at maxTokens)" : ""}`);
       const stopReason =
         reply.stopReason === null ? null : removeControlCharacters(reply.stopReason).slice(0, 40);
       return { text, model, stopReason, route, truncated, ...(reply.usage ? { usage: reply.usage } : {}) };
@@ -73,10 +73,10 @@ export async function generate(
     if (attempt >= EMPTY_REPLY_RETRIES) {
       throw new GenerationError(
         "empty",
-        `${capitalize(source)} (${model}) returned an empty ${brief.kind} twice. Try again, or choose another model.`,
+        `${capitalize(source)} (${model}) returned an empty ${brief.label} twice. Try again, or choose another model.`,
       );
     }
-    logger.warning(`${capitalize(source)} (${model}) returned an empty ${brief.kind}; asking once more`);
+    logger.warning(`${capitalize(source)} (${model}) returned an empty ${brief.label}; asking once more`);
   }
 }
 

@@ -73,7 +73,7 @@ export async function writeCopy<C>(
     const copy = request.prose(reply.text);
     if (copy === undefined) return undefined;
     logger.warning(
-      `The ${brief.kind} from ${reply.model} was prose, not JSON: kept as the main text, the other fields left empty for review`,
+      `The ${brief.label} from ${reply.model} was prose, not JSON: kept as the main text, the other fields left empty for review`,
     );
     return {
       result: "written",
@@ -90,7 +90,7 @@ export async function writeCopy<C>(
     const prose = asProse(generation, read);
     if (prose) return prose;
     logger.warning(
-      `The ${brief.kind} from ${generation.model} was not usable (${read.problems}); asking once more`,
+      `The ${brief.label} from ${generation.model} was not usable (${read.problems}); asking once more`,
     );
     const repair = await writer.write(
       followUp(brief, generation.text, repairRequest(read.problems, generation.truncated)),
@@ -105,7 +105,7 @@ export async function writeCopy<C>(
       if (prose) return prose;
       throw new GenerationError(
         "invalid",
-        `The model (${repair.generation.model}) did not reply with usable ${brief.kind} twice, so nothing was ` +
+        `The model (${repair.generation.model}) did not reply with usable ${brief.label} twice, so nothing was ` +
           `stored. First reply: ${read.problems}. Second reply: ${second.problems}. Try again, or choose another model.`,
       );
     }
@@ -116,7 +116,7 @@ export async function writeCopy<C>(
   let checks = request.check(copy);
   const failed = failedChecks(checks);
   if (failed.length > 0) {
-    logger.info(`The ${brief.kind} failed ${failed.map((c) => c.check).join(", ")}; asking once more`);
+    logger.info(`The ${brief.label} failed ${failed.map((c) => c.check).join(", ")}; asking once more`);
     try {
       const retry = await writer.write(followUp(brief, request.show(copy), checksRequest(failed)), call);
       requests++;
@@ -130,7 +130,7 @@ export async function writeCopy<C>(
           generation = retry.generation;
         }
       } else {
-        logger.warning(`The retry for failed checks gave no usable ${brief.kind}; keeping the first`);
+        logger.warning(`The retry for failed checks gave no usable ${brief.label}; keeping the first`);
       }
     } catch (error) {
       // The first copy is valid: a failed retry (through sampling or a provider) must not lose it, unless

@@ -67,7 +67,7 @@ const faqKind: RecordKind<FaqCopy, z.output<typeof storedInput>> = {
   show: (copy) => JSON.stringify(copy),
   withMainText: (_copy, text) => ({ answer: text }),
   brief: (record, options) => ({
-    kind: "faq answer",
+    label: "faq answer",
     systemPrompt: 'Answer the question as JSON: { "answer": string }.',
     userPrompt: `${options.revision ? "Revise" : "Answer"}: ${question(record)}`,
     maxTokens: 300,

@@ -10,7 +10,7 @@ import { createLogger } from "../../src/platform/logger.ts";
 import { PNG } from "../support/images.ts";
 
 const BRIEF: WritingBrief = {
-  kind: "product description",
+  label: "product description",
   systemPrompt: "You write short, accurate product copy.",
   userPrompt: "Describe this product: a red enamel mug.",
   maxTokens: 321,

@@ -72,7 +72,7 @@ describe("a provider that echoes the key: nothing with the key leaves the provid
   let server: FakeLlmServer;
   const lines: string[] = [];
   const BRIEF: WritingBrief = {
-    kind: "product description",
+    label: "product description",
     systemPrompt: "You write product copy.",
     userPrompt: "A red mug.",
     maxTokens: 100,

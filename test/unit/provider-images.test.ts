@@ -16,7 +16,7 @@ import {
 import { JPEG, PNG } from "../support/images.ts";
 
 const BRIEF: WritingBrief = {
-  kind: "product description",
+  label: "product description",
   systemPrompt: "You write short, accurate product copy.",
   userPrompt: "Describe this product: a red enamel mug.",
   maxTokens: 321,

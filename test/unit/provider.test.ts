@@ -28,7 +28,7 @@ import {
 const KEY = "sk-test-SECRET-123";
 
 const BRIEF: WritingBrief = {
-  kind: "product description",
+  label: "product description",
   systemPrompt: "You write short, accurate product copy.",
   userPrompt: "Describe this product: a red enamel mug.",
   maxTokens: 321,

@@ -16,7 +16,7 @@ before(() => loadCopyLibraries());
 const schema = z.object({ title: z.string().min(1), words: z.number().int() });
 type Copy = z.infer<typeof schema>;
 const brief: WritingBrief = {
-  kind: "test copy",
+  label: "test copy",
   systemPrompt: "S",
   userPrompt: "U",
   maxTokens: 100,

@@ -44,7 +44,7 @@ const SYSTEM_PROMPT = [
 export function postCopyBrief(post: PostBriefInput, options: CopyBriefOptions): WritingBrief {
   const settings = [languageLine(options.language ?? FALLBACK_LANGUAGE), toneLine(post.tone)];
   return {
-    kind: "blog post copy",
+    label: "blog post copy",
     systemPrompt: options.brand ? `${SYSTEM_PROMPT}\n\n${brandVoicePrompt(options.brand)}` : SYSTEM_PROMPT,
     userPrompt: [
       options.revision ? "Revise the copy for this blog post." : "Write the copy for this blog post.",

@@ -79,7 +79,7 @@ export function productCopyBrief(product: ProductBriefInput, options: CopyBriefO
       : "",
   ].filter(Boolean);
   return {
-    kind: "product copy",
+    label: "product copy",
     systemPrompt: options.brand ? `${SYSTEM_PROMPT}\n\n${brandVoicePrompt(options.brand)}` : SYSTEM_PROMPT,
     userPrompt: [
       options.revision ? "Revise the copy for this product." : "Write the copy for this product.",

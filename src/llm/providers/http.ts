@@ -180,7 +180,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
     if (completion.text.trim() === "" && completion.stopReason === "maxTokens") {
       throw fail(
         "empty",
-        `${completion.model} used all ${brief.maxTokens} tokens without writing any text for the ${brief.kind}: reasoning models spend tokens thinking first. Choose a model without extended reasoning with --provider-model.`,
+        `${completion.model} used all ${brief.maxTokens} tokens without writing any text for the ${brief.label}: reasoning models spend tokens thinking first. Choose a model without extended reasoning with --provider-model.`,
         reply.status,
       );
     }
@@ -232,7 +232,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
       if (signal.aborted) throw cancelled();
       const started = deps.now();
       const deadline = started + config.timeoutMs;
-      log.info(`Asking ${where} for a ${brief.kind}`);
+      log.info(`Asking ${where} for a ${brief.label}`);
       let attempt = 1;
       let adaptations = 0;
       for (;;) {
@@ -247,7 +247,7 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         if (reply.status >= 200 && reply.status < 300) {
           const completion = readSuccess(reply, brief);
           log.info(
-            `Received a ${brief.kind} from ${completion.model}${completion.stopReason === "maxTokens" ? " (cut off at maxTokens)" : ""} in ${describeDuration(Math.max(1, Math.round(deps.now() - started)))}`,
+            `Received a ${brief.label} from ${completion.model}${completion.stopReason === "maxTokens" ? " (cut off at maxTokens)" : ""} in ${describeDuration(Math.max(1, Math.round(deps.now() - started)))}`,
           );
           return completion;
         }
