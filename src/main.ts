@@ -74,11 +74,11 @@ async function main(): Promise<number | undefined> {
     });
   }
   const command = parseCommandLine(process.argv.slice(2), { env, defaultDataDir: platformDataDir });
-  if (command.kind === "help") {
+  if (command.type === "help") {
     process.stdout.write(helpText(VERSION, command.dataDir, { tools: TOOLS, prompts: PROMPTS }));
     return 0;
   }
-  if (command.kind === "version") {
+  if (command.type === "version") {
     process.stdout.write(`copydesk ${VERSION}\n`);
     return 0;
   }

@@ -15,9 +15,9 @@ const MAX_SAMPLING_TIMEOUT_MS = 60 * 60_000;
 const MAX_SESSION_IDLE_MS = 7 * 24 * 60 * 60_000;
 
 export type Command =
-  | { readonly kind: "help"; readonly dataDir: string }
-  | { readonly kind: "version" }
-  | { readonly kind: "serve"; readonly config: Config };
+  | { readonly type: "help"; readonly dataDir: string }
+  | { readonly type: "version" }
+  | { readonly type: "serve"; readonly config: Config };
 
 export interface ParseContext {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -28,8 +28,8 @@ export interface ParseContext {
 export function parseCommandLine(argv: readonly string[], { env, defaultDataDir }: ParseContext): Command {
   const parsed = parseOptions(argv, { options: SERVER_OPTIONS, positionals: false, env });
   if (parsed.flag("help"))
-    return { kind: "help", dataDir: resolve(parsed.pick("data-dir") ?? defaultDataDir) };
-  if (parsed.flag("version")) return { kind: "version" };
+    return { type: "help", dataDir: resolve(parsed.pick("data-dir") ?? defaultDataDir) };
+  if (parsed.flag("version")) return { type: "version" };
 
   const timeoutMs = durationOption(
     "sampling-timeout",
@@ -48,7 +48,7 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
   }
 
   return {
-    kind: "serve",
+    type: "serve",
     config: {
       dataDir,
       ...(http ? { http } : {}),

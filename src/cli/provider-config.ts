@@ -1,9 +1,9 @@
 import {
   MAX_ATTEMPTS,
-  PROVIDER_KINDS,
+  PROVIDER_APIS,
   PROVIDER_MODES,
+  type ProviderApi,
   type ProviderConfig,
-  type ProviderKind,
   type ProviderMode,
 } from "../llm/providers/config.ts";
 import { safeUrl } from "../llm/providers/http.ts";
@@ -23,11 +23,11 @@ import { UsageError } from "./usage-error.ts";
 /** A tool call waiting longer than this is stuck, not slow (and timers overflow past 24.8 days). */
 const MAX_TIMEOUT_MS = 60 * 60_000;
 
-const DEFAULT_URL: Readonly<Record<ProviderKind, string>> = {
+const DEFAULT_URL: Readonly<Record<ProviderApi, string>> = {
   openai: PROVIDER_DEFAULTS.openaiUrl,
   anthropic: PROVIDER_DEFAULTS.anthropicUrl,
 };
-const LABEL: Readonly<Record<ProviderKind, string>> = {
+const LABEL: Readonly<Record<ProviderApi, string>> = {
   openai: "OpenAI-compatible",
   anthropic: "Anthropic",
 };
@@ -41,8 +41,8 @@ export function parseProviderConfig(
   pick: (name: string) => string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): ProviderConfig | undefined {
-  const kind = pick("provider")?.trim();
-  if (kind === undefined || kind === "") {
+  const api = pick("provider")?.trim();
+  if (api === undefined || api === "") {
     const stray = PROVIDER_OPTIONS.find(
       (option) => option.name !== "provider" && pick(option.name) !== undefined,
     );
@@ -53,10 +53,10 @@ export function parseProviderConfig(
     }
     return undefined;
   }
-  if (!(PROVIDER_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`--provider: "${kind}" is not one of ${PROVIDER_KINDS.join(", ")}`);
+  if (!(PROVIDER_APIS as readonly string[]).includes(api)) {
+    throw new UsageError(`--provider: "${api}" is not one of ${PROVIDER_APIS.join(", ")}`);
   }
-  const provider = kind as ProviderKind;
+  const provider = api as ProviderApi;
 
   const url = parseUrl(pick("provider-url")?.trim() || DEFAULT_URL[provider]);
 

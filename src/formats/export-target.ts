@@ -12,7 +12,7 @@ export function exportPath(given: string, base?: string): string {
   return /[\\/]$/.test(given) ? `${absolute}${sep}` : absolute;
 }
 
-function kindOf(stats: Stats): string {
+function typeOf(stats: Stats): string {
   if (stats.isDirectory()) return "a folder";
   if (stats.isFIFO()) return "a FIFO (named pipe)";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
@@ -51,7 +51,7 @@ export async function checkExportTarget(path: string, extension: string): Promis
     });
   if (found !== undefined && !found.isFile()) {
     throw new CatalogExportError(
-      `${path} is ${kindOf(found)}: an export only creates or replaces a regular file.`,
+      `${path} is ${typeOf(found)}: an export only creates or replaces a regular file.`,
     );
   }
 }

@@ -17,10 +17,10 @@ export function genericGrouper(layout: Layout) {
   const factNames = uniqueNames(layout.columns);
   return {
     push(row: SourceRow): ImportItem[] {
-      if (isBlank(row)) return [{ kind: "blank", row }];
+      if (isBlank(row)) return [{ type: "blank", row }];
       const title = cellOf(layout, row, mapping.title);
       if (title === "")
-        return [{ kind: "rejected", row, reason: `has no title ("${mapping.title}" is empty)` }];
+        return [{ type: "rejected", row, reason: `has no title ("${mapping.title}" is empty)` }];
       const facts: Record<string, string> = {};
       row.cells.forEach((cell, index) => {
         const name = factNames[index];
@@ -50,7 +50,7 @@ export function genericGrouper(layout: Layout) {
         ...existingCopy({ description: body, short, seoTitle, seoDescription }),
         rows: [row],
       };
-      return [{ kind: "product", product }];
+      return [{ type: "product", product }];
     },
     end: (): ImportItem[] => [],
   };

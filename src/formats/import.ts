@@ -103,11 +103,11 @@ async function openJsonl(
   let first: ImportItem | undefined;
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
     const item = jsonlItem(next.value);
-    if (item.kind === "blank") {
+    if (item.type === "blank") {
       before.push(next.value);
       continue;
     }
-    if (item.kind === "rejected" && item.reason.startsWith("is not")) {
+    if (item.type === "rejected" && item.reason.startsWith("is not")) {
       await rows.return?.();
       throw new CatalogFileError(
         "not-jsonl",
@@ -127,7 +127,7 @@ async function openJsonl(
   };
   async function* items(): AsyncIterable<ImportItem> {
     try {
-      for (const row of before) yield { kind: "blank", row };
+      for (const row of before) yield { type: "blank", row };
       yield first as ImportItem;
       for (let next = await rows.next(); !next.done; next = await rows.next()) yield jsonlItem(next.value);
     } finally {

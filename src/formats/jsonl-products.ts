@@ -53,15 +53,15 @@ const KNOWN = new Set([
 
 /** One product per line: {"title", "keywords", "handle"|"sku"|"id", "facts", "description_html", ...}. */
 export function jsonlItem(row: SourceRow): ImportItem {
-  if (row.raw.trim() === "") return { kind: "blank", row };
+  if (row.raw.trim() === "") return { type: "blank", row };
   let value: unknown;
   try {
     value = JSON.parse(row.raw);
   } catch {
-    return { kind: "rejected", row, reason: "is not valid JSON" };
+    return { type: "rejected", row, reason: "is not valid JSON" };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { kind: "rejected", row, reason: "is not a JSON object" };
+    return { type: "rejected", row, reason: "is not a JSON object" };
   }
   const record = value as Record<string, unknown>;
   const text = (field: string) => {
@@ -77,7 +77,7 @@ export function jsonlItem(row: SourceRow): ImportItem {
     return typeof cell === "string" ? splitList(cell, LIST_SEPARATORS) : [];
   };
   const title = (text("title") || text("name")).trim();
-  if (title === "") return { kind: "rejected", row, reason: 'has no "title"' };
+  if (title === "") return { type: "rejected", row, reason: 'has no "title"' };
   const key: ProductKey = {};
   for (const field of ["handle", "sku", "id"] as const) {
     if (text(field).trim() !== "") key[field] = text(field).trim();
@@ -112,5 +112,5 @@ export function jsonlItem(row: SourceRow): ImportItem {
     ...existingCopy({ description: body, short, seoTitle, seoDescription }),
     rows: [row],
   };
-  return { kind: "product", product };
+  return { type: "product", product };
 }

@@ -25,28 +25,28 @@ export function shopifyGrouper(layout: Layout) {
       const reason = `row ${first.number} starts product "${handle}" but has no Title`;
       return rows.map((row) =>
         row === first
-          ? { kind: "rejected", row, reason }
+          ? { type: "rejected", row, reason }
           : {
-              kind: "rejected",
+              type: "rejected",
               row,
               reason: `belongs to product "${handle}", rejected at row ${first.number}`,
             },
       );
     }
-    return [{ kind: "product", product: productOf(layout, handle, rows, current, metafields) }];
+    return [{ type: "product", product: productOf(layout, handle, rows, current, metafields) }];
   };
 
   return {
     push(row: SourceRow): ImportItem[] {
-      if (isBlank(row)) return [{ kind: "blank", row }];
+      if (isBlank(row)) return [{ type: "blank", row }];
       const handle = cellOf(layout, row, handleColumn);
-      if (handle === "") return [{ kind: "rejected", row, reason: `has no ${handleColumn}` }];
+      if (handle === "") return [{ type: "rejected", row, reason: `has no ${handleColumn}` }];
       if (open?.handle === handle) {
         open.rows.push(row);
         return [];
       }
       const items = close();
-      if (finished.has(handle)) items.push({ kind: "attached", to: { handle }, rows: [row] });
+      if (finished.has(handle)) items.push({ type: "attached", to: { handle }, rows: [row] });
       else open = { handle, rows: [row] };
       return items;
     },

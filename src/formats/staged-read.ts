@@ -43,13 +43,13 @@ export async function readStaged(
       return batch;
     };
     for await (const item of opened.items) {
-      if (item.kind === "product") {
+      if (item.type === "product") {
         rows.push(...item.product.rows);
         products.push(stage(item.product));
-      } else if (item.kind === "attached") rows.push(...item.rows);
+      } else if (item.type === "attached") rows.push(...item.rows);
       else {
         rows.push(item.row);
-        if (item.kind === "rejected") rejected.push({ row: item.row.number, reason: item.reason });
+        if (item.type === "rejected") rejected.push({ row: item.row.number, reason: item.reason });
       }
       if (rows.length >= BATCH_ROWS) yield take();
     }

@@ -41,7 +41,7 @@ export async function* storedProducts<T>(
     ...(header.mapping !== undefined ? { mapping: header.mapping } : {}),
   });
   for await (const item of opened.items) {
-    if (item.kind !== "product") continue;
+    if (item.type !== "product") continue;
     const number = item.product.rows[0]?.number ?? 0;
     const record = records.get(number) ?? null;
     records.delete(number);

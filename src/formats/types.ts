@@ -47,13 +47,13 @@ export interface StagedProduct {
 }
 
 export type ImportItem =
-  | { kind: "product"; product: ImportedProduct }
+  | { type: "product"; product: ImportedProduct }
   /** Rows of a product that appeared earlier in the file (or only in the store): a WooCommerce variation
    * away from its parent, a Shopify row whose handle came back later. They get no copy. */
-  | { kind: "attached"; to: ProductKey; rows: SourceRow[] }
-  | { kind: "rejected"; row: SourceRow; reason: string }
+  | { type: "attached"; to: ProductKey; rows: SourceRow[] }
+  | { type: "rejected"; row: SourceRow; reason: string }
   /** A row with no cells (an empty line): written back as it was. */
-  | { kind: "blank"; row: SourceRow };
+  | { type: "blank"; row: SourceRow };
 
 /** Which column holds what, for generic CSV files; names are header names as written in the file. */
 export interface ColumnMapping {

@@ -16,26 +16,26 @@ export function wooGrouper(layout: Layout) {
     if (open === undefined) return [];
     const { key, rows } = open;
     open = undefined;
-    return [{ kind: "product", product: productOf(layout, key, rows) }];
+    return [{ type: "product", product: productOf(layout, key, rows) }];
   };
 
   return {
     push(row: SourceRow): ImportItem[] {
-      if (isBlank(row)) return [{ kind: "blank", row }];
+      if (isBlank(row)) return [{ type: "blank", row }];
       const types = splitList(cellOf(layout, row, "Type").toLowerCase());
       if (types.includes("variation")) {
         const parent = cellOf(layout, row, "Parent");
-        if (parent === "") return [{ kind: "rejected", row, reason: "is a variation with no Parent" }];
+        if (parent === "") return [{ type: "rejected", row, reason: "is a variation with no Parent" }];
         const to: ProductKey = parent.startsWith("id:") ? { id: parent.slice(3).trim() } : { sku: parent };
         if (open !== undefined && (to.id !== undefined ? to.id === open.key.id : to.sku === open.key.sku)) {
           open.rows.push(row);
           return [];
         }
-        return [{ kind: "attached", to, rows: [row] }];
+        return [{ type: "attached", to, rows: [row] }];
       }
       const items = close();
       if (cellOf(layout, row, "Name") === "") {
-        items.push({ kind: "rejected", row, reason: "has no Name" });
+        items.push({ type: "rejected", row, reason: "has no Name" });
         return items;
       }
       const id = cellOf(layout, row, "ID");

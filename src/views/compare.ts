@@ -45,11 +45,11 @@ export function changedFields(copy: NewCopy, store: StoreCopy): ComparedField[] 
 
 function marked(parts: readonly DiffPart[]): (Node | string)[] {
   return parts.flatMap((part) => {
-    if (part.kind === "same") return [part.text];
+    if (part.type === "same") return [part.text];
     // The white space around a changed run stays outside its mark, so only words are marked.
     const [, lead = "", words = "", trail = ""] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.text) ?? [];
-    const tag = part.kind === "removed" ? "del" : "ins";
-    return [lead, h(tag, { title: part.kind === "removed" ? "removed" : "added" }, words), trail];
+    const tag = part.type === "removed" ? "del" : "ins";
+    return [lead, h(tag, { title: part.type === "removed" ? "removed" : "added" }, words), trail];
   });
 }
 

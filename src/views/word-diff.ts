@@ -1,6 +1,6 @@
 /** A run of text on one side of a comparison: kept on both sides, only in the old text, or only in the new. */
 export interface DiffPart {
-  readonly kind: "same" | "removed" | "added";
+  readonly type: "same" | "removed" | "added";
   readonly text: string;
 }
 
@@ -38,10 +38,10 @@ export function diffWords(before: string, after: string): WordDiff {
   }
   const old: DiffPart[] = [];
   const now: DiffPart[] = [];
-  const put = (parts: DiffPart[], kind: DiffPart["kind"], text: string) => {
+  const put = (parts: DiffPart[], type: DiffPart["type"], text: string) => {
     const last = parts.at(-1);
-    if (last?.kind === kind) parts[parts.length - 1] = { kind, text: last.text + text };
-    else if (text !== "") parts.push({ kind, text });
+    if (last?.type === type) parts[parts.length - 1] = { type, text: last.text + text };
+    else if (text !== "") parts.push({ type, text });
   };
   const same = (x: string, y: string) => {
     put(old, "same", x);

@@ -159,6 +159,6 @@ function fakeProvider(fake: FakeLlmServer): ServerSideModel {
     ["--provider", "openai", "--provider-url", fake.url, "--provider-model", FAKE_MODEL],
     { env: {}, defaultDataDir: "/unused" },
   );
-  assert.ok(command.kind === "serve" && command.config.provider);
+  assert.ok(command.type === "serve" && command.config.provider);
   return serverSideModel(command.config.provider, createLogger([]));
 }

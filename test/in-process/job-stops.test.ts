@@ -36,7 +36,7 @@ function switchableProvider(url: string, key: string, model = FAKE_MODEL) {
       env: { COPYDESK_PROVIDER_API_KEY: settings.key },
       defaultDataDir: "/unused",
     });
-    assert.ok(command.kind === "serve" && command.config.provider);
+    assert.ok(command.type === "serve" && command.config.provider);
     return serverSideModel(command.config.provider, createLogger([]));
   };
   let current = build({ url, key, model });

@@ -29,7 +29,7 @@ function provider(fake: FakeLlmServer, mode: string): ServerSideModel {
     env: { COPYDESK_PROVIDER_API_KEY: KEY },
     defaultDataDir: "/unused",
   });
-  assert.ok(command.kind === "serve" && command.config.provider);
+  assert.ok(command.type === "serve" && command.config.provider);
   return serverSideModel(command.config.provider, createLogger([]));
 }
 

@@ -48,7 +48,7 @@ describe("catalog import: files that are not product files fail whole, with a se
     const cut = euro.indexOf(0xe2) + 1;
     const opened = await openCatalogFile(once(euro.subarray(0, cut), euro.subarray(cut)));
     const titles = [];
-    for await (const item of opened.items) if (item.kind === "product") titles.push(item.product.title);
+    for await (const item of opened.items) if (item.type === "product") titles.push(item.product.title);
     assert.deepEqual(titles, ["Caf€ Mug"]);
   });
 
@@ -118,11 +118,11 @@ describe("catalog import: rows", () => {
     const { items } = await importAll({ text });
     assert.deepEqual(
       items.map((item) =>
-        item.kind === "product"
+        item.type === "product"
           ? ["product", item.product.title]
-          : item.kind === "rejected"
+          : item.type === "rejected"
             ? ["rejected", item.row.number, item.reason]
-            : [item.kind, item.kind === "blank" ? item.row.number : 0],
+            : [item.type, item.type === "blank" ? item.row.number : 0],
       ),
       [
         ["rejected", 3, "has no URL handle"],
@@ -138,7 +138,7 @@ describe("catalog import: rows", () => {
   it("rows away from their product are attached to it by key", async () => {
     const shopify = await importAll({ text: `${SHOPIFY}Shirt,shirt,,Size,S\nMug,mug,,,\n,shirt,,,M\n` });
     assert.deepEqual(shopify.items.at(-1), {
-      kind: "attached",
+      type: "attached",
       to: { handle: "shirt" },
       rows: [{ number: 4, raw: ",shirt,,,M\n", cells: ["", "shirt", "", "", "M"] }],
     });
@@ -147,7 +147,7 @@ describe("catalog import: rows", () => {
     });
     assert.deepEqual(
       woo.items.map((item) =>
-        item.kind === "attached" ? item.to : item.kind === "rejected" ? item.reason : item.kind,
+        item.type === "attached" ? item.to : item.type === "rejected" ? item.reason : item.type,
       ),
       ["product", { sku: "HAT" }, { id: "1" }, "is a variation with no Parent", "product"],
     );
@@ -165,7 +165,7 @@ describe("catalog import: rows", () => {
     );
     const { items } = await importAll({ text: '{"title":"A"}\n{oops\n{"name":"B"}' });
     assert.deepEqual(
-      items.map((item) => (item.kind === "rejected" ? item.reason : item.kind)),
+      items.map((item) => (item.type === "rejected" ? item.reason : item.type)),
       ["product", "is not valid JSON", "product"],
     );
   });

@@ -127,8 +127,8 @@ async function roundTrip(
     if (layout.copyColumns.seo_title !== undefined) assert.equal(product.existingSeo?.title, copy.seo_title);
   }
   assert.deepEqual(
-    again.items.filter((item) => item.kind !== "product").map((item) => item.kind),
-    imported.items.filter((item) => item.kind !== "product").map((item) => item.kind),
+    again.items.filter((item) => item.type !== "product").map((item) => item.type),
+    imported.items.filter((item) => item.type !== "product").map((item) => item.type),
   );
   return { imported, exported, again };
 }

@@ -41,10 +41,10 @@ export async function importAll(
   for await (const item of opened.items) items.push(item);
   const rows = items
     .flatMap((item) =>
-      item.kind === "product" ? item.product.rows : item.kind === "attached" ? item.rows : [item.row],
+      item.type === "product" ? item.product.rows : item.type === "attached" ? item.rows : [item.row],
     )
     .sort((a, b) => a.number - b.number);
-  const products = items.flatMap((item) => (item.kind === "product" ? [item.product] : []));
+  const products = items.flatMap((item) => (item.type === "product" ? [item.product] : []));
   return { header: opened.header, items, products, rows };
 }
 

@@ -11,7 +11,7 @@ const context = { env: {}, defaultDataDir: "/home/u/.local/share/copydesk" };
 
 function serve(argv: string[], env: Record<string, string> = {}) {
   const command = parseCommandLine(argv, { ...context, env });
-  assert.equal(command.kind, "serve");
+  assert.equal(command.type, "serve");
   return command.config;
 }
 
@@ -63,16 +63,16 @@ describe("parseCommandLine", () => {
 
   it("help and version", () => {
     assert.deepEqual(parseCommandLine(["--help"], context), {
-      kind: "help",
+      type: "help",
       dataDir: context.defaultDataDir,
     });
     assert.deepEqual(parseCommandLine(["--data-dir", "/x/y", "--help"], context), {
-      kind: "help",
+      type: "help",
       dataDir: "/x/y",
     });
-    assert.equal(parseCommandLine(["--version"], context).kind, "version");
-    assert.equal(parseCommandLine(["-h"], context).kind, "help");
-    assert.equal(parseCommandLine(["-v"], context).kind, "version");
+    assert.equal(parseCommandLine(["--version"], context).type, "version");
+    assert.equal(parseCommandLine(["-h"], context).type, "help");
+    assert.equal(parseCommandLine(["-v"], context).type, "version");
   });
 
   it("refuses an empty --data-dir instead of using the current folder", () => {

@@ -10,8 +10,8 @@ it("splits lines across chunks, keeps a character split between chunks, drops a 
   push(bytes.subarray(0, 7)); // inside the two bytes of é
   push(bytes.subarray(7));
   assert.deepEqual(events, [
-    { kind: "line", text: '{"a":"é"}' },
-    { kind: "line", text: '{"b":1}' },
+    { type: "line", text: '{"a":"é"}' },
+    { type: "line", text: '{"b":1}' },
   ]);
 });
 
@@ -22,15 +22,15 @@ it("skips a line over the limit without holding it, reports it, and reads the ne
   push(Buffer.from("y".repeat(8)));
   push(Buffer.from("zz\nok\n"));
   assert.deepEqual(events, [
-    { kind: "too-long", bytes: 18 },
-    { kind: "line", text: "ok" },
+    { type: "too-long", bytes: 18 },
+    { type: "line", text: "ok" },
   ]);
 });
 
 it("answers what the SDK would drop, and passes what it reads", () => {
   const code = (line: string) => {
     const screened = screenLine(line);
-    return screened.kind === "replies" ? screened.replies.map((r) => [r.id, r.error.code]) : screened.kind;
+    return screened.type === "replies" ? screened.replies.map((r) => [r.id, r.error.code]) : screened.type;
   };
   assert.deepEqual(code("{nope"), [[null, -32700]]);
   assert.deepEqual(code("42"), [[null, -32600]]);

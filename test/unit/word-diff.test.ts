@@ -5,7 +5,7 @@ import { type DiffPart, diffWords } from "../../src/views/word-diff.ts";
 const joined = (parts: DiffPart[]) => parts.map((p) => p.text).join("");
 const marked = (parts: DiffPart[]) =>
   parts
-    .map((p) => (p.kind === "same" ? p.text : p.kind === "removed" ? `[-${p.text}]` : `{+${p.text}}`))
+    .map((p) => (p.type === "same" ? p.text : p.type === "removed" ? `[-${p.text}]` : `{+${p.text}}`))
     .join("");
 
 describe("diffWords", () => {
@@ -23,17 +23,17 @@ describe("diffWords", () => {
     const before = "One paragraph.\n\nTwo  paragraphs.";
     const after = "One paragraph. Two paragraphs.";
     const diff = diffWords(before, after);
-    assert.deepEqual(diff.before, [{ kind: "same", text: before }]);
-    assert.deepEqual(diff.after, [{ kind: "same", text: after }]);
+    assert.deepEqual(diff.before, [{ type: "same", text: before }]);
+    assert.deepEqual(diff.after, [{ type: "same", text: after }]);
   });
 
   it("an empty side is all added or all removed", () => {
     assert.deepEqual(diffWords("", "New copy"), {
       before: [],
-      after: [{ kind: "added", text: "New copy" }],
+      after: [{ type: "added", text: "New copy" }],
     });
     assert.deepEqual(diffWords("Old copy", ""), {
-      before: [{ kind: "removed", text: "Old copy" }],
+      before: [{ type: "removed", text: "Old copy" }],
       after: [],
     });
     assert.deepEqual(diffWords("", ""), { before: [], after: [] });
@@ -49,11 +49,11 @@ describe("diffWords", () => {
     const many = (prefix: string) => Array.from({ length: 1500 }, (_, i) => `${prefix}${i}`).join(" ");
     const diff = diffWords(`start ${many("a")} end`, `start ${many("b")} end`);
     assert.deepEqual(
-      diff.before.map((p) => p.kind),
+      diff.before.map((p) => p.type),
       ["same", "removed", "same"],
     );
     assert.deepEqual(
-      diff.after.map((p) => p.kind),
+      diff.after.map((p) => p.type),
       ["same", "added", "same"],
     );
   });

@@ -146,8 +146,8 @@ function checkServerArgs(serverArgs: readonly string[], env: Readonly<Record<str
   } catch (error) {
     throw new UsageError(`config: after --: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (command.kind !== "serve") {
-    throw new UsageError(`config: after --: --${command.kind} would stop the server at once; leave it out`);
+  if (command.type !== "serve") {
+    throw new UsageError(`config: after --: --${command.type} would stop the server at once; leave it out`);
   }
 }
 

@@ -1,8 +1,8 @@
 import { describeDuration } from "../../platform/duration.ts";
 import type { Secret } from "./secret.ts";
 
-export const PROVIDER_KINDS = ["openai", "anthropic"] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export const PROVIDER_APIS = ["openai", "anthropic"] as const;
+export type ProviderApi = (typeof PROVIDER_APIS)[number];
 
 /**
  * fallback: only when the client lacks sampling; fallback_on_error: also when client sampling fails;
@@ -16,7 +16,7 @@ export const MAX_ATTEMPTS = 3;
 
 /** The server-side provider as configured; the CLI makes it (src/cli/provider-config.ts). */
 export interface ProviderConfig {
-  readonly provider: ProviderKind;
+  readonly provider: ProviderApi;
   /** The API root, as given or defaulted. */
   readonly url: string;
   readonly model: string;

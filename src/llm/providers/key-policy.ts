@@ -1,13 +1,13 @@
-import type { ProviderKind } from "./config.ts";
+import type { ProviderApi } from "./config.ts";
 
 /** The conventional variables holding each vendor's own key. */
-export const VENDOR_KEY_VARIABLE: Readonly<Record<ProviderKind, string>> = {
+export const VENDOR_KEY_VARIABLE: Readonly<Record<ProviderApi, string>> = {
   openai: "OPENAI_API_KEY",
   anthropic: "ANTHROPIC_API_KEY",
 };
 
 /** The only hosts the vendors' own key variables are sent to. */
-const VENDOR_HOST: Readonly<Record<ProviderKind, string>> = {
+const VENDOR_HOST: Readonly<Record<ProviderApi, string>> = {
   openai: "api.openai.com",
   anthropic: "api.anthropic.com",
 };
@@ -20,7 +20,7 @@ const KEYED_HOSTS = new Set(["api.openai.com", "api.anthropic.com", "openrouter.
  * host (a shell with OPENAI_API_KEY set must not send it to a LAN box serving an OpenAI-compatible API).
  */
 export function vendorKeyFor(
-  provider: ProviderKind,
+  provider: ProviderApi,
   url: URL,
   env: Readonly<Record<string, string | undefined>>,
 ): string | undefined {

@@ -6,14 +6,14 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Sessions open at once; a new one beyond this gets 503 until another ends or idles out. */
 export const MAX_SESSIONS = 100;
 
-export type BodyResult = { readonly kind: "ok"; readonly text: string } | { readonly kind: "too-large" };
+export type BodyResult = { readonly type: "ok"; readonly text: string } | { readonly type: "too-large" };
 
 /**
  * Reads a request body up to `limit` bytes. A declared Content-Length over the limit is refused before
  * anything is read; a chunked body stops being read as soon as it passes the limit.
  */
 export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyResult> {
-  if (Number(request.headers["content-length"]) > limit) return Promise.resolve({ kind: "too-large" });
+  if (Number(request.headers["content-length"]) > limit) return Promise.resolve({ type: "too-large" });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
@@ -26,10 +26,10 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
       // Stop reading but keep the socket: the 413 still has to go out on it.
       request.off("data", onData);
       request.pause();
-      resolve({ kind: "too-large" });
+      resolve({ type: "too-large" });
     };
     request.on("data", onData);
-    request.once("end", () => resolve({ kind: "ok", text: Buffer.concat(chunks).toString("utf8") }));
+    request.once("end", () => resolve({ type: "ok", text: Buffer.concat(chunks).toString("utf8") }));
     request.once("error", reject);
   });
 }

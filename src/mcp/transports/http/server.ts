@@ -96,7 +96,7 @@ export async function startHttpServer({
         res.writeContinue();
       }
       const body = await readBody(req);
-      if (body.kind === "too-large") {
+      if (body.type === "too-large") {
         if (await discardBody(req)) reply(res, 413, TOO_LARGE);
         return;
       }

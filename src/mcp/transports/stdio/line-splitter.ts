@@ -2,9 +2,9 @@
 export const MAX_LINE_BYTES = 10 * 1024 * 1024;
 
 export type LineEvent =
-  | { readonly kind: "line"; readonly text: string }
+  | { readonly type: "line"; readonly text: string }
   /** A line longer than the limit: its bytes were dropped as they came, never held whole. */
-  | { readonly kind: "too-long"; readonly bytes: number };
+  | { readonly type: "too-long"; readonly bytes: number };
 
 /**
  * Splits a byte stream into newline-terminated lines, decoding each whole line as UTF-8 (a character
@@ -34,13 +34,13 @@ export function lineSplitter(onEvent: (event: LineEvent) => void, maxBytes = MAX
       }
       if (newline === -1) return;
       if (skipped !== undefined) {
-        onEvent({ kind: "too-long", bytes: skipped });
+        onEvent({ type: "too-long", bytes: skipped });
         skipped = undefined;
       } else {
         const text = Buffer.concat(pending, pendingBytes).toString("utf8");
         pending = [];
         pendingBytes = 0;
-        onEvent({ kind: "line", text: text.endsWith("\r") ? text.slice(0, -1) : text });
+        onEvent({ type: "line", text: text.endsWith("\r") ? text.slice(0, -1) : text });
       }
       start = newline + 1;
     }

@@ -10,11 +10,11 @@ import type { ZodType } from "zod";
 
 /** What to do with one line from the client. */
 export type Screened =
-  | { readonly kind: "message"; readonly message: JSONRPCMessage }
+  | { readonly type: "message"; readonly message: JSONRPCMessage }
   /** Answered here: the SDK would have dropped it without a word. */
-  | { readonly kind: "replies"; readonly replies: readonly ErrorReply[] }
+  | { readonly type: "replies"; readonly replies: readonly ErrorReply[] }
   /** Nothing to answer (a blank line, a notification that makes no sense); `reason` is for the debug log. */
-  | { readonly kind: "ignore"; readonly reason: string };
+  | { readonly type: "ignore"; readonly reason: string };
 
 /** A JSON-RPC error response; `id` is null when the request's own id could not be read (JSON-RPC 2.0 §5). */
 export type ErrorReply = Omit<JSONRPCErrorResponse, "id"> & { readonly id: string | number | null };
@@ -30,7 +30,7 @@ const NOTIFICATION_BY_METHOD = schemasByMethod(ClientNotificationSchema.options)
  */
 export function screenLine(line: string): Screened {
   const text = line.startsWith("\uFEFF") ? line.slice(1) : line;
-  if (text.trim() === "") return { kind: "ignore", reason: "a blank line" };
+  if (text.trim() === "") return { type: "ignore", reason: "a blank line" };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -46,7 +46,7 @@ function screenBatch(batch: readonly unknown[]): Screened {
     "Invalid Request: JSON-RPC batches are not supported (MCP 2025-06-18 removed them); send each message on its own line";
   const ids = batch.map(readableId).filter((id): id is string | number => id !== null);
   if (ids.length === 0) return replies(error(null, ErrorCode.InvalidRequest, message));
-  return { kind: "replies", replies: ids.map((id) => error(id, ErrorCode.InvalidRequest, message)) };
+  return { type: "replies", replies: ids.map((id) => error(id, ErrorCode.InvalidRequest, message)) };
 }
 
 function screenObject(json: unknown): Screened {
@@ -56,11 +56,11 @@ function screenObject(json: unknown): Screened {
     const hasMethod = isObject(json) && "method" in json;
     const isResponse = isObject(json) && ("result" in json || "error" in json) && !hasMethod;
     // A malformed response to one of our requests: there is nobody to answer.
-    if (isResponse) return { kind: "ignore", reason: "a malformed response" };
+    if (isResponse) return { type: "ignore", reason: "a malformed response" };
     return replies(error(id, ErrorCode.InvalidRequest, `Invalid Request: ${describeShape(json)}`));
   }
   const message = parsed.data;
-  if (!("method" in message)) return { kind: "message", message };
+  if (!("method" in message)) return { type: "message", message };
   if ("id" in message) {
     const schema = BY_METHOD.get(message.method);
     if (schema) {
@@ -75,13 +75,13 @@ function screenObject(json: unknown): Screened {
         );
       }
     }
-    return { kind: "message", message };
+    return { type: "message", message };
   }
   const schema = NOTIFICATION_BY_METHOD.get(message.method);
   if (schema && !schema.safeParse(message).success) {
-    return { kind: "ignore", reason: `a ${message.method} notification with invalid params` };
+    return { type: "ignore", reason: `a ${message.method} notification with invalid params` };
   }
-  return { kind: "message", message };
+  return { type: "message", message };
 }
 
 /** The request's id, when it is one JSON-RPC allows and MCP can answer (a string or an integer). */
@@ -132,7 +132,7 @@ function error(id: string | number | null, code: number, message: string): Error
 }
 
 function replies(reply: ErrorReply): Screened {
-  return { kind: "replies", replies: [reply] };
+  return { type: "replies", replies: [reply] };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -58,7 +58,7 @@ export class ScreenedStdioTransport implements Transport {
   }
 
   #receive(event: LineEvent): void {
-    if (event.kind === "too-long") {
+    if (event.type === "too-long") {
       const limit = `${MAX_LINE_BYTES / 1024 / 1024} MiB`;
       this.#logger.warning(
         `Skipped a message of ${event.bytes} bytes: a message may be at most ${limit} (one line)`,
@@ -79,7 +79,7 @@ export class ScreenedStdioTransport implements Transport {
     } catch {
       // JSON nested deeper than the stack, and the like.
       screened = {
-        kind: "replies",
+        type: "replies",
         replies: [
           {
             jsonrpc: "2.0",
@@ -92,9 +92,9 @@ export class ScreenedStdioTransport implements Transport {
         ],
       };
     }
-    if (screened.kind === "message") {
+    if (screened.type === "message") {
       this.onmessage?.(screened.message);
-    } else if (screened.kind === "replies") {
+    } else if (screened.type === "replies") {
       for (const reply of screened.replies) {
         this.#logger.debug(`Answered a malformed message: ${reply.error.message}`);
         this.#reply(reply);

@@ -36,7 +36,7 @@ const FIRST_LINES: readonly object[] = [
 export function warmUpScreen(): void {
   for (const line of FIRST_LINES) {
     const screened = screenLine(JSON.stringify({ jsonrpc: "2.0", ...line }));
-    if (screened.kind !== "message")
+    if (screened.type !== "message")
       throw new Error(`warm-up line was not accepted: ${JSON.stringify(line)}`);
   }
 }
