@@ -38,6 +38,8 @@ export interface ParsedSubcommand {
   readonly positionals: readonly string[];
   /** The flag, else its environment variable (an empty variable counts as unset). */
   pick(name: string): string | undefined;
+  /** As pick, else the option's declared default. */
+  value(name: string): string;
   flag(name: string): boolean;
   readonly dataDir: string;
   readonly logLevel: LoggingLevel;
@@ -60,6 +62,7 @@ export function parseSubcommand(
     help: parsed.flag("help"),
     positionals: parsed.positionals,
     pick: parsed.pick,
+    value: parsed.value,
     flag: parsed.flag,
     dataDir,
     logLevel,

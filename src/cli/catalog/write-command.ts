@@ -48,7 +48,9 @@ export const WRITE_SPEC: SubcommandSpec = {
     {
       name: "max-concurrency",
       value: "N",
-      description: `At most this many requests in flight; copydesk adapts below it to what the provider takes (default ${DEFAULT_MAX_CONCURRENCY})`,
+      default: String(DEFAULT_MAX_CONCURRENCY),
+      description:
+        "At most this many requests in flight; copydesk adapts below it to what the provider takes",
     },
     {
       name: "language",
@@ -93,11 +95,7 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
   const options = parseJobOptions(args.pick);
   // The shop's language, as the server takes it: --language here is the job's own.
   const shopLanguage = languageOption(deps.env.COPYDESK_LANGUAGE || undefined);
-  const maxText = args.pick("max-concurrency");
-  const maxConcurrency =
-    maxText === undefined
-      ? DEFAULT_MAX_CONCURRENCY
-      : countOption("max-concurrency", maxText, MAX_CONCURRENCY);
+  const maxConcurrency = countOption("max-concurrency", args.value("max-concurrency"), MAX_CONCURRENCY);
   // A new job's provider is checked before the store is opened; a resumed one may come from the job.
   const configured = resume === undefined ? configuredProvider(args.pick, deps.env) : undefined;
   const logger = createLogger([stderrSink(args.logLevel, (line) => deps.stderr.write(line))]);
