@@ -1,8 +1,5 @@
-import { lookup as dnsLookup } from "node:dns";
-import { request as httpRequest, type IncomingMessage } from "node:http";
-import { request as httpsRequest } from "node:https";
+import type { IncomingMessage } from "node:http";
 import type { LookupFunction } from "node:net";
-import { Readable } from "node:stream";
 import { checkedLookup, PrivateAddressError } from "./checked-lookup.ts";
 import { hostAddress, isPrivateAddress } from "./private-address.ts";
 
@@ -26,7 +23,10 @@ const NULL_BODY = new Set([204, 205, 304]);
  * address checked is the address connected to. No Accept-Encoding is sent, so the body is the image.
  */
 export function imageRequest(options: ImageRequestOptions): ImageRequest {
-  const resolve = options.lookup ?? (dnsLookup as LookupFunction);
+  // The modules are looked up on first use: node:http(s) at start-up cost a stdio start ~25 ms, and they
+  // hold native handles the executable's startup snapshot cannot take.
+  const resolve: LookupFunction =
+    options.lookup ?? ((...args) => process.getBuiltinModule("node:dns").lookup(...args));
   const lookup = options.privateAddresses ? resolve : checkedLookup(resolve);
   return (url, init) =>
     new Promise<Response>((done, fail) => {
@@ -36,7 +36,10 @@ export function imageRequest(options: ImageRequestOptions): ImageRequest {
         fail(new PrivateAddressError());
         return;
       }
-      const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+      const send =
+        url.protocol === "https:"
+          ? process.getBuiltinModule("node:https").request
+          : process.getBuiltinModule("node:http").request;
       const request = send(
         url,
         { method: "GET", headers: init.headers, signal: init.signal, lookup, agent: false },
@@ -67,5 +70,6 @@ function toResponse(response: IncomingMessage): Response {
     return new Response(null, { status, headers });
   }
   // The reason phrase is left out on purpose: it is the server's text, and no message repeats it.
+  const { Readable } = process.getBuiltinModule("node:stream");
   return new Response(Readable.toWeb(response) as ReadableStream<Uint8Array>, { status, headers });
 }

@@ -35,16 +35,26 @@ const IPV6: ReadonlyArray<readonly [string, number]> = [
   ["ff00::", 8],
 ];
 
-/** Node's BlockList matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 rules by itself. */
-const BLOCKED = new BlockList();
-for (const [network, prefix] of IPV4) {
-  BLOCKED.addSubnet(network, prefix, "ipv4");
-  // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that a gateway connects to.
-  const [high, low] = hexGroups(network);
-  BLOCKED.addSubnet(`64:ff9b::${high}:${low}`, 96 + prefix, "ipv6");
-  BLOCKED.addSubnet(`2002:${high}:${low}::`, 16 + prefix, "ipv6");
+let blocked: BlockList | undefined;
+
+/**
+ * Made on first use: a BlockList is a native handle the startup snapshot cannot hold. Node's BlockList
+ * matches IPv4-mapped IPv6 (::ffff:127.0.0.1) against the IPv4 rules by itself.
+ */
+function blockList(): BlockList {
+  if (blocked) return blocked;
+  const list = new BlockList();
+  for (const [network, prefix] of IPV4) {
+    list.addSubnet(network, prefix, "ipv4");
+    // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that a gateway connects to.
+    const [high, low] = hexGroups(network);
+    list.addSubnet(`64:ff9b::${high}:${low}`, 96 + prefix, "ipv6");
+    list.addSubnet(`2002:${high}:${low}::`, 16 + prefix, "ipv6");
+  }
+  for (const [network, prefix] of IPV6) list.addSubnet(network, prefix, "ipv6");
+  blocked = list;
+  return list;
 }
-for (const [network, prefix] of IPV6) BLOCKED.addSubnet(network, prefix, "ipv6");
 
 /**
  * Whether an IP address is loopback, private, link-local, unique-local, unspecified, multicast or
@@ -55,7 +65,7 @@ export function isPrivateAddress(address: string): boolean {
   const plain = address.replace(/%.*$/, "");
   const family = isIP(plain);
   if (family === 0) return true;
-  return BLOCKED.check(plain, family === 4 ? "ipv4" : "ipv6");
+  return blockList().check(plain, family === 4 ? "ipv4" : "ipv6");
 }
 
 /** A URL's hostname as an IP address ("[::1]" without brackets), or undefined for a name. */
