@@ -94,8 +94,12 @@ async function main(): Promise<number | undefined> {
     sampling: config.sampling,
     provider: config.provider && serverSideModel(config.provider, createLogger(logSinks)),
     logSinks,
-    // Over HTTP a path would name a file on the server, readable by any remote caller: URLs only.
-    loadImage: defaultImageLoader({ localFiles: !config.http }),
+    // Over HTTP a path would name a file on the server, readable by any remote caller: URLs only, and
+    // not to this network's own servers unless allowed. On stdio the user is local and may read both.
+    loadImage: defaultImageLoader({
+      localFiles: !config.http,
+      privateAddresses: !config.http || config.http.allowPrivateImages,
+    }),
     localFiles: !config.http,
     language: config.language,
   };

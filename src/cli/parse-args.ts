@@ -68,7 +68,7 @@ export function parseCommandLine(argv: readonly string[], { env, defaultDataDir 
   };
 }
 
-const HTTP_ONLY = ["port", "host", "allowed-host", "http-token", "session-idle"];
+const HTTP_ONLY = ["port", "host", "allowed-host", "http-token", "session-idle", "allow-private-images"];
 
 function httpConfig(parsed: ParsedOptions): HttpConfig {
   const portText = parsed.value("port");
@@ -93,7 +93,8 @@ function httpConfig(parsed: ParsedOptions): HttpConfig {
     );
   }
   const sessionIdleMs = durationOption("session-idle", parsed.value("session-idle"), MAX_SESSION_IDLE_MS);
-  return { host, port, allowedHosts, token, sessionIdleMs };
+  const allowPrivateImages = parsed.flag("allow-private-images");
+  return { host, port, allowedHosts, token, sessionIdleMs, allowPrivateImages };
 }
 
 /** --language, canonical ("fr-ca" → "fr-CA"); a tag of no known language is a usage error. */

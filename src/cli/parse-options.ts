@@ -17,7 +17,7 @@ export interface ParsedOptions {
   pick(name: string): string | undefined;
   /** The flag, else its variable, else its default (an option read this way must declare one). */
   value(name: string): string;
-  /** Whether a boolean flag was given. */
+  /** Whether a boolean flag was given, else its variable says 1/true/yes/on (0/false/no/off: not). */
   flag(name: string): boolean;
   /** Whether the option is on the command line itself (a variable does not count). */
   given(name: string): boolean;
@@ -71,6 +71,12 @@ export function parseOptions(argv: readonly string[], request: OptionsRequest): 
     return text === "" ? undefined : text;
   };
   const pick = (name: string) => flagText(name) ?? fromEnv(name);
+  const switchedOn = (name: string): boolean => {
+    const text = fromEnv(name)?.trim().toLowerCase();
+    if (text === undefined || ["0", "false", "no", "off"].includes(text)) return false;
+    if (["1", "true", "yes", "on"].includes(text)) return true;
+    throw new UsageError(`${optionNamed(options, name).env}: "${text.slice(0, 40)}" must be 1 or 0`);
+  };
   const flags = (name: string): readonly string[] => {
     const value = values[optionNamed(options, name).name];
     return Array.isArray(value) ? (value as string[]) : [];
@@ -83,7 +89,7 @@ export function parseOptions(argv: readonly string[], request: OptionsRequest): 
       if (fallback === undefined) throw new Error(`--${name} declares no default`);
       return pick(name) ?? fallback;
     },
-    flag: (name) => values[optionNamed(options, name).name] === true,
+    flag: (name) => values[optionNamed(options, name).name] === true || switchedOn(name),
     given: (name) => values[optionNamed(options, name).name] !== undefined,
     flagText,
     flags,

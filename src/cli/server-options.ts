@@ -103,6 +103,12 @@ export const SERVER_OPTIONS: readonly OptionSpec[] = [
     default: DEFAULTS.sessionIdleTimeout,
     description: "With --http: close a session after this long with no request open",
   },
+  {
+    name: "allow-private-images",
+    env: "COPYDESK_ALLOW_PRIVATE_IMAGES",
+    description:
+      "With --http: let image URLs (and their redirects) reach loopback, private, link-local and unique-local addresses, which are refused by default so that a remote caller cannot read this network's servers; the variable takes 1 or 0",
+  },
   { name: "help", short: "h", description: "Show this help and exit" },
   { name: "version", short: "v", description: "Show the version and exit" },
 ];

@@ -1,8 +1,10 @@
 import { describeDuration } from "../platform/duration.ts";
+import { PrivateAddressError } from "./checked-lookup.ts";
 import { describeSize, describeSource, ImageError } from "./image-error.ts";
+import type { ImageRequest } from "./image-request.ts";
 
 export interface FetchImageDeps {
-  readonly fetch: typeof fetch;
+  readonly request: ImageRequest;
   readonly maxBytes: number;
   readonly timeoutMs: number;
 }
@@ -14,18 +16,19 @@ const ACCEPT = "image/png, image/jpeg, image/webp, image/gif;q=0.9, */*;q=0.1";
 /**
  * Downloads an image over http(s). Redirects are followed by hand so that each hop is checked: only
  * to http(s), at most five. The body is read as a stream and dropped as soon as it passes maxBytes,
- * whatever Content-Length said. One timeout covers every hop and the body.
+ * whatever Content-Length said. One timeout covers every hop and the body. A refused address (see
+ * imageRequest) is one fixed sentence; a failure names the status number, never the reason phrase.
  */
 export async function fetchImage(url: URL, deps: FetchImageDeps, signal?: AbortSignal): Promise<Uint8Array> {
   const name = describeSource(url.href);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), deps.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+  let current = url;
+  let redirects = 0;
   try {
-    let current = url;
-    for (let redirects = 0; ; redirects++) {
-      const response = await deps.fetch(current, {
-        redirect: "manual",
+    for (; ; redirects++) {
+      const response = await deps.request(current, {
         signal: combined,
         headers: { accept: ACCEPT },
       });
@@ -36,8 +39,9 @@ export async function fetchImage(url: URL, deps: FetchImageDeps, signal?: AbortS
       }
       if (!response.ok) {
         await discard(response);
-        const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-        throw new ImageError(`The image at ${name} could not be fetched: the server answered ${status}.`);
+        throw new ImageError(
+          `The image at ${name} could not be fetched: the server answered ${response.status}.`,
+        );
       }
       const declared = Number(response.headers.get("content-length"));
       // A compressed body's Content-Length is not the image's size: then only the stream decides.
@@ -51,6 +55,7 @@ export async function fetchImage(url: URL, deps: FetchImageDeps, signal?: AbortS
     }
   } catch (error) {
     if (error instanceof ImageError) throw error;
+    if (causedBy(error, PrivateAddressError)) throw refusedAddress(name, redirects > 0);
     if (signal?.aborted) {
       throw new ImageError(`The tool call was cancelled while the image at ${name} was being fetched.`, {
         cause: error,
@@ -127,6 +132,24 @@ async function readUpTo(response: Response, maxBytes: number): Promise<Uint8Arra
 /** Releases the connection of a response whose body is not wanted. */
 async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => {});
+}
+
+/** Says neither the address nor whether anything listens there: only that copydesk did not connect. */
+function refusedAddress(name: string, redirected: boolean): ImageError {
+  return new ImageError(
+    `The image at ${name} was not fetched: ${redirected ? "it redirects to" : "it is on"} a loopback, private or ` +
+      "link-local network address, which this copydesk server does not connect to for a caller. Use a " +
+      "public URL or a data: URL (the server's operator can allow such addresses with --allow-private-images).",
+  );
+}
+
+function causedBy(error: unknown, type: new () => Error): boolean {
+  let reason: unknown = error;
+  while (reason instanceof Error) {
+    if (reason instanceof type) return true;
+    reason = (reason as Error).cause;
+  }
+  return false;
 }
 
 function tooLarge(name: string, maxBytes: number, detail: string): ImageError {

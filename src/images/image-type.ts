@@ -11,7 +11,9 @@ export type Sniffed =
  * sent, and what matters for the rest is naming the usual mistakes (an SVG, a PDF, an iPhone's HEIC,
  * a web page instead of its image), which `file-type` does not do for text formats such as SVG or HTML.
  */
-export function sniffImageType(bytes: Uint8Array): Sniffed {
+export function sniffImageType(bytes: Uint8Array, options: { quoteBytes?: boolean } = {}): Sniffed {
+  // Off for a download: a caller learns what kind of thing is at a URL, never what it says.
+  const quote = options.quoteBytes ?? true;
   const at = (offset: number, signature: readonly number[]) =>
     signature.every((byte, index) => bytes[offset + index] === byte);
   const ascii = (offset: number, text: string) =>
@@ -26,7 +28,7 @@ export function sniffImageType(bytes: Uint8Array): Sniffed {
   if (ascii(0, "RIFF") && ascii(8, "WEBP")) return supported("image/webp");
 
   if (bytes.length === 0) return unsupported("no data at all");
-  if (ascii(4, "ftyp")) return unsupported(isoMedia(String.fromCharCode(...bytes.subarray(8, 12))));
+  if (ascii(4, "ftyp")) return unsupported(isoMedia(String.fromCharCode(...bytes.subarray(8, 12)), quote));
   if (ascii(0, "%PDF-")) return unsupported("a PDF document");
   if (ascii(0, "BM")) return unsupported("a BMP image");
   if (at(0, [0x49, 0x49, 0x2a, 0x00]) || at(0, [0x4d, 0x4d, 0x00, 0x2a])) return unsupported("a TIFF image");
@@ -49,6 +51,7 @@ export function sniffImageType(bytes: Uint8Array): Sniffed {
     if (start.startsWith("{") || start.startsWith("[")) return unsupported("JSON text");
     return unsupported("text");
   }
+  if (!quote) return unsupported("unrecognised data");
   const first = [...bytes.subarray(0, 8)].map((byte) => byte.toString(16).padStart(2, "0")).join(" ");
   return unsupported(`unrecognised data starting ${first}`);
 }
@@ -62,10 +65,11 @@ function unsupported(found: string): Sniffed {
 }
 
 /** ISO base media files: HEIC/HEIF (iPhone photos), AVIF, and videos share the `ftyp` box. */
-function isoMedia(brand: string): string {
+function isoMedia(brand: string, quote: boolean): string {
   if (["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"].includes(brand))
     return "a HEIC/HEIF image";
   if (brand === "avif" || brand === "avis") return "an AVIF image";
+  if (!quote) return "an ISO media file (a video?)";
   return `an ISO media file (brand "${brand.replace(/[^\x20-\x7e]/g, "?")}", a video?)`;
 }
 

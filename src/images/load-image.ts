@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { WritingBrief } from "../kinds/brief.ts";
 import { fetchImage } from "./fetch-image.ts";
 import { describeSize, describeSource, ImageError } from "./image-error.ts";
+import type { ImageRequest } from "./image-request.ts";
 import { sniffImageType } from "./image-type.ts";
 
 export { ImageError } from "./image-error.ts";
@@ -27,8 +28,10 @@ export interface LoadedImage {
 export interface ImageLoaderDeps {
   /** Should stop reading past maxBytes + 1 (see readFileUpTo): a path may name a huge file. */
   readonly readFile: (path: string) => Promise<Uint8Array>;
-  /** For http(s), and data: URLs too (the platform's fetch reads those by the standard). */
+  /** For data: URLs: the platform's fetch reads those by the standard. */
   readonly fetch: typeof fetch;
+  /** For http(s) URLs and their redirects: imageRequest, which refuses private addresses unless told. */
+  readonly request: ImageRequest;
   /** 5 MB */
   readonly maxBytes: number;
   readonly timeoutMs: number;
@@ -58,6 +61,7 @@ export async function loadImage(
   let bytes: Uint8Array;
   let stored: (bytes: number) => string;
   let name: string;
+  let downloaded = false;
   if (/^data:/i.test(given)) {
     bytes = await readDataUrl(given, deps.fetch);
     stored = (count) => `data: URL, ${count} bytes`;
@@ -77,6 +81,7 @@ export async function loadImage(
       );
     }
     bytes = await fetchImage(url, deps, signal);
+    downloaded = true;
     stored = () => given;
     name = `the image at ${describeSource(given)}`;
   } else {
@@ -99,7 +104,7 @@ export async function loadImage(
         "Use a smaller image: a product photo of 1500 pixels on its long side is plenty.",
     );
   }
-  const type = sniffImageType(bytes);
+  const type = sniffImageType(bytes, { quoteBytes: !downloaded });
   if (!type.supported) {
     throw new ImageError(
       `${capitalise(name)} is not an image copydesk can send (found ${type.found}). Use a PNG, JPEG, GIF or WebP image.`,

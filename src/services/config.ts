@@ -27,6 +27,8 @@ export interface HttpConfig {
   readonly token: string | undefined;
   /** A session with no request in flight for this long is closed. */
   readonly sessionIdleMs: number;
+  /** Whether image URLs may name loopback, private and link-local addresses (--allow-private-images). */
+  readonly allowPrivateImages: boolean;
 }
 
 export const DEFAULTS = {

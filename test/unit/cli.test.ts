@@ -85,6 +85,28 @@ describe("parseCommandLine", () => {
     assert.equal(serve([], { COPYDESK_DATA_DIR: "" }).dataDir, context.defaultDataDir);
   });
 
+  it("refuses private image addresses over HTTP unless --allow-private-images or its variable says so", () => {
+    assert.equal(serve(["--http"]).http?.allowPrivateImages, false);
+    assert.equal(serve(["--http", "--allow-private-images"]).http?.allowPrivateImages, true);
+    for (const on of ["1", "true", "YES", " on "]) {
+      assert.equal(
+        serve(["--http"], { COPYDESK_ALLOW_PRIVATE_IMAGES: on }).http?.allowPrivateImages,
+        true,
+        on,
+      );
+    }
+    for (const off of ["0", "false", "no", "off", ""]) {
+      assert.equal(serve(["--http"], { COPYDESK_ALLOW_PRIVATE_IMAGES: off }).http?.allowPrivateImages, false);
+    }
+    assert.throws(
+      () => serve(["--http"], { COPYDESK_ALLOW_PRIVATE_IMAGES: "maybe" }),
+      /COPYDESK_ALLOW_PRIVATE_IMAGES: "maybe" must be 1 or 0/,
+    );
+    // On stdio the user is local: the flag means nothing there, and a set variable is left alone.
+    assert.throws(() => serve(["--allow-private-images"]), /--allow-private-images needs --http/);
+    assert.equal(serve([], { COPYDESK_ALLOW_PRIVATE_IMAGES: "1" }).http, undefined);
+  });
+
   for (const argv of [
     ["--nope"],
     ["x"],
@@ -130,6 +152,7 @@ describe("parseCommandLine", () => {
       ["--allowed-host NAME", "COPYDESK_ALLOWED_HOSTS"],
       ["--http-token TOKEN", "COPYDESK_HTTP_TOKEN"],
       ["--session-idle DURATION", "COPYDESK_SESSION_IDLE"],
+      ["--allow-private-images", "COPYDESK_ALLOW_PRIVATE_IMAGES"],
       ["-h, --help", undefined],
       ["-v, --version", undefined],
     ] as const;

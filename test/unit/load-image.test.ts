@@ -25,8 +25,16 @@ const MAX = 4096;
 let folder: string;
 let home: string;
 
+/** The test servers are on loopback: private addresses are allowed here, and refused in their own tests. */
 function deps(overrides: Partial<ImageLoaderDeps> = {}): ImageLoaderDeps {
-  return imageLoaderDeps({ maxBytes: MAX, timeoutMs: 5000, cwd: folder, homeDir: home, ...overrides });
+  return imageLoaderDeps({
+    maxBytes: MAX,
+    timeoutMs: 5000,
+    cwd: folder,
+    homeDir: home,
+    privateAddresses: true,
+    ...overrides,
+  });
 }
 
 async function refused(promise: Promise<unknown>, ...patterns: RegExp[]): Promise<ImageError> {
@@ -337,12 +345,10 @@ describe("loadImage over http", () => {
     );
   });
 
-  it("says the status of a page that is not there", async () => {
+  it("says the status number of a page that is not there, not the server's reason phrase", async () => {
     await refused(
       loadImage(`${base}/missing.png`, deps()),
-      new RegExp(
-        `The image at "${base}/missing\\.png" could not be fetched: the server answered 404 Not Found\\.`,
-      ),
+      new RegExp(`^The image at "${base}/missing\\.png" could not be fetched: the server answered 404\\.$`),
     );
   });
 

@@ -10,6 +10,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: "name", value: "NAME", env: "X_NAME", repeatable: true, description: "Names" },
   { name: "dry-run", description: "Do nothing" },
   { name: "help", short: "h", description: "Show this help" },
+  { name: "allow", env: "X_ALLOW", description: "A switch a variable can turn on" },
 ];
 
 const parse = (argv: string[], env: Record<string, string> = {}, command?: string) =>
@@ -44,6 +45,18 @@ describe("parseOptions", () => {
     assert.deepEqual(parsed.positionals, ["file.csv"]);
   });
 
+  it("reads a boolean flag's variable as 1/true/yes/on or 0/false/no/off, and refuses anything else", () => {
+    assert.equal(parse([]).flag("allow"), false);
+    assert.equal(parse(["--allow"], { X_ALLOW: "0" }).flag("allow"), true, "the flag wins");
+    assert.equal(parse([], { X_ALLOW: "On" }).flag("allow"), true);
+    assert.equal(parse([], { X_ALLOW: "no" }).flag("allow"), false);
+    assert.equal(parse([], { X_ALLOW: "1" }).given("allow"), false, "a variable is not on the command line");
+    assert.throws(
+      () => parse([], { X_ALLOW: "sure" }).flag("allow"),
+      /^UsageError: X_ALLOW: "sure" must be 1 or 0$/,
+    );
+  });
+
   it("turns what util.parseArgs refuses into one line that names the command and its --help", () => {
     assert.throws(
       () => parse(["--bogus"], {}, "import"),
@@ -74,7 +87,7 @@ describe("parseOptions", () => {
 describe("helpRows", () => {
   it("writes the flag, then what it does with its default and variable", () => {
     assert.equal(
-      helpRows(OPTIONS.slice(0, 1).concat(OPTIONS.slice(3))),
+      helpRows(OPTIONS.slice(0, 1).concat(OPTIONS.slice(3, 4))),
       "  --port PORT\n      Port (default 8000) [env X_PORT]\n  -h, --help\n      Show this help",
     );
   });
