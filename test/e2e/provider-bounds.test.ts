@@ -91,6 +91,20 @@ describe("a broken or hostile provider, through the executable (issue 19, items 
       assert.ok(request.bytesSent < 9 * ONE_MIB, `${request.bytesSent} bytes`);
   });
 
+  it("a 200 carrying an error says the provider's words; Retry-After: -5 is no date in the past", async () => {
+    fake.enqueue({ body: { error: { message: `Upstream model overloaded (key ${KEY})`, code: 502 } } });
+    const failed = await callTool(server.client, "create_product", { title: "Lamp", keywords: ["brass"] });
+    assert.equal(failed.isError, true);
+    assert.match(
+      textOf(failed),
+      /HTTP 200 with an error instead of a reply: "Upstream model overloaded \(key \[redacted\]\)"/,
+    );
+    fake.enqueue({ status: 429, headers: { "retry-after": "-5" } });
+    const written = await callTool(server.client, "create_product", { title: "Lamp", keywords: ["brass"] });
+    assert.equal(written.isError, undefined, textOf(written));
+    assert.match(server.stderr(), /answered HTTP 429; trying again in 1 second \(attempt 2 of 3\)/);
+  });
+
   it("a key split by zero-width, control or bidi characters, or JSON-escaped, is refused and never stored", async () => {
     const before = structured("list_products", await callTool(server.client, "list_products", {})).products
       .length;
