@@ -12,6 +12,8 @@ export interface ServerSideModel {
   /** Provider, URL and model: safe to log, never the key. */
   readonly description: string;
   complete(brief: WritingBrief, options: { signal: AbortSignal }): Promise<RawReply>;
+  /** Whether text carries its API key, in any form the key check knows; absent: it has no key. */
+  carriesKey?(text: string): boolean;
 }
 
 export type WriteOutcome =
@@ -24,6 +26,8 @@ export interface Writer {
   /** Who would write now: what a job needs to know to choose its pace (or to hand out briefs). */
   plannedRoute(): Route;
   spendRequestIdZero(): void;
+  /** Whether text carries the provider's API key: copy that does is never stored. */
+  carriesKey(text: string): boolean;
 }
 
 /**
@@ -98,5 +102,6 @@ export function createWriter({ sampling, provider, logger, clientName }: WriterD
       return provider ? "provider" : "host-model";
     },
     spendRequestIdZero: () => sampling?.spendRequestIdZero(),
+    carriesKey: (text) => provider?.carriesKey?.(text) ?? false,
   };
 }

@@ -11,5 +11,6 @@ export function serverSideModel(config: ProviderConfig, logger: Logger): ServerS
     mode: config.mode,
     description: config.describe(),
     complete: (brief, options) => provider.complete(brief, options),
+    carriesKey: (text) => config.apiKey?.appearsIn(text) ?? false,
   };
 }

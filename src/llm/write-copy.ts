@@ -65,6 +65,18 @@ export async function writeCopy<C>(
     usage.output += used.usage?.output ?? 0;
   };
   count(generation);
+  // The provider's reply was checked for the key, but cleaning (invisibles dropped, JSON escapes decoded)
+  // can rebuild one: what is about to be stored is checked again, as it will be stored.
+  const leaks = (copy: C, reply: Generation) => writer.carriesKey(storedText(copy, reply));
+  const admit = (
+    outcome: Extract<CopyOutcome<C>, { result: "written" }>,
+  ): Extract<CopyOutcome<C>, { result: "written" }> => {
+    if (!leaks(outcome.copy, outcome.generation)) return outcome;
+    throw new ProviderError(
+      "bad-response",
+      `The ${brief.label} from the model carried the provider's API key once cleaned, so copydesk refused it rather than store or show it. Try again; if it keeps happening, check what serves --provider-url.`,
+    );
+  };
   const asProse = (
     reply: Generation,
     problems: ReadResult<C>,
@@ -75,7 +87,7 @@ export async function writeCopy<C>(
     logger.warning(
       `The ${brief.label} from ${reply.model} was prose, not JSON: kept as the main text, the other fields left empty for review`,
     );
-    return {
+    return admit({
       result: "written",
       copy,
       checks: request.check(copy),
@@ -83,7 +95,7 @@ export async function writeCopy<C>(
       requests,
       usage,
       prose: true,
-    };
+    });
   };
   let read = request.read(generation.text);
   if (!read.ok) {
@@ -122,7 +134,9 @@ export async function writeCopy<C>(
       requests++;
       if (retry.result === "written") count(retry.generation);
       const again = retry.result === "written" ? request.read(retry.generation.text) : undefined;
-      if (retry.result === "written" && again?.ok) {
+      if (retry.result === "written" && again?.ok && leaks(again.copy, retry.generation)) {
+        logger.warning(`The retry for failed checks carried the provider's API key; keeping the first`);
+      } else if (retry.result === "written" && again?.ok) {
         const againChecks = request.check(again.copy);
         if (compareChecks(againChecks, checks) < 0) {
           copy = again.copy;
@@ -140,7 +154,19 @@ export async function writeCopy<C>(
       logger.warning(`The retry for failed checks failed (${error.message}); keeping the first copy`);
     }
   }
-  return { result: "written", copy, checks, generation, requests, usage, prose: false };
+  return admit({ result: "written", copy, checks, generation, requests, usage, prose: false });
+}
+
+/** Every string that is stored with the copy: its fields, the model's name and the stop reason. */
+function storedText(copy: unknown, reply: Generation): string {
+  const strings: string[] = [reply.model, reply.stopReason ?? ""];
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") strings.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(collect);
+  };
+  collect(copy);
+  return strings.join("\n");
 }
 
 function followUp(brief: WritingBrief, reply: string, ask: string): WritingBrief {

@@ -22,6 +22,8 @@ export interface RecordedRequest {
   aborted: boolean;
   /** The status answered, once the answer was sent in full. */
   status?: number;
+  /** Body bytes handed to the socket so far: an endless reply stops growing once the client stops reading. */
+  bytesSent: number;
   /** The request's first user prompt. */
   readonly prompt: string;
 }
@@ -35,6 +37,11 @@ export interface FakeReply {
   readonly delayMs?: number;
   /** Never answer: until the client goes away or the server closes. */
   readonly hang?: boolean;
+  /**
+   * Answer 200 with a body that never ends (this text repeated, no Content-Length), written only as
+   * fast as the client reads, until it goes away.
+   */
+  readonly endless?: string;
 }
 
 export interface FakeLlmServer {
@@ -317,8 +324,25 @@ async function start(
     return { status: 200, body: dialect.success(fields, textFor(fields)) };
   }
 
-  function send(response: ServerResponse, reply: FakeReply, fields: unknown): void {
+  function send(
+    response: ServerResponse,
+    reply: FakeReply,
+    fields: unknown,
+    recorded: RecordedRequest,
+  ): void {
     const status = reply.status ?? 200;
+    if (reply.endless !== undefined) {
+      response.writeHead(status, { "content-type": "application/json", ...reply.headers });
+      const chunk = Buffer.from(reply.endless.repeat(Math.ceil(65_536 / reply.endless.length)));
+      const pump = () => {
+        while (!response.destroyed) {
+          recorded.bytesSent += chunk.length;
+          if (!response.write(chunk)) return void response.once("drain", pump);
+        }
+      };
+      pump();
+      return;
+    }
     const body =
       reply.body === undefined
         ? dialect.success(fields as Record<string, unknown>, textFor(fields as Record<string, unknown>))
@@ -328,6 +352,7 @@ async function start(
       "content-type": typeof body === "string" ? "text/plain" : "application/json",
       ...reply.headers,
     });
+    recorded.bytesSent += Buffer.byteLength(text);
     response.end(text);
   }
 
@@ -347,6 +372,7 @@ async function start(
         headers: request.headers,
         body,
         aborted: false,
+        bytesSent: 0,
         prompt: firstUserPrompt(fields),
       };
       requests.push(recorded);
@@ -363,7 +389,7 @@ async function start(
       if (reply.delayMs) {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          if (!response.destroyed) send(response, reply, body);
+          if (!response.destroyed) send(response, reply, body, recorded);
         }, reply.delayMs);
         timers.add(timer);
         response.on("close", () => {
@@ -372,7 +398,7 @@ async function start(
         });
         return;
       }
-      send(response, reply, body);
+      send(response, reply, body, recorded);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -132,3 +132,78 @@ describe("a provider that echoes the key: nothing with the key leaves the provid
     await refused(/API key in its reply/);
   });
 });
+
+/** The key split as issue 19 (item 8) found it passing the check, to be rebuilt by copydesk's cleaning. */
+function disguises(key: string): Record<string, string> {
+  const split = (between: string) =>
+    `${key.slice(0, 9)}${between}${key.slice(9, 17)}${between}${key.slice(17)}`;
+  return {
+    "split by zero-width spaces": split("\u200b"),
+    "split by a control character": split("\u0007"),
+    "split by a bidi override": split("\u202e"),
+    "as JSON \\u escapes": [...key]
+      .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      .join(""),
+  };
+}
+
+/** What cleaning and JSON reading make of a text: escapes decoded (twice), invisibles dropped. */
+function cleaned(text: string): string {
+  const decode = (value: string) =>
+    value.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return decode(decode(text)).replace(/[\p{Cc}\p{Cf}]/gu, "");
+}
+
+describe("a key disguised by invisible characters or escapes is still found and redacted", () => {
+  const secret = new Secret(KEY);
+  let server: FakeLlmServer;
+  before(async () => {
+    server = await startFakeOpenAi({ apiKey: KEY });
+  });
+  after(() => server.close());
+  function provider() {
+    const options: Record<string, string> = {
+      provider: "openai",
+      "provider-url": server.url,
+      "provider-model": FAKE_MODEL,
+      "provider-api-key": KEY,
+    };
+    const config = parseProviderConfig((name) => options[name], {});
+    assert.ok(config);
+    return createProvider(config, { logger: createLogger([]), sleep: async () => {} });
+  }
+  const refusal = () =>
+    provider()
+      .complete(BRIEF, { signal: new AbortController().signal })
+      .then(
+        () => assert.fail("expected a ProviderError"),
+        (caught: unknown) => caught as ProviderError,
+      );
+  const BRIEF: WritingBrief = {
+    label: "product description",
+    systemPrompt: "You write product copy.",
+    userPrompt: "A red mug.",
+    maxTokens: 100,
+    temperature: 0.4,
+  };
+
+  for (const [name, text] of Object.entries(disguises(KEY))) {
+    it(name, async () => {
+      assert.ok(!text.includes(KEY) && cleaned(text).includes(KEY), "cleaning rebuilds the key");
+      assert.ok(secret.appearsIn(`Here is a mug. ${text}`));
+      const redacted = secret.redact(`Bad request: ${text} (see docs)`);
+      assert.ok(!leaks(cleaned(redacted)), `still there: ${redacted}`);
+      assert.match(redacted, /^Bad request: \[redacted\] \(see docs\)$/);
+
+      server.enqueue({ body: openAiCompletion({ text: `Here is a mug. ${text}` }) });
+      const reply = await refusal();
+      assert.ok(reply instanceof ProviderError, String(reply));
+      assert.match(reply.message, /API key in its reply/);
+
+      server.enqueue({ status: 400, body: openAiError(`Bad key ${text}`, "invalid_request_error") });
+      const error = await refusal();
+      assert.match(error.message, /HTTP 400.*\[redacted\]/);
+      assert.ok(!leaks(cleaned(error.message)), error.message);
+    });
+  }
+});

@@ -5,6 +5,7 @@ import type { Check } from "../../src/checks/index.ts";
 import type { WritingBrief } from "../../src/kinds/brief.ts";
 import { GenerationError } from "../../src/llm/errors.ts";
 import { ProviderError } from "../../src/llm/providers/errors.ts";
+import { Secret } from "../../src/llm/providers/secret.ts";
 import { readCopy } from "../../src/llm/read-copy.ts";
 import type { Writer } from "../../src/llm/router.ts";
 import { writeCopy } from "../../src/llm/write-copy.ts";
@@ -26,7 +27,11 @@ const call = { requestId: 1, signal: new AbortController().signal };
 const logger = createLogger([]);
 
 /** A writer that answers with these replies in turn (an Error is thrown), recording every brief. */
-function writer(replies: ReadonlyArray<string | Error>): Writer & { briefs: WritingBrief[] } {
+function writer(
+  replies: ReadonlyArray<string | Error>,
+  key?: Secret,
+  model = "m",
+): Writer & { briefs: WritingBrief[] } {
   const queue = [...replies];
   const briefs: WritingBrief[] = [];
   return {
@@ -40,7 +45,7 @@ function writer(replies: ReadonlyArray<string | Error>): Writer & { briefs: Writ
         result: "written",
         generation: {
           text: next,
-          model: "m",
+          model,
           stopReason: "endTurn",
           route: "client-sampling",
           truncated: false,
@@ -49,6 +54,7 @@ function writer(replies: ReadonlyArray<string | Error>): Writer & { briefs: Writ
     },
     plannedRoute: () => "client-sampling",
     spendRequestIdZero() {},
+    carriesKey: (text) => key?.appearsIn(text) ?? false,
   };
 }
 
@@ -149,11 +155,50 @@ describe("writeCopy", () => {
     await assert.rejects(writeCopy(unusable, writer(["I'm sorry", "I'm sorry"]), call, logger), /twice/);
   });
 
+  describe("refuses copy whose cleaned form is the API key (issue 19, item 8)", () => {
+    const KEY = "sk-proj-Zq8vR2mXw4Tn6Yp0Lk3JhG";
+    const secret = new Secret(KEY);
+    const split = (between: string) => `${KEY.slice(0, 9)}${between}${KEY.slice(9)}`;
+    // As the model's JSON holds them: reading it decodes the escapes, cleaning drops the rest.
+    const variants: Record<string, string> = {
+      "zero-width space": split("\u200b"),
+      "control character (escaped: JSON takes none raw)": split("\\u0007"),
+      "bidi override": split("\u202e"),
+      "JSON \\u escapes": [...KEY]
+        .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+        .join(""),
+    };
+    for (const [name, hidden] of Object.entries(variants)) {
+      it(name, async () => {
+        const reply = `{"title": "Mug ${hidden}", "words": 12}`;
+        const read = request.read(reply);
+        assert.ok(read.ok && read.copy.title.includes(KEY), "cleaning rebuilds the key");
+        await assert.rejects(writeCopy(request, writer([reply], secret), call, logger), (error: unknown) => {
+          assert.ok(error instanceof ProviderError, String(error));
+          assert.equal(error.failure, "bad-response");
+          assert.match(error.message, /carried the provider's API key once cleaned/);
+          assert.ok(!error.message.includes(KEY));
+          return true;
+        });
+      });
+    }
+    it("in prose and in the model's name too; a retry carrying it is dropped for the first copy", async () => {
+      const prose = { ...request, prose: (reply: string): Copy => ({ title: reply, words: 12 }) };
+      await assert.rejects(writeCopy(prose, writer([`Prose ${KEY}`], secret), call, logger), /API key/);
+      const named = writer(['{"title": "A", "words": 12}'], secret, KEY);
+      await assert.rejects(writeCopy(request, named, call, logger), /API key/);
+      const retry = writer(['{"title": "A", "words": 3}', `{"title": "${KEY}", "words": 11}`], secret);
+      const outcome = await writeCopy(request, retry, call, logger);
+      assert.equal(outcome.result === "written" && outcome.copy.title, "A");
+    });
+  });
+
   it("hands the host-model route straight back", async () => {
     const host: Writer = {
       write: async () => ({ result: "host-model", reason: "no sampling" }),
       plannedRoute: () => "host-model",
       spendRequestIdZero() {},
+      carriesKey: () => false,
     };
     assert.deepEqual(await writeCopy(request, host, call, logger), {
       result: "host-model",

@@ -20,6 +20,8 @@ export type ProviderFailure =
   | "timeout"
   /** The tool call was cancelled; the HTTP request was aborted with it. */
   | "cancelled"
+  /** A body longer than copydesk reads (MAX_BODY_BYTES), whatever the status: that reply only, not lasting. */
+  | "too-large"
   /** 2xx with an empty, non-JSON or unexpectedly shaped body. */
   | "bad-response"
   /** A well-formed reply with no text in it (e.g. a reasoning model spent every token thinking). */

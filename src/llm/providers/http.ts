@@ -1,10 +1,12 @@
 import type { WritingBrief } from "../../kinds/brief.ts";
 import { describeDuration } from "../../platform/duration.ts";
 import type { Logger } from "../../platform/logger.ts";
+import { readCapped } from "../../platform/read-capped.ts";
 import type { ProviderConfig } from "./config.ts";
 import { ProviderError, type ProviderFailure } from "./errors.ts";
 import type { Completion, Provider } from "./provider.ts";
 import { redactKeyLike } from "./secret.ts";
+import { isRecord } from "./shape.ts";
 
 /**
  * What differs between the two APIs; everything else (timeouts, retries, cancellation, errors,
@@ -46,6 +48,12 @@ const FIRST_BACKOFF_MS = 1000;
 /** How many request-shape changes (see Dialect.adapt) one generation may make. */
 const MAX_ADAPTATIONS = 2;
 const DETAIL_LIMIT = 300;
+/**
+ * The most of a reply body copydesk reads. Copy for one record is a few kilobytes (and 32 KB at most
+ * is kept); a body past this is a broken or hostile server, and reading it whole would cost its size in
+ * memory, up to 16 times at once in a job.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 interface Reply {
   readonly status: number;
@@ -86,9 +94,10 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         signal: controller.signal,
       });
       // Read inside the try: the timeout and the cancel must cover a body that trickles in, too.
-      const text = await response.text();
+      const text = await readBody(response);
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
     } catch (error) {
+      if (error instanceof ProviderError) throw error;
       if (signal.aborted) throw cancelled();
       if (timedOut) {
         // Name the limit the user set, not what was left of it after earlier attempts.
@@ -100,6 +109,27 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
       clearTimeout(timer);
       signal.removeEventListener("abort", onAbort);
     }
+  }
+
+  /** The body as text, refused (and no longer read) past MAX_BODY_BYTES, whatever Content-Length says. */
+  async function readBody(response: Response): Promise<string> {
+    const declared = Number(response.headers.get("content-length"));
+    // A compressed body's Content-Length is not what it decodes to: then only the stream decides.
+    if (!response.headers.has("content-encoding") && declared > MAX_BODY_BYTES) {
+      await response.body?.cancel().catch(() => {});
+      throw tooLarge(response.status);
+    }
+    const bytes = await readCapped(response.body, MAX_BODY_BYTES);
+    if (!bytes) throw tooLarge(response.status);
+    return new TextDecoder().decode(bytes);
+  }
+
+  function tooLarge(status: number): ProviderError {
+    return fail(
+      "too-large",
+      `${where} answered HTTP ${status} with a body of more than ${MAX_BODY_BYTES / 1024 / 1024} MiB, copydesk's limit for a reply, so copydesk stopped reading it there. A reply for one record is a few kilobytes: check what serves --provider-url.`,
+      status,
+    );
   }
 
   function unreachable(error: unknown): ProviderError {
@@ -144,6 +174,19 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
   }
 
   function readSuccess(reply: Reply, brief: WritingBrief): Completion {
+    const json = parseJson(reply.text);
+    const completion = json === undefined ? undefined : dialect.read(json);
+    if (completion && "malformed" in completion && isRecord(json) && json.error) {
+      // Gateways (OpenRouter, LiteLLM) can report a failure in a 200: their words say what went wrong.
+      const detail = errorDetail(json, reply.text, redact);
+      if (detail) {
+        throw fail(
+          "provider-error",
+          `${where} answered HTTP ${reply.status} with an error instead of a reply: "${detail.replace(/\.$/, "")}". Try again; if it keeps happening, the fault is on the provider's side.`,
+          reply.status,
+        );
+      }
+    }
     if (config.apiKey?.appearsIn(reply.text)) {
       // Stored, it would be returned, listed and logged from then on: no reply carrying the key gets in.
       throw fail(
@@ -159,15 +202,13 @@ export function createHttpProvider(config: ProviderConfig, dialect: Dialect, dep
         reply.status,
       );
     }
-    const json = parseJson(reply.text);
-    if (json === undefined) {
+    if (json === undefined || completion === undefined) {
       throw fail(
         "bad-response",
         `${where} answered with something other than JSON (${preview(redact(reply.text))}). Is --provider-url ${dialect.api} (e.g. ${dialect.urlExample})?`,
         reply.status,
       );
     }
-    const completion = dialect.read(json);
     if ("malformed" in completion) {
       throw fail(
         "bad-response",
@@ -311,6 +352,8 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const value = headers.get("retry-after");
   if (value === null || value.trim() === "") return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
+  // Only an HTTP date, which starts with the day's name: Date.parse reads "-5" as the year -5.
+  if (!/^\s*[A-Za-z]{3},?\s/.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { unveiled } from "./key-disguises.ts";
 import { type KeyForms, keyForms } from "./key-forms.ts";
 
 const HIDDEN = "[redacted]";
@@ -22,20 +23,30 @@ export class Secret {
 
   /**
    * Removes the key, in any form an error or URL might carry it (raw, URL-encoded, base64, base64url,
-   * spaced or dashed out), from text leaving this module.
+   * spaced or dashed out, split by invisible characters, JSON-escaped), from text leaving this module.
    */
   redact(text: string): string {
-    const forms = this.#keyForms();
-    let out = text;
-    for (const form of forms.literals) out = out.split(form).join(HIDDEN);
-    return redactKeyLike(out.replace(forms.spaced, HIDDEN));
+    // The key may hide behind invisible characters or escapes: redact the text as decoded, where it is
+    // whole (a shape-based pass on the raw text would cut it and leave most of it behind).
+    const plain = this.appearsIn(text) ? (unveiled(text).at(-1) ?? text) : text;
+    const out = this.#redactForms(plain);
+    return this.appearsIn(out) ? HIDDEN : out;
   }
 
   /** Whether the text carries the key in any of the forms redact() removes. */
   appearsIn(text: string): boolean {
     const forms = this.#keyForms();
-    forms.spaced.lastIndex = 0;
-    return forms.literals.some((form) => text.includes(form)) || forms.spaced.test(text);
+    return unveiled(text).some((form) => {
+      forms.spaced.lastIndex = 0;
+      return forms.literals.some((literal) => form.includes(literal)) || forms.spaced.test(form);
+    });
+  }
+
+  #redactForms(text: string): string {
+    const forms = this.#keyForms();
+    let out = text;
+    for (const form of forms.literals) out = out.split(form).join(HIDDEN);
+    return redactKeyLike(out.replace(forms.spaced, HIDDEN));
   }
 
   #keyForms(): KeyForms {
