@@ -1,10 +1,7 @@
 import type { CsvDialect } from "./layout.ts";
 import type { CopyField, ProductCopy } from "./types.ts";
 
-/**
- * What a spreadsheet reads as the start of a formula (OWASP, CSV injection): = + - @, tab and carriage
- * return. A leading space is no cover: stores and spreadsheets trim it, so it goes too.
- */
+/** The formula characters a plain cell starts with (see startsWithFormula), white space among them. */
 const FORMULA_START = /^[\s=+\-@]+/u;
 const FORMULA_CHARACTER = /^[=+\-@]/;
 
@@ -18,11 +15,6 @@ const ENTITIES: Record<string, string> = {
   "]": "&#93;",
   "\\": "&#92;",
 };
-
-/** Whether a cell with this text would run as a formula in a spreadsheet. */
-export function startsWithFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
 
 /** Plain text as a cell holds it: without the formula characters (and white space) it starts with. */
 export function plainCell(text: string): string {

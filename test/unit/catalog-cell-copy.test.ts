@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import {
-  cellCopy,
-  escapeStoreText,
-  htmlCell,
-  plainCell,
-  startsWithFormula,
-} from "../../src/formats/cell-copy.ts";
+import { formulaStartCheck, startsWithFormula } from "../../src/checks/formula-start.ts";
+import { cellCopy, escapeStoreText, htmlCell, plainCell } from "../../src/formats/cell-copy.ts";
 import { exportCatalog } from "../../src/formats/export.ts";
 import { freshHeader } from "../../src/formats/new-rows.ts";
 import type { ImportedProduct } from "../../src/formats/types.ts";
@@ -34,16 +29,21 @@ describe("copy as store file cells", () => {
       assert.equal(plainCell(given as string), cell, JSON.stringify(given));
       assert.equal(startsWithFormula(cell as string), false, JSON.stringify(cell));
     }
-    assert.deepEqual(["=", "+", "-", "@", "\t", "\r", "a", " ="].map(startsWithFormula), [
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      false,
-      false,
-    ]);
+    const starts = ["=", "+", "-", "@", "\t", "\r", " =", "a", "a=", "é"];
+    assert.deepEqual(
+      starts.filter((text) => startsWithFormula(text)),
+      ["=", "+", "-", "@", "\t", "\r", " ="],
+    );
+  });
+
+  it("the formula_start check fails copy a spreadsheet would run, and is left out for clean copy", () => {
+    assert.equal(formulaStartCheck(["A mug", "Tea = joy", "mug"]), undefined);
+    assert.deepEqual(formulaStartCheck(["A mug", '=HYPERLINK("http://x","a long link text here")', "@cmd"]), {
+      check: "formula_start",
+      ok: false,
+      detail:
+        '"=HYPERLINK("http://x","a long …", "@cmd" start with =, +, - or @, which a spreadsheet runs as a formula (the export drops it); start with a word',
+    });
   });
 
   it("an HTML cell keeps its text: a leading formula character becomes its entity", () => {
