@@ -9,7 +9,6 @@ import { seoTitleCheck } from "./seo-title.ts";
 import type { Check, CheckContext, CheckInput } from "./types.ts";
 import { primaryLanguage } from "./words.ts";
 
-export { startsWithFormula } from "./formula-start.ts";
 export { detectLanguage } from "./language.ts";
 export { loadCheckLibraries } from "./libraries.ts";
 export { missingFieldsCheck } from "./missing-fields.ts";
