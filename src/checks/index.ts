@@ -1,4 +1,5 @@
 import { bannedWordsCheck } from "./banned-words.ts";
+import { formulaStartCheck } from "./formula-start.ts";
 import { inventedSpecsCheck } from "./invented-specs.ts";
 import { keywordsCheck } from "./keywords.ts";
 import { detectLanguage, languageCheck } from "./language.ts";
@@ -19,7 +20,7 @@ export type { Check, CheckContext, CheckInput, CheckName } from "./types.ts";
 /**
  * Runs every check that applies, in a fixed order. Left out: keywords without keywords, length without
  * a range, seo_title/seo_description when the copy has no such field, banned_words without banned
- * words, language when none was asked for.
+ * words, language when none was asked for; formula_start unless a text starts like a formula.
  */
 export function runChecks(input: CheckInput, context: CheckContext): Check[] {
   // Inflections are matched in the asked language, else in the one the body (or the title) is written in,
@@ -45,6 +46,8 @@ export function runChecks(input: CheckInput, context: CheckContext): Check[] {
       ...(context.languageSource ? { language_source: context.languageSource } : {}),
     });
   }
+  const formula = formulaStartCheck([...input.texts, ...(input.tags ?? [])]);
+  if (formula !== undefined) checks.push(formula);
   return checks;
 }
 

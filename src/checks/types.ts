@@ -8,7 +8,8 @@ export type CheckName =
   | "banned_words"
   | "invented_specs"
   | "language"
-  | "missing_fields";
+  | "missing_fields"
+  | "formula_start";
 
 /** One check's outcome; `detail` is a sentence for a shop worker, quoted to the model in a repair request. */
 export interface Check {

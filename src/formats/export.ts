@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { cellCopy } from "./cell-copy.ts";
 import { COPY_COLUMNS, detectLayout, type FormatChoice } from "./layout.ts";
 import { type NewProduct, newProductCells, newProductLine } from "./new-rows.ts";
 import { quoteCell, splitLineEnding, splitRawRecord, unquoteCell } from "./raw-fields.ts";
@@ -36,9 +37,11 @@ const FORMAT: Record<Exclude<CatalogHeader["dialect"], "jsonl">, FormatChoice> =
 
 const BOM = "\uFEFF";
 
-/** A copy field as the text of its cell. */
-const cellText = (copy: ProductCopy, field: CopyField): string =>
-  field === "tags" ? (copy.tags ?? []).join(", ") : (copy[field] ?? "");
+/** A copy field as the text of its cell; undefined when the copy has no such field. */
+const cellValue = (copy: ProductCopy, field: CopyField): string | undefined =>
+  field === "tags" ? copy.tags?.join(", ") : copy[field];
+/** A copy field as the text of its cell, "" for none. */
+const cellText = (copy: ProductCopy, field: CopyField): string => cellValue(copy, field) ?? "";
 const CHUNK = 64 * 1024;
 
 /**
@@ -115,11 +118,15 @@ export function exportCatalog(
         (parse(text, { relax_quotes: true, relax_column_count: true })[0] as string[] | undefined) ?? [""]
       ).map((cell) => quoteCell(cell));
     let differ = 0;
+    const out = cellCopy(header.dialect, copy);
     for (const [field, index] of copyColumns) {
-      const value = field === "tags" ? copy.tags?.join(", ") : copy[field];
+      const value = cellValue(out, field);
       if (value === undefined) continue;
       while (cells.length <= index) cells.push("");
-      if (unquoteCell(cells[index] ?? "") !== value) differ++;
+      const given = unquoteCell(cells[index] ?? "");
+      // Copy equal to the cell it would replace leaves the cell's bytes as they were.
+      if (given === value || given === cellValue(copy, field)) continue;
+      differ++;
       cells[index] = quoteCell(value);
     }
     // A column added for copy is there in every row that carries copy, filled or not.
@@ -163,9 +170,11 @@ export function exportCatalog(
         if (chunk !== undefined) yield chunk;
       }
     }
-    for await (const product of added) {
+    for await (const given of added) {
       summary.productsAdded++;
-      const before = product.before ?? {};
+      const before = given.before ?? {};
+      const product =
+        header.dialect === "jsonl" ? given : { ...given, copy: cellCopy(header.dialect, given.copy, before) };
       changed(written.filter((field) => cellText(product.copy, field) !== cellText(before, field)).length);
       put(
         header.dialect === "jsonl"

@@ -37,7 +37,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -106,7 +106,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -204,7 +204,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -260,7 +260,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -332,7 +332,7 @@ export interface ToolOutputs {
           /** The checks run on this copy; null when they were not run */
           checks:
             | {
-                /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+                /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
                 check: string;
                 ok: boolean;
                 /** What was found, in words */
@@ -393,7 +393,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -480,7 +480,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -555,7 +555,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -642,7 +642,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -758,7 +758,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -832,7 +832,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -922,7 +922,7 @@ export interface ToolOutputs {
           /** The checks run on this copy; null when they were not run */
           checks:
             | {
-                /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+                /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
                 check: string;
                 ok: boolean;
                 /** What was found, in words */
@@ -1001,7 +1001,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */
@@ -1125,7 +1125,7 @@ export interface ToolOutputs {
       /** The checks run on this copy; null when they were not run */
       checks:
         | {
-            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields */
+            /** keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start */
             check: string;
             ok: boolean;
             /** What was found, in words */

@@ -7,7 +7,7 @@ export const checkSchema = z.object({
   check: z
     .string()
     .describe(
-      "keywords, length, seo_title, seo_description, banned_words, invented_specs, language or missing_fields",
+      "keywords, length, seo_title, seo_description, banned_words, invented_specs, language, missing_fields or formula_start",
     ),
   ok: z.boolean(),
   detail: z.string().describe("What was found, in words"),
