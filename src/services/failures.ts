@@ -63,7 +63,8 @@ const DISK_FAILURES: Readonly<Record<string, string>> = {
   EISDIR: "that is a folder, not a file: give a file's name",
 };
 
-function diskFailure(error: unknown): string | undefined {
+/** A full disk, a used-up quota, a read-only file system or a folder, as a sentence; else undefined. */
+export function diskFailure(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const { code, path } = error as NodeJS.ErrnoException;
   const why = code === undefined ? undefined : DISK_FAILURES[code];
