@@ -50,9 +50,7 @@ export function failureMessage(error: unknown): string | undefined {
       "check the disk and the data folder (--data-dir or COPYDESK_DATA_DIR)."
     );
   }
-  const disk = diskFailure(error);
-  if (disk !== undefined) return disk;
-  return undefined;
+  return diskFailure(error);
 }
 
 /** What a file-system error says happened, by its code; the user fixes these, not copydesk. */
@@ -67,7 +65,7 @@ const DISK_FAILURES: Readonly<Record<string, string>> = {
 export function diskFailure(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;
   const { code, path } = error as NodeJS.ErrnoException;
-  const why = code === undefined ? undefined : DISK_FAILURES[code];
+  const why = code !== undefined && Object.hasOwn(DISK_FAILURES, code) ? DISK_FAILURES[code] : undefined;
   if (why === undefined) return undefined;
   const where = typeof path === "string" ? path : "a file";
   return `copydesk could not write ${where} (${code}): ${why}.`;

@@ -209,7 +209,10 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIG
     db.exec("COMMIT");
     return migrations.length;
   } catch (error) {
-    db.exec("ROLLBACK");
+    // A full disk ends the transaction itself; a failed ROLLBACK then would hide why (see transaction.ts).
+    try {
+      db.exec("ROLLBACK");
+    } catch {}
     throw error;
   }
 }

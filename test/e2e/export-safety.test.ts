@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import {
@@ -13,11 +13,14 @@ import {
   textOf,
 } from "../support/server-process.ts";
 
-/** 200 products of ~500 bytes: an export of about 100 KB, more than the small disk below holds. */
-const CSV = `title,keywords,notes\n${Array.from(
-  { length: 200 },
-  (_, i) => `Lamp ${i},brass; dimmable,${"warm light ".repeat(45)}\n`,
-).join("")}`;
+/** Products of ~500 bytes each, as a generic CSV. */
+const csvOf = (products: number) =>
+  `title,keywords,notes\n${Array.from(
+    { length: products },
+    (_, i) => `Lamp ${i},brass; dimmable,${"warm light ".repeat(45)}\n`,
+  ).join("")}`;
+/** An export of about 100 KB, more than the 64 KiB disk below holds. */
+const CSV = csvOf(200);
 
 describe("export_products through the built executable (issue 19, items 1, 2, 10, 11)", () => {
   let root: string;
@@ -52,7 +55,9 @@ describe("export_products through the built executable (issue 19, items 1, 2, 10
   });
 
   it("a relative path is refused with a sentence, not resolved against the server's folder", async () => {
-    await refused("products.csv", /is a relative path: give the export file's absolute path/);
+    const name = "copydesk-relative-export-test.csv";
+    await refused(name, /is a relative path: give the export file's absolute path/);
+    assert.ok(!existsSync(name), "nothing written in the folder the server was started in");
   });
 
   it("a file copydesk did not export is replaced only with overwrite; its own export is replaced", async () => {
@@ -133,4 +138,31 @@ describe("copydesk export: a relative --output is taken from the current folder;
       rmSync(root, { recursive: true, force: true });
     }
   });
+});
+
+it("a full disk under the database: the call says the disk is full, not that a rollback failed", async (t) => {
+  const root = tempDataDir();
+  const small = join(root, "small");
+  mkdirSync(small);
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", small]);
+  if (mounted.status !== 0) {
+    t.skip(`cannot mount a 1 MiB tmpfs here: ${String(mounted.stderr).trim()}`);
+    rmSync(root, { recursive: true, force: true });
+    return;
+  }
+  const server = await startServer({ dataDir: join(small, "data") });
+  try {
+    const first = await callTool(server.client, "create_product", { title: "Lamp", keywords: ["brass"] });
+    assert.equal(first.isError, undefined, textOf(first));
+    // Three times what the disk holds: the import's transaction cannot fit.
+    const imported = await callTool(server.client, "import_products", { csv_text: csvOf(6000) });
+    assert.equal(imported.isError, true, textOf(imported));
+    assert.match(textOf(imported), /database or disk is full/);
+    assert.doesNotMatch(textOf(imported), /cannot rollback|internal error/);
+    assert.match(textOf(await callTool(server.client, "list_products", {})), /Lamp/);
+  } finally {
+    await server.close();
+    execFileSync("umount", [small]);
+    rmSync(root, { recursive: true, force: true });
+  }
 });

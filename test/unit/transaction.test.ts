@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { it } from "node:test";
+import { migrate } from "../../src/store/migrations.ts";
 import { immediateTransaction } from "../../src/store/transaction.ts";
 
 it("a full database's error comes out, not the failed rollback after it (issue 19, item 10)", () => {
@@ -23,5 +24,17 @@ it("a full database's error comes out, not the failed rollback after it (issue 1
     0,
   );
   assert.throws(() => transaction(() => db.exec("INSERT INTO missing VALUES (1)")), /no such table: missing/);
+  db.close();
+});
+
+it("a migration that fills the database fails with that error, and leaves the schema as it was", () => {
+  const db = new DatabaseSync(":memory:");
+  db.exec("PRAGMA max_page_count = 8");
+  const fill = (d: DatabaseSync) => {
+    const insert = d.prepare("INSERT INTO t VALUES (?)");
+    for (let i = 0; i < 100; i++) insert.run("x".repeat(1000));
+  };
+  assert.throws(() => migrate(db, ["CREATE TABLE t (x TEXT)", fill]), /database or disk is full/);
+  assert.equal(db.prepare("PRAGMA user_version").get()?.user_version, 0);
   db.close();
 });
