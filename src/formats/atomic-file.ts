@@ -14,6 +14,17 @@ async function samePath(a: string, b: string): Promise<boolean> {
 }
 
 /**
+ * Writes all of `text`: a write on a nearly full disk writes what fits and says how much (the next one
+ * fails with ENOSPC); taking the first as all of it renamed a cut-off file into place as a finished export.
+ */
+async function writeAll(handle: import("node:fs/promises").FileHandle, text: string): Promise<number> {
+  const buffer = Buffer.from(text);
+  let done = 0;
+  while (done < buffer.length) done += (await handle.write(buffer, done)).bytesWritten;
+  return done;
+}
+
+/**
  * Writes text to `path` so that a reader sees the old file or the whole new one, never a part: a temporary file
  * in the same folder, flushed to disk, then renamed over. Refuses the source file unless `overwriteSource`.
  */
@@ -40,17 +51,24 @@ export async function writeFileAtomically(
     for await (const chunk of chunks) {
       batch += chunk;
       if (batch.length >= BATCH) {
-        bytes += (await handle.write(batch)).bytesWritten;
+        bytes += await writeAll(handle, batch);
         batch = "";
       }
     }
-    if (batch !== "") bytes += (await handle.write(batch)).bytesWritten;
+    if (batch !== "") bytes += await writeAll(handle, batch);
     await handle.sync();
     await handle.close();
     await fsPromises().rename(temporary, path);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await fsPromises().rm(temporary, { force: true });
+    // A failed write names no file; the message (a full disk) should name the export's.
+    if (
+      (error as NodeJS.ErrnoException).code !== undefined &&
+      (error as NodeJS.ErrnoException).path === undefined
+    ) {
+      Object.assign(error as object, { path });
+    }
     throw error;
   }
   // The rename itself is durable only once the folder is flushed; not every platform can open a folder.

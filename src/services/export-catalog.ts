@@ -27,6 +27,11 @@ export interface ExportOptions {
   readonly tags?: boolean | undefined;
   /** Allow writing over the file the products were imported from. */
   readonly overwriteSource?: boolean | undefined;
+  /**
+   * Replace a file that is there although no export wrote it (or it changed since). Without it only a file
+   * an export of this data folder left, still as it left it (same size and modification time), is replaced.
+   */
+  readonly overwrite?: boolean | undefined;
 }
 
 export interface ExportResult {
@@ -139,7 +144,15 @@ export async function exportCatalog(store: Store, options: ExportOptions): Promi
     tags: options.tags === true,
     ...(source?.source ? { source: source.source } : {}),
     overwriteSource: options.overwriteSource === true,
+    overwrite: options.overwrite === true,
+    exportedBefore: ({ realPath, size, mtimeMs }) => {
+      const written = store.exportFiles.written(realPath);
+      return written?.size === size && written.mtimeMs === mtimeMs;
+    },
+    ...(store.dataFolder === undefined ? {} : { dataFolder: store.dataFolder }),
   });
+  const { realPath, ...file } = summary.written;
+  store.exportFiles.wrote(realPath, file);
   store.catalog.markExported(exported);
   return {
     path: options.path,

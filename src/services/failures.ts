@@ -50,5 +50,23 @@ export function failureMessage(error: unknown): string | undefined {
       "check the disk and the data folder (--data-dir or COPYDESK_DATA_DIR)."
     );
   }
-  return undefined;
+  return diskFailure(error);
+}
+
+/** What a file-system error says happened, by its code; the user fixes these, not copydesk. */
+const DISK_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: "the disk is full: free some space, or write to another disk, and try again",
+  EDQUOT: "the disk quota is used up: free some space, or write to another disk, and try again",
+  EROFS: "the file system is read-only: write to another folder",
+  EISDIR: "that is a folder, not a file: give a file's name",
+};
+
+/** A full disk, a used-up quota, a read-only file system or a folder, as a sentence; else undefined. */
+export function diskFailure(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, path } = error as NodeJS.ErrnoException;
+  const why = code !== undefined && Object.hasOwn(DISK_FAILURES, code) ? DISK_FAILURES[code] : undefined;
+  if (why === undefined) return undefined;
+  const where = typeof path === "string" ? path : "a file";
+  return `copydesk could not write ${where} (${code}): ${why}.`;
 }

@@ -167,6 +167,14 @@ export const MIGRATIONS: readonly Migration[] = [
   // 11: the job a record is pending in, found from the record: every save asks (1.4 ms a lookup in a
   // 20,000-product job without it, growing with the job).
   "CREATE INDEX job_items_record ON job_items (record_seq);",
+  // 12: the files exports wrote (real path, and its size and modification time right after), so the next
+  // export may replace such a file unasked but never one copydesk did not write, or one changed since.
+  `CREATE TABLE export_files (
+     path TEXT NOT NULL PRIMARY KEY,
+     size INTEGER NOT NULL,
+     mtime_ms REAL NOT NULL,
+     written_at TEXT NOT NULL
+   );`,
 ];
 
 export class SchemaTooNewError extends Error {
@@ -201,7 +209,10 @@ export function migrate(db: DatabaseSync, migrations: readonly Migration[] = MIG
     db.exec("COMMIT");
     return migrations.length;
   } catch (error) {
-    db.exec("ROLLBACK");
+    // A full disk ends the transaction itself; a failed ROLLBACK then would hide why (see transaction.ts).
+    try {
+      db.exec("ROLLBACK");
+    } catch {}
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { Check } from "../checks/index.ts";
 import type { BrandVoices } from "./brand-voices.ts";
 import type { Catalog } from "./catalog.ts";
+import type { ExportFiles } from "./export-files.ts";
 import type { Jobs } from "./jobs.ts";
 
 /** The kind of a record ("product", "post"), as described in src/kinds/: the store keeps any kind. */
@@ -131,6 +132,9 @@ export interface Store {
   readonly brands: BrandVoices;
   readonly catalog: Catalog;
   readonly jobs: Jobs;
+  readonly exportFiles: ExportFiles;
+  /** The folder holding the database file (undefined in memory): an export never writes inside it. */
+  readonly dataFolder: string | undefined;
   /** Runs the work in one transaction (joining the current one if there is one). */
   transaction<T>(work: () => T): T;
   /**

@@ -1,9 +1,11 @@
+import { dirname, resolve } from "node:path";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
 import type { Check } from "../checks/index.ts";
 import { uniqueHandle } from "../text/handle.ts";
 import { openBrandVoices } from "./brand-voices.ts";
 import { openCatalog } from "./catalog.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { openExportFiles } from "./export-files.ts";
 import { openJobs } from "./jobs.ts";
 import { migrate } from "./migrations.ts";
 import { openDatabase } from "./open-database.ts";
@@ -195,6 +197,8 @@ export function openSqliteStore({ path, now, newId }: SqliteStoreOptions): Store
     brands: openBrandVoices(db, now, transaction),
     catalog: openCatalog(db, { now, newId, transaction }),
     jobs: openJobs(db, { now, newId, transaction }),
+    exportFiles: openExportFiles(db, transaction, now),
+    dataFolder: path === ":memory:" ? undefined : dirname(resolve(path)),
     transaction,
     setStatus(kind, ids, status) {
       return transaction(() => {

@@ -18,7 +18,11 @@ export function immediateTransaction(db: DatabaseSync, beforeWrite: () => void =
       db.exec("COMMIT");
       return result;
     } catch (error) {
-      db.exec("ROLLBACK");
+      // SQLite ends the transaction itself on some errors (a full disk): ROLLBACK would then fail with
+      // "no transaction is active" and hide the error that says what went wrong.
+      try {
+        db.exec("ROLLBACK");
+      } catch {}
       throw error;
     } finally {
       open = false;

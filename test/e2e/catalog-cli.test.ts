@@ -79,7 +79,7 @@ describe("copydesk import, write and export", () => {
   it("imports a Shopify file, writes it, exports it, and the export imports with nothing changed", async () => {
     dataDir = tempDataDir();
     try {
-      const data = ["--data-dir", dataDir];
+      const data = ["--data-dir", join(dataDir, "data")]; // exports go next to it, not inside
       const imported = await copydesk(["import", FIXTURE, ...data]);
       assert.equal(imported.code, 0, imported.stderr);
       assert.match(imported.stdout, /2 products: 2 created, 0 updated, 0 unchanged, 0 rows rejected/);

@@ -55,7 +55,7 @@ after(async () => {
 });
 
 it("reviews on the command line: import, write, list, show, approve, export the approved copy", async () => {
-  const data = ["--data-dir", dataDir];
+  const data = ["--data-dir", join(dataDir, "data")];
   const provider = {
     COPYDESK_PROVIDER: "openai",
     COPYDESK_PROVIDER_URL: fake.url,

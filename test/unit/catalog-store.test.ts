@@ -35,7 +35,7 @@ describe("the catalog in the SQLite store", () => {
     dir = mkdtempSync(join(tmpdir(), "copydesk-catalog-store-"));
     counter = 0;
     store = openSqliteStore({
-      path: join(dir, "copydesk.db"),
+      path: join(dir, "data", "copydesk.db"),
       now: () => new Date(Date.UTC(2026, 10, 27, 0, 0, counter)),
       newId: () => `id-${++counter}`,
     });

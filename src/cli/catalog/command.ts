@@ -1,5 +1,6 @@
 import { CatalogExportError, CatalogFileError } from "../../formats/errors.ts";
 import { escapeControlCharacters } from "../../platform/escape.ts";
+import { diskFailure } from "../../services/failures.ts";
 import { loadCopyLibraries } from "../../services/libraries.ts";
 import { SelectionError } from "../../services/selection.ts";
 import { DatabaseWriteError } from "../../store/durability.ts";
@@ -51,6 +52,11 @@ export async function runCatalogCommand(
     return await COMMANDS[name](argv, deps);
   } catch (error) {
     if (error instanceof UsageError) return reportUsageError(error, deps.stderr);
+    const disk = diskFailure(error);
+    if (disk !== undefined) {
+      deps.stderr.write(`copydesk: ${name}: ${escapeControlCharacters(disk)}\n`);
+      return 1;
+    }
     const expected = EXPECTED.some((kind) => error instanceof kind);
     const text =
       error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error);

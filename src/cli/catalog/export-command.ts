@@ -13,7 +13,7 @@ export const EXPORT_SPEC: SubcommandSpec = {
   name: "export",
   usage: "--format FORMAT --output FILE [options]",
   summary:
-    "Writes the products' copy to a file the store imports. Products that came from a store file go out as that\nfile with only the copy columns changed (every other cell, row and column as it was); products made in\ncopydesk are added in the same layout. csv and jsonl take any import: one row or line per product with its\nimported fields. Each product gets the newest copy a person let through (approved, or exported before), so\nexporting again never writes old copy back; the others keep their imported cells unless --include asks for\ntheir latest copy. Written atomically (a temporary file, then a rename), and never over the imported file\nunless asked.",
+    "Writes the products' copy to a file the store imports. Products that came from a store file go out as that\nfile with only the copy columns changed (every other cell, row and column as it was); products made in\ncopydesk are added in the same layout. csv and jsonl take any import: one row or line per product with its\nimported fields. Each product gets the newest copy a person let through (approved, or exported before), so\nexporting again never writes old copy back; the others keep their imported cells unless --include asks for\ntheir latest copy. Written atomically (a temporary file, then a rename), and never over the imported file\nunless asked.\nA relative --output is taken from the current folder. An export never writes inside the data folder,\nand replaces a file already there only if an earlier export wrote it and nobody changed it since\n(--overwrite replaces any other file).",
   options: [
     { name: "format", value: FORMATS.join("|"), description: "The file's layout (required)" },
     { name: "output", short: "o", value: "FILE", description: "Where to write it (required)" },
@@ -31,6 +31,10 @@ export const EXPORT_SPEC: SubcommandSpec = {
     {
       name: "tags",
       description: "Write the tags too (off by default: tags drive a store's collections and filters)",
+    },
+    {
+      name: "overwrite",
+      description: "Replace a file already there that copydesk did not export (or that changed since)",
     },
     { name: "overwrite-source", description: "Allow writing over the file the products were imported from" },
   ],
@@ -68,6 +72,7 @@ export async function runExport(argv: readonly string[], deps: CatalogDeps): Pro
       importId,
       tags: args.flag("tags"),
       overwriteSource: args.flag("overwrite-source"),
+      overwrite: args.flag("overwrite"),
     });
     const lines = exportSummary(
       { ...result, path: output },

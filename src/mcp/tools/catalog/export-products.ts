@@ -16,7 +16,8 @@ export const exportProducts = defineTool({
     "same layout. csv and jsonl take any import, one row or line per product with its imported fields. Each " +
     "product gets the newest copy a person let through (approved, or exported before), so exporting again never " +
     "writes old copy back; the others keep their imported cells unless include asks for their latest copy. " +
-    "Written atomically; never over the imported file unless asked.",
+    "Written atomically, never inside copydesk's data folder. A file already there is replaced only if an " +
+    "earlier export wrote it and nobody changed it since; any other file (and the imported one) only if asked.",
   inputSchema: {
     format: z
       .enum(["shopify", "woocommerce", "csv", "jsonl"])
@@ -27,7 +28,7 @@ export const exportProducts = defineTool({
       .min(1)
       .max(4096)
       .describe(
-        "The file to write, on this machine: a regular file ending in .csv (.jsonl for jsonl), not a hidden one",
+        "The file to write, as an absolute path on this machine (a relative one is refused): a regular file ending in .csv (.jsonl for jsonl), not a hidden one",
       ),
     include: z
       .array(z.enum(RECORD_STATUSES))
@@ -47,6 +48,12 @@ export const exportProducts = defineTool({
       .boolean()
       .optional()
       .describe("Also write tags (off by default: they drive the store's collections)"),
+    overwrite: z
+      .boolean()
+      .optional()
+      .describe(
+        "Replace a file that is already there although copydesk did not export it, or it changed since (default false)",
+      ),
     overwrite_source: z.boolean().optional().describe("Allow writing over the file that was imported"),
   },
   outputSchema: {
@@ -82,6 +89,7 @@ export const exportProducts = defineTool({
       importId: input.import_id,
       tags: input.tags,
       overwriteSource: input.overwrite_source,
+      overwrite: input.overwrite,
     });
     deps.resourcesChanged();
     const lines = exportSummary(result, {
