@@ -109,6 +109,11 @@ export async function runJob(jobId: string, deps: JobRunDeps, signal: AbortSigna
             book(() => store.jobs.fail(jobId, item.seq, "The product was deleted."));
             return;
           }
+          // Written by another route since the job took it (a save, another job): not written again.
+          if (item.baseVersion !== null && record.latestVersion > item.baseVersion) {
+            report(`skipped ${record.title}`);
+            return;
+          }
           const { title } = record;
           try {
             const save = await deps.writeOne(record, inFlight.signal);

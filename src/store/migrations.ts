@@ -167,6 +167,11 @@ export const MIGRATIONS: readonly Migration[] = [
   // 11: the job a record is pending in, found from the record: every save asks (1.4 ms a lookup in a
   // 20,000-product job without it, growing with the job).
   "CREATE INDEX job_items_record ON job_items (record_seq);",
+  // 12: what a job item started from and why it was skipped. `base_version` is the record's latest version
+  // when the item was added: a newer one not of this job means another route wrote it meanwhile, so the job
+  // does not write it again. `skipped` names the other job that had it open when this one started or resumed.
+  `ALTER TABLE job_items ADD COLUMN base_version INTEGER;
+   ALTER TABLE job_items ADD COLUMN skipped TEXT;`,
 ];
 
 export class SchemaTooNewError extends Error {
