@@ -74,7 +74,7 @@ export interface Jobs {
   get(id: string): JobInfo | undefined;
   /** The provider the job was started with, when one was stored. */
   providerOf(id: string): JobProvider | undefined;
-  /** Done and failed so far, cheaply: for progress reports. */
+  /** Done, failed and skipped so far, cheaply: for progress reports. */
   counts(id: string): {
     readonly done: number;
     readonly failed: number;
