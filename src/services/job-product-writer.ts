@@ -22,13 +22,13 @@ export interface JobWriterDeps extends CopyContextDeps, ProduceDeps {
 
 /**
  * Writes one product of a job the way create_product writes one (the same brief, checks and retry), and
- * stores its copy as a version that names the job.
+ * resolves to the step that stores its copy as a version that names the job (the job runner runs it).
  */
 export function jobProductWriter(
   deps: JobWriterDeps,
   job: { readonly id: string; readonly options: JobOptions },
   requestId: string | number,
-): (record: StoredRecord, signal: AbortSignal) => Promise<void> {
+): (record: StoredRecord, signal: AbortSignal) => Promise<() => void> {
   // One sample of the catalog's descriptions for the whole job, taken when a product first needs it.
   const catalog = catalogLanguages(deps.store());
   return async (stored, signal) => {
@@ -48,12 +48,17 @@ export function jobProductWriter(
     // A reply that arrives after the job was cancelled or stopped is not stored: the product stays pending.
     signal.throwIfAborted();
     const { usage } = outcome;
-    if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
-    store.addVersion(
-      productKind.name,
-      record.id,
-      writtenVersion(outcome, { source: "generated", jobId: job.id }),
-    );
-    deps.onChange();
+    return () => {
+      // The tokens and the version together: a failed save leaves neither.
+      store.transaction(() => {
+        if (usage.input > 0 || usage.output > 0) store.jobs.addTokens(job.id, usage.input, usage.output);
+        store.addVersion(
+          productKind.name,
+          record.id,
+          writtenVersion(outcome, { source: "generated", jobId: job.id }),
+        );
+      });
+      deps.onChange();
+    };
   };
 }

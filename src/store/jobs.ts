@@ -39,6 +39,10 @@ export interface JobInfo {
   readonly done: number;
   readonly failed: number;
   readonly pending: number;
+  /** Records this job leaves alone: open in another job when it started or resumed, or written since. */
+  readonly skipped: number;
+  /** Why, with how many each: "already in job X", "written since the job began". */
+  readonly skips: readonly { readonly reason: string; readonly count: number }[];
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly failures: readonly { readonly id: string; readonly title: string; readonly error: string }[];
@@ -51,20 +55,37 @@ export interface JobInfo {
 export interface PendingItem {
   readonly seq: number;
   readonly id: string;
+  /** The record's latest version when the job took it: a newer one not of this job means skip it. */
+  readonly baseVersion: number | null;
 }
+
+/** The skip reason of a record another route wrote after the job took it. */
+export const WRITTEN_SINCE = "written since the job began";
 
 /** A running job whose process has not said it is alive for this long was cut off. */
 export const HEARTBEAT_STALE_MS = 30_000;
 
 export interface Jobs {
+  /**
+   * A running job of these records. A record with an open item in another running or waiting job is
+   * skipped (checked in the same transaction as the insert, so two jobs cannot both take it).
+   */
   create(records: readonly number[], options: JobOptions, provider?: JobProvider): JobInfo;
   get(id: string): JobInfo | undefined;
   /** The provider the job was started with, when one was stored. */
   providerOf(id: string): JobProvider | undefined;
-  /** Done and failed so far, cheaply: for progress reports. */
-  counts(id: string): { readonly done: number; readonly failed: number; readonly total: number };
+  /** Done, failed and skipped so far, cheaply: for progress reports. */
+  counts(id: string): {
+    readonly done: number;
+    readonly failed: number;
+    readonly skipped: number;
+    readonly total: number;
+  };
   list(limit: number): readonly JobInfo[];
-  /** Records still to write, in the job's order: no version of this job yet and no recorded failure. */
+  /**
+   * Records still to write, in the job's order: no version of this job yet, no recorded failure, not
+   * skipped and not written by another route since the job took them.
+   */
   pending(id: string, limit?: number): readonly PendingItem[];
   fail(id: string, seq: number, error: string): void;
   /**
@@ -75,7 +96,8 @@ export interface Jobs {
   /**
    * Takes a job that is not running for this process, in one write transaction, so that two processes
    * resuming it at once cannot both run it: `claimed` is false when it is running (here or elsewhere).
-   * The job comes back as it was before the claim; undefined when there is no such job.
+   * The job comes back as it was before the claim; undefined when there is no such job. Its pending records
+   * that are open in another running or waiting job are skipped, in the same transaction.
    */
   claim(id: string): { readonly job: JobInfo; readonly claimed: boolean } | undefined;
   /** Sets the state (and the heartbeat, for "running"). */
@@ -117,7 +139,33 @@ export function openJobs(
     "INSERT INTO jobs (id, state, options, total, created_at, updated_at, provider) VALUES (?, 'running', ?, ?, ?, ?, ?)",
   );
   const providerById = db.prepare("SELECT provider FROM jobs WHERE id = ?");
-  const insertItem = db.prepare("INSERT INTO job_items (job_id, record_seq, position) VALUES (?, ?, ?)");
+  const insertItem = db.prepare(
+    `INSERT INTO job_items (job_id, record_seq, position, base_version, skipped)
+     SELECT ?, seq, ?, latest_version, ? FROM records WHERE seq = ?`,
+  );
+  // Open: no version of its job, no failure, not skipped, not written elsewhere since.
+  const openItem = `i.error IS NULL AND i.skipped IS NULL
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
+       AND (i.base_version IS NULL OR r.latest_version <= i.base_version)`;
+  const heldElsewhere = db.prepare(
+    `SELECT i.record_seq AS seq, j.* FROM job_items i JOIN jobs j ON j.id = i.job_id
+       JOIN records r ON r.seq = i.record_seq
+     WHERE i.record_seq IN (SELECT value FROM json_each(?)) AND i.job_id != ?
+       AND j.state IN ('running', 'waiting_for_copy') AND ${openItem}
+     ORDER BY j.created_at, j.rowid`,
+  );
+  const skipItem = db.prepare("UPDATE job_items SET skipped = ? WHERE job_id = ? AND record_seq = ?");
+  const skippedMarked = db.prepare(
+    `SELECT i.skipped AS reason, count(*) AS n FROM job_items i WHERE i.job_id = ? AND i.skipped IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
+     GROUP BY i.skipped ORDER BY min(i.position)`,
+  );
+  const writtenSince = db.prepare(
+    `SELECT count(*) AS n FROM job_items i JOIN records r ON r.seq = i.record_seq
+     WHERE i.job_id = ? AND i.error IS NULL AND i.skipped IS NULL
+       AND i.base_version IS NOT NULL AND r.latest_version > i.base_version
+       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)`,
+  );
   const byId = db.prepare("SELECT * FROM jobs WHERE id = ?");
   const newest = db.prepare("SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT ?");
   const doneCount = db.prepare("SELECT count(DISTINCT record_seq) AS n FROM versions WHERE job_id = ?");
@@ -128,9 +176,8 @@ export function openJobs(
      ORDER BY i.position`,
   );
   const pendingOf = db.prepare(
-    `SELECT i.record_seq AS seq, r.id FROM job_items i JOIN records r ON r.seq = i.record_seq
-     WHERE i.job_id = ? AND i.error IS NULL
-       AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
+    `SELECT i.record_seq AS seq, r.id, i.base_version FROM job_items i JOIN records r ON r.seq = i.record_seq
+     WHERE i.job_id = ? AND ${openItem}
      ORDER BY i.position LIMIT ?`,
   );
   const failedCount = db.prepare(
@@ -139,7 +186,7 @@ export function openJobs(
   );
   const waitingJob = db.prepare(
     `SELECT i.job_id FROM job_items i JOIN jobs j ON j.id = i.job_id
-     WHERE i.record_seq = ? AND i.error IS NULL
+     WHERE i.record_seq = ? AND i.error IS NULL AND i.skipped IS NULL
        AND NOT EXISTS (SELECT 1 FROM versions v WHERE v.job_id = i.job_id AND v.record_seq = i.record_seq)
      ORDER BY i.job_id = ? DESC, j.created_at DESC, j.rowid DESC LIMIT 1`,
   );
@@ -156,6 +203,37 @@ export function openJobs(
     "UPDATE jobs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ? WHERE id = ?",
   );
 
+  /** The state as it stands: a running job whose process is gone, or silent too long, was cut off. */
+  const stateOf = (row: Row): JobState => {
+    const state = String(row.state) as JobState;
+    const heartbeat = row.heartbeat_at === null ? 0 : Date.parse(String(row.heartbeat_at));
+    const owner = row.owner_pid === null ? undefined : Number(row.owner_pid);
+    const ownerGone = owner !== undefined && owner !== probe.pid && !probe.isAlive(owner);
+    const cutOff = ownerGone || now().getTime() - heartbeat > HEARTBEAT_STALE_MS;
+    return state === "running" && cutOff ? "interrupted" : state;
+  };
+  /** Which of these records another running or waiting job has open, and the oldest such job. */
+  const heldBy = (seqs: readonly number[], except: string): Map<number, string> => {
+    const held = new Map<number, string>();
+    if (seqs.length === 0) return held;
+    const live = new Map<string, boolean>();
+    for (const row of heldElsewhere.all(JSON.stringify(seqs), except) as Row[]) {
+      const jobId = String(row.id);
+      if (!live.has(jobId)) live.set(jobId, stateOf(row) !== "interrupted");
+      const seq = Number(row.seq);
+      if (live.get(jobId) && !held.has(seq)) held.set(seq, jobId);
+    }
+    return held;
+  };
+  const skipsOf = (id: string) => {
+    const skips = (skippedMarked.all(id) as Row[]).map((row) => ({
+      reason: String(row.reason),
+      count: Number(row.n),
+    }));
+    const since = Number((writtenSince.get(id) as Row).n);
+    return since > 0 ? [...skips, { reason: WRITTEN_SINCE, count: since }] : skips;
+  };
+
   const toInfo = (row: Row): JobInfo => {
     const id = String(row.id);
     const total = Number(row.total);
@@ -165,13 +243,9 @@ export function openJobs(
       title: String(f.title),
       error: String(f.error),
     }));
-    let state = String(row.state) as JobState;
-    const heartbeat = row.heartbeat_at === null ? 0 : Date.parse(String(row.heartbeat_at));
-    const owner = row.owner_pid === null ? undefined : Number(row.owner_pid);
-    const ownerGone = owner !== undefined && owner !== probe.pid && !probe.isAlive(owner);
-    if (state === "running" && (ownerGone || now().getTime() - heartbeat > HEARTBEAT_STALE_MS)) {
-      state = "interrupted";
-    }
+    const state = stateOf(row);
+    const skips = skipsOf(id);
+    const skipped = skips.reduce((sum, skip) => sum + skip.count, 0);
     return {
       id,
       state,
@@ -179,7 +253,9 @@ export function openJobs(
       total,
       done,
       failed: failed.length,
-      pending: Math.max(0, total - done - failed.length),
+      pending: Math.max(0, total - done - failed.length - skipped),
+      skipped,
+      skips,
       inputTokens: Number(row.input_tokens),
       outputTokens: Number(row.output_tokens),
       failures: failed,
@@ -197,8 +273,10 @@ export function openJobs(
         const settings = provider ? JSON.stringify(provider) : null;
         insertJob.run(id, JSON.stringify(options), records.length, at, at, settings);
         setJobState.run("running", at, probe.pid, at, id);
+        const held = heldBy(records, id);
         records.forEach((seq, position) => {
-          insertItem.run(id, seq, position);
+          const other = held.get(seq);
+          insertItem.run(id, position, other === undefined ? null : `already in job ${other}`, seq);
         });
         return toInfo(byId.get(id) as Row);
       });
@@ -215,6 +293,7 @@ export function openJobs(
       return {
         done: Number((doneCount.get(id) as Row).n),
         failed: Number((failedCount.get(id) as Row).n),
+        skipped: skipsOf(id).reduce((sum, skip) => sum + skip.count, 0),
         total: Number((totalOf.get(id) as Row | undefined)?.total ?? 0),
       };
     },
@@ -222,7 +301,11 @@ export function openJobs(
       return (newest.all(limit) as Row[]).map(toInfo);
     },
     pending(id, limit = Number.MAX_SAFE_INTEGER) {
-      return (pendingOf.all(id, limit) as Row[]).map((row) => ({ seq: Number(row.seq), id: String(row.id) }));
+      return (pendingOf.all(id, limit) as Row[]).map((row) => ({
+        seq: Number(row.seq),
+        id: String(row.id),
+        baseVersion: row.base_version === null ? null : Number(row.base_version),
+      }));
     },
     fail(id, seq, error) {
       transaction(() => failItem.run(error, id, seq));
@@ -239,6 +322,8 @@ export function openJobs(
         if (job.state === "running") return { job, claimed: false };
         const at = now().toISOString();
         setJobState.run("running", at, probe.pid, at, id);
+        const open = (pendingOf.all(id, Number.MAX_SAFE_INTEGER) as Row[]).map((item) => Number(item.seq));
+        for (const [seq, other] of heldBy(open, id)) skipItem.run(`already in job ${other}`, id, seq);
         return { job, claimed: true };
       });
     },

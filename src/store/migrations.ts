@@ -175,6 +175,11 @@ export const MIGRATIONS: readonly Migration[] = [
      mtime_ms REAL NOT NULL,
      written_at TEXT NOT NULL
    );`,
+  // 13: what a job item started from and why it was skipped. `base_version` is the record's latest version
+  // when the item was added: a newer one not of this job means another route wrote it meanwhile, so the job
+  // does not write it again. `skipped` names the other job that had it open when this one started or resumed.
+  `ALTER TABLE job_items ADD COLUMN base_version INTEGER;
+   ALTER TABLE job_items ADD COLUMN skipped TEXT;`,
 ];
 
 export class SchemaTooNewError extends Error {

@@ -38,6 +38,8 @@ it("a record is waited for by the job it is pending in: the one named, else the 
   const mug = store.create("product", { title: "Mug", handle: "mug", input: {} });
   const cup = store.create("product", { title: "Cup", handle: "cup", input: {} });
   const older = store.jobs.create([mug.seq, cup.seq], {});
+  // Cancelled: a running one keeps its products to itself (a new job skips them).
+  store.jobs.setState(older.id, "cancelled");
   const newer = store.jobs.create([mug.seq], {});
   assert.equal(store.jobs.waitingFor(mug.seq), newer.id);
   assert.equal(store.jobs.waitingFor(mug.seq, older.id), older.id);

@@ -12,6 +12,8 @@ const job = (state: JobInfo["state"], done: number, pending: number): JobInfo =>
   done,
   failed: 0,
   pending,
+  skipped: 0,
+  skips: [],
   inputTokens: 0,
   outputTokens: 0,
   failures: [],

@@ -123,7 +123,8 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
         deps.stderr.write(`copydesk: write: job ${resume} was just resumed by another process\n`);
         return 1;
       }
-      job = found;
+      // As it stands now: the claim skips what another running job has taken meanwhile.
+      job = db.jobs.get(resume) ?? found;
     } else {
       providerConfig = configured as ProviderConfig;
       const started = startJob(db, selection as Selection, options, jobProvider(providerConfig));
@@ -135,7 +136,11 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
       }
       job = started;
     }
-    if (job.pending === 0) return nothingLeft(job, deps);
+    if (job.pending === 0) {
+      // Everything was skipped: nothing runs it, so it is done now.
+      db.jobs.setState(job.id, "done");
+      return nothingLeft(db.jobs.get(job.id) ?? job, deps);
+    }
 
     // No MCP client here: the provider writes, and nobody listens for changed resources.
     const writerDeps: JobWriterDeps = {
@@ -168,7 +173,8 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
           route: "provider",
           maxConcurrency,
           requestId: `cli-${job.id}`,
-          onProgress: (info) => view.update({ total: info.total, written: info.done, failed: info.failed }),
+          onProgress: (info) =>
+            view.update({ total: info.total - info.skipped, written: info.done, failed: info.failed }),
         },
         writerDeps,
         stopping.signal,
@@ -185,7 +191,14 @@ export async function runWrite(argv: readonly string[], deps: CatalogDeps): Prom
 
 function nothingLeft(job: JobInfo, deps: CatalogDeps): number {
   deps.stdout.write(`Job ${job.id} has nothing left to write (${job.done} written, ${job.failed} failed).\n`);
+  writeSkips(job, deps);
   return job.failed > 0 ? 1 : 0;
+}
+
+/** Each product is written by one job: the other job writes these (or another route already did). */
+function writeSkips(job: JobInfo, deps: CatalogDeps): void {
+  for (const skip of job.skips)
+    deps.stdout.write(`  ${count(skip.count, productKind.noun)} skipped: ${skip.reason}\n`);
 }
 
 function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): number {
@@ -197,6 +210,7 @@ function summarise(job: JobInfo, interrupted: boolean, deps: CatalogDeps): numbe
   out.write(
     `Job ${job.id} ${job.state}: ${job.done} written, ${job.failed} failed, ${job.pending} not yet written, of ${job.total}.${tokens}\n`,
   );
+  writeSkips(job, deps);
   for (const failure of job.failures.slice(0, LISTED_FAILURES)) {
     out.write(`  failed ${failure.id} (${failure.title}): ${failure.error}\n`);
   }

@@ -1230,6 +1230,13 @@ export interface ToolOutputs {
       done: number;
       failed: number;
       pending: number;
+      /** Products this job leaves alone: open in another job, or written elsewhere since it began */
+      skipped: number;
+      /** Why they were skipped, e.g. "already in job X", with how many each */
+      skips: {
+        reason: string;
+        count: number;
+      }[];
       /** Tokens sent, when the provider reports them */
       inputTokens: number;
       /** Tokens written, when the provider reports them */
@@ -1272,6 +1279,13 @@ export interface ToolOutputs {
       done: number;
       failed: number;
       pending: number;
+      /** Products this job leaves alone: open in another job, or written elsewhere since it began */
+      skipped: number;
+      /** Why they were skipped, e.g. "already in job X", with how many each */
+      skips: {
+        reason: string;
+        count: number;
+      }[];
       /** Tokens sent, when the provider reports them */
       inputTokens: number;
       /** Tokens written, when the provider reports them */
@@ -1302,6 +1316,13 @@ export interface ToolOutputs {
       done: number;
       failed: number;
       pending: number;
+      /** Products this job leaves alone: open in another job, or written elsewhere since it began */
+      skipped: number;
+      /** Why they were skipped, e.g. "already in job X", with how many each */
+      skips: {
+        reason: string;
+        count: number;
+      }[];
       /** Tokens sent, when the provider reports them */
       inputTokens: number;
       /** Tokens written, when the provider reports them */
@@ -1332,6 +1353,13 @@ export interface ToolOutputs {
       done: number;
       failed: number;
       pending: number;
+      /** Products this job leaves alone: open in another job, or written elsewhere since it began */
+      skipped: number;
+      /** Why they were skipped, e.g. "already in job X", with how many each */
+      skips: {
+        reason: string;
+        count: number;
+      }[];
       /** Tokens sent, when the provider reports them */
       inputTokens: number;
       /** Tokens written, when the provider reports them */

@@ -16,6 +16,13 @@ export const jobSchema = z.object({
   done: z.number().int().describe("Products written by this job"),
   failed: z.number().int(),
   pending: z.number().int(),
+  skipped: z
+    .number()
+    .int()
+    .describe("Products this job leaves alone: open in another job, or written elsewhere since it began"),
+  skips: z
+    .array(z.object({ reason: z.string(), count: z.number().int() }))
+    .describe('Why they were skipped, e.g. "already in job X", with how many each'),
   inputTokens: z.number().int().describe("Tokens sent, when the provider reports them"),
   outputTokens: z.number().int().describe("Tokens written, when the provider reports them"),
   failures: z
@@ -36,6 +43,7 @@ export function presentJob(job: JobInfo): z.infer<typeof jobSchema> {
   return {
     ...job,
     failures: job.failures.slice(0, MAX_FAILURES_SHOWN),
+    skips: [...job.skips],
     options: { ...job.options } as Record<string, string>,
   };
 }
@@ -44,6 +52,8 @@ export function jobText(job: JobInfo): string {
   const lines = [
     `Job ${job.id}: ${job.state}. ${job.done} of ${job.total} written, ${job.failed} failed, ${job.pending} pending.`,
   ];
+  // Each product is written by one job: the other job writes these (or another route already did).
+  for (const skip of job.skips) lines.push(`${count(skip.count, "product")} skipped: ${skip.reason}.`);
   if (job.failures.length > 0) {
     lines.push("Failed:", ...job.failures.slice(0, 20).map((f) => `- ${f.title} (id ${f.id}): ${f.error}`));
     if (job.failures.length > 20)

@@ -80,8 +80,10 @@ export async function runOrPage(
       route,
       maxConcurrency,
       requestId: call.requestId,
-      onProgress: (info, message) =>
-        call.progress(info.done + info.failed, total, `${info.done + info.failed}/${total} ${message}`),
+      onProgress: (info, message) => {
+        const settled = info.done + info.failed + info.skipped;
+        call.progress(settled, total, `${settled}/${total} ${message}`);
+      },
     },
     {
       store: deps.store,
