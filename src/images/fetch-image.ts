@@ -1,4 +1,5 @@
 import { describeDuration } from "../platform/duration.ts";
+import { readCapped } from "../platform/read-capped.ts";
 import { PrivateAddressError } from "./checked-lookup.ts";
 import { describeSize, describeSource, ImageError } from "./image-error.ts";
 import type { ImageRequest } from "./image-request.ts";
@@ -49,7 +50,7 @@ export async function fetchImage(url: URL, deps: FetchImageDeps, signal?: AbortS
         await discard(response);
         throw tooLarge(name, deps.maxBytes, `it is ${describeSize(declared)}`);
       }
-      const bytes = await readUpTo(response, deps.maxBytes);
+      const bytes = await readCapped(response.body, deps.maxBytes);
       if (!bytes) throw tooLarge(name, deps.maxBytes, "copydesk stopped reading it there");
       return bytes;
     }
@@ -102,31 +103,6 @@ function nextHop(response: Response, current: URL, name: string, redirects: numb
     );
   }
   return next;
-}
-
-/** The body up to maxBytes, or undefined as soon as it is longer. */
-async function readUpTo(response: Response, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** Releases the connection of a response whose body is not wanted. */
