@@ -84,6 +84,27 @@ describe("the catalog in the SQLite store", () => {
     assert.equal(store.catalog.findBySourceKey("post", "title:Mug"), undefined, "keys are per kind");
   });
 
+  it("a Shopify handle matches its product in any case, and the stored handle stays as it was", async () => {
+    const shopify = (handle: string) =>
+      textBytes(`Title,URL handle,Description\nBlue Mug,${handle},<p>A mug.</p>\n`);
+    const first = await importCatalog(store, shopify("Blue-Mug"), { source: null });
+    const again = await importCatalog(store, shopify("blue-mug"), { source: null });
+    assert.deepEqual([first.created, again.created, again.unchanged], [1, 0, 1]);
+    // A record whose key was stored before keys were folded to lower case is found too.
+    const importId = store.catalog.beginImport(null, CSV_HEADER);
+    store.transaction(() =>
+      store.catalog.createImported("product", [
+        { title: "Cup", handle: "Old-Cup", inputJson: "{}", importId, sourceKey: "handle:Old-Cup" },
+      ]),
+    );
+    const old = await importCatalog(store, textBytes("Title,URL handle\nCup,OLD-cup\n"), { source: null });
+    assert.equal(old.created, 0);
+    assert.deepEqual(handles(), [
+      ["Blue Mug", "Blue-Mug"],
+      ["Cup", "Old-Cup"],
+    ]);
+  });
+
   it("createImported gives each of many records (several statements' worth) its own seq and handle", () => {
     const importId = store.catalog.beginImport(null, CSV_HEADER);
     const titles = Array.from({ length: 123 }, (_, n) => `Lamp ${n}`);
