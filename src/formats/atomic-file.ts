@@ -24,6 +24,34 @@ async function writeAll(handle: import("node:fs/promises").FileHandle, text: str
   return done;
 }
 
+/** Removes the temporary files of exports to `name` whose process is gone (killed before its rename). */
+async function removeAbandoned(folder: string, name: string): Promise<void> {
+  const entries = await fsPromises()
+    .readdir(folder)
+    .catch(() => [] as string[]);
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = /^(\d+)-[0-9a-f]{12}\.tmp$/.exec(entry.slice(prefix.length))?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) {
+      await fsPromises()
+        .rm(join(folder, entry), { force: true })
+        .catch(() => undefined);
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a process of another user has that pid, so it is alive.
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
 /**
  * Writes text to `path` so that a reader sees the old file or the whole new one, never a part: a temporary file
  * in the same folder, flushed to disk, then renamed over. Refuses the source file unless `overwriteSource`.
@@ -39,7 +67,9 @@ export async function writeFileAtomically(
     );
   }
   const folder = dirname(resolve(path));
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  await removeAbandoned(folder, basename(path));
+  // The writer's pid in the name: a later export can tell a file a killed export left from one being written.
+  const temporary = join(folder, `.${basename(path)}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
   const handle = await fsPromises()
     .open(temporary, "wx")
     .catch((error: NodeJS.ErrnoException) => {
