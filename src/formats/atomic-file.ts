@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { fsPromises } from "../platform/fs-promises.ts";
+import { thisProcess } from "../platform/process-probe.ts";
 import { CatalogExportError } from "./errors.ts";
 
 const BATCH = 1024 * 1024;
@@ -33,22 +34,11 @@ async function removeAbandoned(folder: string, name: string): Promise<void> {
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const pid = /^(\d+)-[0-9a-f]{12}\.tmp$/.exec(entry.slice(prefix.length))?.[1];
-    if (pid !== undefined && !isAlive(Number(pid))) {
+    if (pid !== undefined && Number(pid) !== thisProcess.pid && !thisProcess.isAlive(Number(pid))) {
       await fsPromises()
         .rm(join(folder, entry), { force: true })
         .catch(() => undefined);
     }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: a process of another user has that pid, so it is alive.
-    return (error as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }
 
@@ -69,7 +59,10 @@ export async function writeFileAtomically(
   const folder = dirname(resolve(path));
   await removeAbandoned(folder, basename(path));
   // The writer's pid in the name: a later export can tell a file a killed export left from one being written.
-  const temporary = join(folder, `.${basename(path)}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = join(
+    folder,
+    `.${basename(path)}.${thisProcess.pid}-${randomBytes(6).toString("hex")}.tmp`,
+  );
   const handle = await fsPromises()
     .open(temporary, "wx")
     .catch((error: NodeJS.ErrnoException) => {

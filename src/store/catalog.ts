@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
 import { fromChunk, type RowChunk } from "../formats/row-chunks.ts";
 import type { CatalogHeader, StagedProduct } from "../formats/types.ts";
+import { type ProcessProbe, thisProcess } from "../platform/process-probe.ts";
 import { uniqueHandle } from "../text/handle.ts";
 
 type Row = Record<string, SQLInputValue>;
@@ -132,9 +133,16 @@ function values(width: number, count: number): string {
     .join(", ");
 }
 
-export function openCatalog(db: DatabaseSync, { now, newId, transaction }: StoreTools): Catalog {
+export function openCatalog(
+  db: DatabaseSync,
+  { now, newId, transaction }: StoreTools,
+  probe: ProcessProbe = thisProcess,
+): Catalog {
   const insertImport = db.prepare(
-    "INSERT INTO imports (id, state, source, header, imported_at) VALUES (?, 'staging', ?, ?, ?)",
+    "INSERT INTO imports (id, state, source, header, imported_at, owner_pid) VALUES (?, 'staging', ?, ?, ?, ?)",
+  );
+  const stagingOwners = db.prepare(
+    "SELECT id, owner_pid FROM imports WHERE state = 'staging' AND owner_pid IS NOT NULL AND owner_pid != ?",
   );
   const insertChunk = db.prepare(
     "INSERT INTO import_chunks (import_id, first_number, lengths, raw) VALUES (?, ?, ?, ?)",
@@ -236,7 +244,16 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   return {
     beginImport(source, header) {
       const id = newId();
-      transaction(() => insertImport.run(id, source, JSON.stringify(header), now().toISOString()));
+      transaction(() => {
+        // Imports a killed process left staging: failed, their staged rows dropped.
+        for (const row of stagingOwners.all(probe.pid) as Row[]) {
+          if (probe.isAlive(Number(row.owner_pid))) continue;
+          fail.run(String(row.id));
+          dropStaged.run(String(row.id));
+          dropRows.run(String(row.id));
+        }
+        insertImport.run(id, source, JSON.stringify(header), now().toISOString(), probe.pid);
+      });
       return id;
     },
     stageRows(importId, chunks) {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -103,6 +104,29 @@ describe("the catalog in the SQLite store", () => {
       ["Blue Mug", "Blue-Mug"],
       ["Cup", "Old-Cup"],
     ]);
+  });
+
+  it("an import a killed process left staging is marked failed at the next import; a live one's stays", async () => {
+    const dead = spawnSync("true").pid;
+    const db = new DatabaseSync(join(dir, "data", "copydesk.db"));
+    const plant = db.prepare(
+      "INSERT INTO imports (id, state, header, imported_at, owner_pid) VALUES (?, 'staging', '{}', 'x', ?)",
+    );
+    plant.run("killed", dead ?? null);
+    plant.run("running-elsewhere", process.ppid);
+    db.prepare(
+      "INSERT INTO import_chunks (import_id, first_number, lengths, raw) VALUES ('killed', 2, '[]', '')",
+    ).run();
+    db.close();
+    await importLines(["Mug,red"]);
+    assert.equal(store.catalog.getImport("killed")?.state, "failed");
+    assert.equal(store.catalog.getImport("running-elsewhere")?.state, "staging");
+    const chunks = new DatabaseSync(join(dir, "data", "copydesk.db"));
+    assert.deepEqual(
+      chunks.prepare("SELECT import_id FROM import_chunks WHERE import_id = 'killed'").all(),
+      [],
+    );
+    chunks.close();
   });
 
   it("createImported gives each of many records (several statements' worth) its own seq and handle", () => {
