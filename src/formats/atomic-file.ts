@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
 import { fsPromises } from "../platform/fs-promises.ts";
+import { thisProcess } from "../platform/process-probe.ts";
 import { CatalogExportError } from "./errors.ts";
 
 const BATCH = 1024 * 1024;
@@ -24,6 +25,23 @@ async function writeAll(handle: import("node:fs/promises").FileHandle, text: str
   return done;
 }
 
+/** Removes the temporary files of exports to `name` whose process is gone (killed before its rename). */
+async function removeAbandoned(folder: string, name: string): Promise<void> {
+  const entries = await fsPromises()
+    .readdir(folder)
+    .catch(() => [] as string[]);
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = /^(\d+)-[0-9a-f]{12}\.tmp$/.exec(entry.slice(prefix.length))?.[1];
+    if (pid !== undefined && Number(pid) !== thisProcess.pid && !thisProcess.isAlive(Number(pid))) {
+      await fsPromises()
+        .rm(join(folder, entry), { force: true })
+        .catch(() => undefined);
+    }
+  }
+}
+
 /**
  * Writes text to `path` so that a reader sees the old file or the whole new one, never a part: a temporary file
  * in the same folder, flushed to disk, then renamed over. Refuses the source file unless `overwriteSource`.
@@ -39,7 +57,12 @@ export async function writeFileAtomically(
     );
   }
   const folder = dirname(resolve(path));
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  await removeAbandoned(folder, basename(path));
+  // The writer's pid in the name: a later export can tell a file a killed export left from one being written.
+  const temporary = join(
+    folder,
+    `.${basename(path)}.${thisProcess.pid}-${randomBytes(6).toString("hex")}.tmp`,
+  );
   const handle = await fsPromises()
     .open(temporary, "wx")
     .catch((error: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import { createReadStream } from "node:fs";
+import { constants } from "node:fs";
+import { fsPromises } from "../platform/fs-promises.ts";
 import { CatalogFileError } from "./errors.ts";
 
 export type ByteSource = AsyncIterable<Uint8Array>;
@@ -11,14 +12,38 @@ const UNREADABLE: Record<string, string> = {
   EISDIR: "it is a folder",
 };
 
+/**
+ * Reads a regular file only. O_NONBLOCK keeps the open of a FIFO from waiting for a writer (forever, and
+ * holding one of libuv's four file threads); anything but a regular file is then refused before a read.
+ */
 export async function* fileBytes(path: string): ByteSource {
+  let file: import("node:fs/promises").FileHandle;
   try {
-    yield* createReadStream(path, { highWaterMark: 256 * 1024 });
+    file = await fsPromises().open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const why = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ""];
-    if (why === undefined) throw error;
-    throw new CatalogFileError("unreadable", `Cannot read ${path}: ${why}.`);
+    throw unreadable(path, error);
   }
+  try {
+    const stats = await file.stat();
+    if (stats.isDirectory()) throw new CatalogFileError("unreadable", `Cannot read ${path}: it is a folder.`);
+    if (!stats.isFile()) {
+      throw new CatalogFileError(
+        "unreadable",
+        `Cannot read ${path}: it is not a regular file (a pipe, device or socket).`,
+      );
+    }
+    yield* file.createReadStream({ highWaterMark: 256 * 1024, autoClose: false });
+  } catch (error) {
+    throw error instanceof CatalogFileError ? error : unreadable(path, error);
+  } finally {
+    await file.close();
+  }
+}
+
+function unreadable(path: string, error: unknown): unknown {
+  const why = UNREADABLE[(error as NodeJS.ErrnoException).code ?? ""];
+  if (why === undefined) return error;
+  return new CatalogFileError("unreadable", `Cannot read ${path}: ${why}.`);
 }
 
 export async function* textBytes(text: string): ByteSource {

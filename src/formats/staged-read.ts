@@ -69,9 +69,12 @@ function stage(product: ImportedProduct): StagedProduct {
   };
 }
 
-/** How a product is found again: the store's handle, else its SKU, else its id, else its title. */
+/**
+ * How a product is found again: the store's handle, else its SKU, else its id, else its title.
+ * Handles in lower case: Shopify keeps them so, and "Blue-Mug" re-imported as "blue-mug" is one product.
+ */
 function sourceKey(key: ProductKey, title: string): string {
-  if (key.handle) return `handle:${key.handle}`;
+  if (key.handle) return `handle:${key.handle.toLowerCase()}`;
   if (key.sku) return `sku:${key.sku}`;
   if (key.id) return `id:${key.id}`;
   return `title:${title}`;

@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
 import { fromChunk, type RowChunk } from "../formats/row-chunks.ts";
 import type { CatalogHeader, StagedProduct } from "../formats/types.ts";
+import { type ProcessProbe, thisProcess } from "../platform/process-probe.ts";
 import { uniqueHandle } from "../text/handle.ts";
 
 type Row = Record<string, SQLInputValue>;
@@ -95,7 +96,7 @@ export interface Catalog {
    * seq, one statement: an export of 33,000 products updated them by id in 0.4 s, by seq in 0.2 s.
    */
   markExported(written: readonly { readonly seq: number; readonly version: number }[]): void;
-  /** The record a store key belongs to. */
+  /** The record a store key belongs to; a handle key also finds one stored before keys were lower case. */
   findBySourceKey(kind: string, sourceKey: string): SourceRecord | undefined;
   /** Every store key of a kind's records: which products of a file are new, without a query for each. */
   sourceKeys(kind: string): Set<string>;
@@ -132,9 +133,16 @@ function values(width: number, count: number): string {
     .join(", ");
 }
 
-export function openCatalog(db: DatabaseSync, { now, newId, transaction }: StoreTools): Catalog {
+export function openCatalog(
+  db: DatabaseSync,
+  { now, newId, transaction }: StoreTools,
+  probe: ProcessProbe = thisProcess,
+): Catalog {
   const insertImport = db.prepare(
-    "INSERT INTO imports (id, state, source, header, imported_at) VALUES (?, 'staging', ?, ?, ?)",
+    "INSERT INTO imports (id, state, source, header, imported_at, owner_pid) VALUES (?, 'staging', ?, ?, ?, ?)",
+  );
+  const stagingOwners = db.prepare(
+    "SELECT id, owner_pid FROM imports WHERE state = 'staging' AND owner_pid IS NOT NULL AND owner_pid != ?",
   );
   const insertChunk = db.prepare(
     "INSERT INTO import_chunks (import_id, first_number, lengths, raw) VALUES (?, ?, ?, ?)",
@@ -170,6 +178,10 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
      WHERE l.import_id = ? ORDER BY l.number`,
   );
   const bySourceKey = db.prepare("SELECT seq, title, input FROM records WHERE kind = ? AND source_key = ?");
+  // Keys stored before handles were folded to lower case: found by a scan of the handle keys alone.
+  const handleKeys = db.prepare(
+    "SELECT seq, title, input, source_key FROM records WHERE kind = ? AND source_key >= 'handle:' AND source_key < 'handle;'",
+  );
   const keysOf = db.prepare("SELECT source_key FROM records WHERE kind = ? AND source_key IS NOT NULL");
   const handleUse = db.prepare("SELECT 1 FROM records WHERE kind = ? AND handle = ?");
   const insertRecords = (count: number) =>
@@ -232,7 +244,16 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
   return {
     beginImport(source, header) {
       const id = newId();
-      transaction(() => insertImport.run(id, source, JSON.stringify(header), now().toISOString()));
+      transaction(() => {
+        // Imports a killed process left staging: failed, their staged rows dropped.
+        for (const row of stagingOwners.all(probe.pid) as Row[]) {
+          if (probe.isAlive(Number(row.owner_pid))) continue;
+          fail.run(String(row.id));
+          dropStaged.run(String(row.id));
+          dropRows.run(String(row.id));
+        }
+        insertImport.run(id, source, JSON.stringify(header), now().toISOString(), probe.pid);
+      });
       return id;
     },
     stageRows(importId, chunks) {
@@ -341,7 +362,15 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       });
     },
     findBySourceKey(kind, sourceKey) {
-      const row = bySourceKey.get(kind, sourceKey) as Row | undefined;
+      let row = bySourceKey.get(kind, sourceKey) as Row | undefined;
+      if (row === undefined && sourceKey.startsWith("handle:")) {
+        for (const stored of handleKeys.iterate(kind) as Iterable<Row>) {
+          if (foldedKey(String(stored.source_key)) === sourceKey) {
+            row = stored;
+            break;
+          }
+        }
+      }
       return (
         row && {
           seq: Number(row.seq),
@@ -352,7 +381,7 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
     },
     sourceKeys(kind) {
       const keys = new Set<string>();
-      for (const row of keysOf.iterate(kind) as Iterable<Row>) keys.add(String(row.source_key));
+      for (const row of keysOf.iterate(kind) as Iterable<Row>) keys.add(foldedKey(String(row.source_key)));
       return keys;
     },
     createImported(kind, records) {
@@ -443,4 +472,9 @@ export function openCatalog(db: DatabaseSync, { now, newId, transaction }: Store
       return found;
     },
   };
+}
+
+/** A handle key as imports now make it (lower case); other keys as they are. */
+function foldedKey(key: string): string {
+  return key.startsWith("handle:") ? key.toLowerCase() : key;
 }

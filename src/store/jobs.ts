@@ -1,4 +1,5 @@
 import type { DatabaseSync, SQLInputValue } from "node:sqlite";
+import { thisProcess } from "../platform/process-probe.ts";
 import type { StoreTools } from "./catalog.ts";
 
 type Row = Record<string, SQLInputValue>;
@@ -107,28 +108,6 @@ export interface Jobs {
   heartbeat(id: string): void;
   addTokens(id: string, input: number, output: number): void;
 }
-
-/** Which process runs a job: a job whose process is gone was cut off, whatever its last heartbeat says. */
-export interface ProcessProbe {
-  readonly pid: number;
-  isAlive(pid: number): boolean;
-}
-
-export const thisProcess: ProcessProbe = {
-  // A getter: in the executable this module is evaluated at build time, into the startup snapshot.
-  get pid() {
-    return process.pid;
-  },
-  isAlive(pid) {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      // EPERM: it exists, it is only not ours to signal.
-      return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
-  },
-};
 
 export function openJobs(
   db: DatabaseSync,

@@ -180,6 +180,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // does not write it again. `skipped` names the other job that had it open when this one started or resumed.
   `ALTER TABLE job_items ADD COLUMN base_version INTEGER;
    ALTER TABLE job_items ADD COLUMN skipped TEXT;`,
+  // 14: the process staging an import, so that one killed while staging is marked failed, not left staging.
+  "ALTER TABLE imports ADD COLUMN owner_pid INTEGER;",
 ];
 
 export class SchemaTooNewError extends Error {

@@ -175,3 +175,23 @@ describe("HTTP process lifecycle", () => {
     assert.ok(stdout.includes("COPYDESK_HTTP_TOKEN"));
   });
 });
+
+describe("HTTP JSON-RPC errors", () => {
+  it("valid JSON that is not JSON-RPC gets -32600, broken JSON -32700", async () => {
+    const server = await startHttpProcess();
+    try {
+      const id = await rawSession(server);
+      const headers = { "Mcp-Session-Id": id };
+      for (const body of ['{"hello":"world"}', "[1,2]", "42", '{"jsonrpc":"1.0","id":3,"method":"ping"}']) {
+        const response = await rawRequest(server.url, { headers, body });
+        assert.equal(response.status, 400, body);
+        assert.equal(JSON.parse(response.body).error.code, -32600, body);
+      }
+      const broken = await rawRequest(server.url, { headers, body: '{"jsonrpc":' });
+      assert.equal(JSON.parse(broken.body).error.code, -32700);
+      assert.equal(await pingIn(server, id), 200);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -82,6 +83,50 @@ describe("the catalog in the SQLite store", () => {
     assert.equal(store.getBySeq(first as number)?.importId, importId);
     assert.equal(store.getBySeq(first as number)?.status, "draft");
     assert.equal(store.catalog.findBySourceKey("post", "title:Mug"), undefined, "keys are per kind");
+  });
+
+  it("a Shopify handle matches its product in any case, and the stored handle stays as it was", async () => {
+    const shopify = (handle: string) =>
+      textBytes(`Title,URL handle,Description\nBlue Mug,${handle},<p>A mug.</p>\n`);
+    const first = await importCatalog(store, shopify("Blue-Mug"), { source: null });
+    const again = await importCatalog(store, shopify("blue-mug"), { source: null });
+    assert.deepEqual([first.created, again.created, again.unchanged], [1, 0, 1]);
+    // A record whose key was stored before keys were folded to lower case is found too.
+    const importId = store.catalog.beginImport(null, CSV_HEADER);
+    store.transaction(() =>
+      store.catalog.createImported("product", [
+        { title: "Cup", handle: "Old-Cup", inputJson: "{}", importId, sourceKey: "handle:Old-Cup" },
+      ]),
+    );
+    const old = await importCatalog(store, textBytes("Title,URL handle\nCup,OLD-cup\n"), { source: null });
+    assert.equal(old.created, 0);
+    assert.deepEqual(handles(), [
+      ["Blue Mug", "Blue-Mug"],
+      ["Cup", "Old-Cup"],
+    ]);
+  });
+
+  it("an import a killed process left staging is marked failed at the next import; a live one's stays", async () => {
+    const dead = spawnSync("true").pid;
+    const db = new DatabaseSync(join(dir, "data", "copydesk.db"));
+    const plant = db.prepare(
+      "INSERT INTO imports (id, state, header, imported_at, owner_pid) VALUES (?, 'staging', '{}', 'x', ?)",
+    );
+    plant.run("killed", dead ?? null);
+    plant.run("running-elsewhere", process.ppid);
+    db.prepare(
+      "INSERT INTO import_chunks (import_id, first_number, lengths, raw) VALUES ('killed', 2, '[]', '')",
+    ).run();
+    db.close();
+    await importLines(["Mug,red"]);
+    assert.equal(store.catalog.getImport("killed")?.state, "failed");
+    assert.equal(store.catalog.getImport("running-elsewhere")?.state, "staging");
+    const chunks = new DatabaseSync(join(dir, "data", "copydesk.db"));
+    assert.deepEqual(
+      chunks.prepare("SELECT import_id FROM import_chunks WHERE import_id = 'killed'").all(),
+      [],
+    );
+    chunks.close();
   });
 
   it("createImported gives each of many records (several statements' worth) its own seq and handle", () => {

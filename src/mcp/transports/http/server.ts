@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { isInitializeRequest, JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
 import {
   allowedHostnames,
   hostnameOf,
@@ -105,6 +105,10 @@ export async function startHttpServer({
       } catch {
         return reply(res, 400, "Parse error: Invalid JSON", {}, -32700);
       }
+      // Valid JSON that is no JSON-RPC message is an invalid request; the SDK would call it -32700.
+      if (!isJsonRpc(parsedBody)) {
+        return reply(res, 400, "Invalid Request: not a JSON-RPC 2.0 message", {}, -32600);
+      }
     }
 
     let created = false;
@@ -192,6 +196,11 @@ function originHostname(origin: string): string | undefined {
     // "null" (sandboxed frames, file: pages) and garbage: not an allowed origin.
     return undefined;
   }
+}
+
+function isJsonRpc(body: unknown): boolean {
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.length > 0 && messages.every((m) => JSONRPCMessageSchema.safeParse(m).success);
 }
 
 /** A JSON-RPC error body, the shape MCP clients expect even outside the protocol. */
